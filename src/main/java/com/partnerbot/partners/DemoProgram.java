@@ -1,0 +1,58 @@
+package com.partnerbot.partners;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.partnerbot.platform.LocalMode;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * In local mode, a handful of partners across the tiers, so a newcomer has someone to be
+ * in the sandbox. Seeding is idempotent: a partner that exists by name is left as it is.
+ */
+@Component
+@Conditional(LocalMode.class)
+@Order(0)
+class DemoProgram implements ApplicationRunner {
+
+	/** The vendor's own workspace in the sandbox. */
+	static final String VENDOR_TEAM = "T0VENDOR";
+
+	static final List<NewPartner> PARTNERS = List.of(
+			new NewPartner("Acme Resellers", Tier.SILVER, List.of("T0ACME"), List.of("C0ACME")),
+			new NewPartner("Globex Systems", Tier.GOLD, List.of("T0GLOBEX"), List.of("C0GLOBEX")),
+			new NewPartner("Initrode MSP", Tier.REGISTERED, List.of("T0INITRODE"), List.of("C0INITRODE")),
+			new NewPartner("Umbrella Integrators", Tier.PLATINUM, List.of("T0UMBRELLA"), List.of("C0UMBRELLA")),
+			new NewPartner("Hooli Cloud Partners", Tier.SILVER, List.of("T0HOOLI"), List.of("C0HOOLI")));
+
+	private static final Logger log = LoggerFactory.getLogger(DemoProgram.class);
+
+	private final Partners partners;
+
+	private final PartnerManagement management;
+
+	DemoProgram(Partners partners, PartnerManagement management) {
+		this.partners = partners;
+		this.management = management;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		int added = 0;
+		for (NewPartner partner : PARTNERS) {
+			if (partners.findByName(partner.name()).isEmpty()) {
+				management.register(partner);
+				added++;
+			}
+		}
+		log.info("Demo program ready: {} partners ({} added)", PARTNERS.size(), added);
+	}
+
+}

@@ -1,0 +1,113 @@
+package com.partnerbot.partners;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.partnerbot.platform.ConflictException;
+import com.partnerbot.platform.NotFoundException;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The partners module's API: registering partners and telling who a Slack user is.
+ */
+@Service
+public class PartnerManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(PartnerManagement.class);
+
+	private final Partners partners;
+
+	private final PartnersProperties properties;
+
+	PartnerManagement(Partners partners, PartnersProperties properties) {
+		this.partners = partners;
+		this.properties = properties;
+	}
+
+	/**
+	 * Registers a partner.
+	 * @throws ConflictException when the name, a team or a channel is taken already
+	 */
+	public Partner register(NewPartner partner) {
+		partners.findByName(partner.name()).ifPresent(p -> {
+			throw new ConflictException("name", "a partner named '" + p.name() + "' exists already");
+		});
+		rejectTaken("slackTeamIds", "Slack team", partners.teamOwners(partner.slackTeamIds()));
+		rejectTaken("slackChannelIds", "Slack channel", partners.channelOwners(partner.slackChannelIds()));
+		try {
+			Partner created = partners.insert(UUID.randomUUID(), partner);
+			log.info("Partner registered: {} ({}, tier {})", created.name(), created.id(), created.tier());
+			return created;
+		}
+		catch (DuplicateKeyException ex) {
+			// lost a race with a concurrent registration of the same name, team or
+			// channel
+			throw new ConflictException("name", "a partner with this name, Slack team or channel was just registered");
+		}
+	}
+
+	private static void rejectTaken(String field, String what, Map<String, String> owners) {
+		if (!owners.isEmpty()) {
+			List<String> taken = new ArrayList<>();
+			owners.forEach((id, owner) -> taken.add(what + " " + id + " belongs to " + owner));
+			throw new ConflictException(field, String.join("; ", taken));
+		}
+	}
+
+	public Optional<Partner> find(UUID id) {
+		return partners.findById(id);
+	}
+
+	/**
+	 * @throws NotFoundException when there is no such partner
+	 */
+	public Partner get(UUID id) {
+		return find(id).orElseThrow(() -> new NotFoundException("no partner with id " + id));
+	}
+
+	public List<Partner> all() {
+		return partners.findAll();
+	}
+
+	/** The Slack user ids of a partner's people the bot has met. */
+	public List<String> people(UUID partnerId) {
+		return partners.people(partnerId);
+	}
+
+	/**
+	 * Tells who a Slack user is, by the rules of the contract: their own workspace
+	 * decides; the vendor's workspace makes them staff; a shared channel belongs to its
+	 * partner, and a partner's person never acts in another partner's channel. A
+	 * partner's person is remembered.
+	 */
+	public Requester identify(SlackIdentity identity) {
+		Optional<Partner> channelOwner = Optional.ofNullable(identity.channelId()).flatMap(partners::findByChannel);
+		String team = identity.userTeamId();
+		if (team != null && team.equals(identity.installedTeamId())) {
+			return new Requester.Staff(identity.userId(), properties.slackAdmins().contains(identity.userId()),
+					channelOwner);
+		}
+		Optional<Partner> own = Optional.ofNullable(team).flatMap(partners::findByTeam);
+		if (own.isEmpty()) {
+			return new Requester.Stranger(identity.userId(), "workspace " + team + " is not a registered partner");
+		}
+		Partner partner = own.get();
+		if (channelOwner.isPresent() && !channelOwner.get().id().equals(partner.id())) {
+			return new Requester.Stranger(identity.userId(),
+					"channel " + identity.channelId() + " belongs to another partner");
+		}
+		if (partners.rememberPerson(partner.id(), identity.userId(), team)) {
+			log.info("New person of partner {}: {}", partner.name(), identity.userId());
+		}
+		return new Requester.PartnerPerson(identity.userId(), partner);
+	}
+
+}

@@ -1,0 +1,58 @@
+package com.partnerbot.slack;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.slack.api.model.block.LayoutBlock;
+
+import com.partnerbot.partners.Requester;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+/**
+ * The bot's fixed texts, as Block Kit with a plain-text fallback.
+ */
+final class Messages {
+
+	static final String REFUSAL = "Sorry, I can only help people of registered partners of this program. "
+			+ "If your company is a partner, ask your channel manager to connect your Slack workspace.";
+
+	static final String WRONG_CHANNEL = "Sorry, I can't help you in this channel: it belongs to another partner. "
+			+ "Ask me in your own company's shared channel or in a direct message.";
+
+	private Messages() {
+	}
+
+	record Reply(String text, List<LayoutBlock> blocks) {
+
+		static Reply plain(String text) {
+			return new Reply(text, List.of(section(s -> s.text(markdownText(text)))));
+		}
+
+	}
+
+	static Reply refusal(Requester.Stranger stranger) {
+		return Reply.plain(stranger.reason().contains("another partner") ? WRONG_CHANNEL : REFUSAL);
+	}
+
+	static Reply help(Requester requester) {
+		List<String> lines = new ArrayList<>(List.of("*Here is what I can do:*",
+				"• `/partner ask <question>` or mention me: answers from the enablement library, with sources",
+				"• `/partner deal <customer, domain, products, amount, close date>`: register a deal (no text opens the form)",
+				"• `/partner deals`: your deal registrations",
+				"• `/partner scorecard`: where you stand and the gap to the next tier",
+				"• `/partner training`: courses and certifications that close your gaps",
+				"• `/partner help`: this list"));
+		if (requester instanceof Requester.Staff staff && staff.admin()) {
+			lines.add(
+					"*Admin:* `/partner reindex` rebuilds the enablement index; `/partner survey send <id>` sends a PSAT survey now");
+		}
+		String text = String.join("\n", lines);
+		List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(text))),
+				context(c -> c.elements(List.of(markdownText("In a thread with me, follow-ups need no mention.")))));
+		return new Reply(text, blocks);
+	}
+
+}

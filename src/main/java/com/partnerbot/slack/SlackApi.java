@@ -1,0 +1,50 @@
+package com.partnerbot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The Slack Web API at {@code SLACK_API_URL}, with the bot token.
+ */
+@Component
+class SlackApi {
+
+	private final SlackCredentials credentials;
+
+	private volatile Slack slack;
+
+	SlackApi(SlackCredentials credentials) {
+		this.credentials = credentials;
+	}
+
+	Slack slack() {
+		Slack ready = slack;
+		if (ready == null) {
+			synchronized (this) {
+				if (slack == null) {
+					// built on first use: in local mode the URL names this process's own
+					// port
+					SlackConfig config = new SlackConfig();
+					config.setMethodsEndpointUrlPrefix(credentials.apiUrl());
+					config.setPrettyResponseLoggingEnabled(false);
+					slack = Slack.getInstance(config);
+				}
+				ready = slack;
+			}
+		}
+		return ready;
+	}
+
+	/** A Web API client with the bot token. */
+	MethodsClient client() {
+		return slack().methods(credentials.botToken());
+	}
+
+	String apiUrl() {
+		return credentials.apiUrl();
+	}
+
+}

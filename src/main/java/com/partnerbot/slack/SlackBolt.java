@@ -1,0 +1,69 @@
+package com.partnerbot.slack;
+
+import java.util.List;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.response.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The Bolt app. It is built on first use rather than at start-up: Bolt checks its token
+ * with {@code auth.test} when its middleware is assembled, and the Web API (or the local
+ * sandbox's emulator, served by this very process) may not answer yet while the context
+ * starts.
+ */
+@Component
+class SlackBolt {
+
+	private static final Logger log = LoggerFactory.getLogger(SlackBolt.class);
+
+	private final SlackCredentials credentials;
+
+	private final DeliveryGate gate;
+
+	private final List<SlackFeature> features;
+
+	private final SlackApi api;
+
+	private volatile App app;
+
+	SlackBolt(SlackCredentials credentials, SlackApi api, DeliveryGate gate, List<SlackFeature> features) {
+		this.credentials = credentials;
+		this.api = api;
+		this.gate = gate;
+		this.features = features;
+	}
+
+	App app() {
+		App ready = app;
+		if (ready == null) {
+			synchronized (this) {
+				if (app == null) {
+					app = build();
+				}
+				ready = app;
+			}
+		}
+		return ready;
+	}
+
+	private App build() {
+		App bolt = new App(AppConfig.builder()
+			.slack(api.slack())
+			.signingSecret(credentials.signingSecret())
+			.singleTeamBotToken(credentials.botToken())
+			.subtypedMessageEventsAutoAckEnabled(true)
+			.allEventsApiAutoAckEnabled(true)
+			.unmatchedRequestHandler(req -> Response.ok())
+			.build());
+		bolt.use(gate);
+		features.forEach(feature -> feature.register(bolt));
+		log.info("Slack app ready: Web API at {}, {} handler groups", api.apiUrl(), features.size());
+		return bolt;
+	}
+
+}

@@ -1,0 +1,34 @@
+package com.partnerbot.slack;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+
+/**
+ * Slack credentials and endpoints ({@code SLACK_*}).
+ *
+ * @param signingSecret verifies every request to {@code /slack/events}
+ * @param botToken the {@code xoxb-} token for Web API calls
+ * @param appToken the {@code xapp-} token; set, the bot connects with Socket Mode
+ * @param apiUrl base URL of the Web API, ending in {@code /}
+ * @param maxBodyBytes the largest request body accepted
+ * @param maxClockSkewSeconds how old a signed request may be
+ */
+@ConfigurationProperties("slack")
+record SlackProperties(String signingSecret, String botToken, String appToken,
+		@DefaultValue("https://slack.com/api/") URI apiUrl, @DefaultValue("1048576") int maxBodyBytes,
+		@DefaultValue("300") long maxClockSkewSeconds) {
+
+	SlackProperties {
+		if (!apiUrl.toString().endsWith("/")) {
+			apiUrl = URI.create(apiUrl + "/");
+		}
+	}
+
+	boolean socketMode() {
+		return StringUtils.hasText(appToken);
+	}
+
+}

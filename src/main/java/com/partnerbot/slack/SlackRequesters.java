@@ -1,0 +1,45 @@
+package com.partnerbot.slack;
+
+import com.slack.api.bolt.context.Context;
+
+import com.partnerbot.partners.PartnerManagement;
+import com.partnerbot.partners.Requester;
+import com.partnerbot.partners.SlackIdentity;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads who is talking from a delivery, by the contract's rule: the user's own team is
+ * {@code user_team}, else {@code team}, else the payload's {@code user.team_id} or
+ * {@code team_id}; the vendor's team is the one the app is installed in.
+ */
+@Component
+class SlackRequesters {
+
+	private final PartnerManagement partners;
+
+	SlackRequesters(PartnerManagement partners) {
+		this.partners = partners;
+	}
+
+	/**
+	 * The identity in a delivery; {@code ctx} supplies the installed team where the
+	 * payload lacks it.
+	 */
+	SlackIdentity identity(Delivery delivery, Context ctx) {
+		String installed = delivery.installedTeam()
+			.orElseGet(() -> (ctx != null && ctx.getAuthTestResponse() != null) ? ctx.getAuthTestResponse().getTeamId()
+					: null);
+		String user = delivery.first("event.user", "user.id", "user_id").orElse(null);
+		String team = delivery.first("event.user_team", "event.team", "user.team_id", "team_id", "team.id")
+			.orElse(null);
+		String channel = delivery.first("event.channel", "channel.id", "container.channel_id", "channel_id")
+			.orElse(null);
+		return new SlackIdentity(user, team, channel, installed);
+	}
+
+	Requester identify(SlackIdentity identity) {
+		return partners.identify(identity);
+	}
+
+}

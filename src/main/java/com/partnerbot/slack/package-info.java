@@ -1,0 +1,9 @@
+/**
+ * The Slack adapter: Bolt for Java over HTTP ({@code /slack/events}) or Socket Mode,
+ * identity of Slack users, and the replies, cards and modals partners and channel
+ * managers see. Nothing depends on this module.
+ */
+@ApplicationModule(allowedDependencies = { "platform", "partners" })
+package com.partnerbot.slack;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,72 @@
+package com.partnerbot;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port, on the embedded PostgreSQL (or the one in
+ * {@code SPRING_DATASOURCE_URL}), talking to the {@link StubSlackApi}. Subclasses share
+ * one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "slack.signing-secret=" + SlackClientForTests.SIGNING_SECRET, "slack.bot-token=xoxb-test-token",
+				"partnerbot.admin-token=" + EndToEndTests.ADMIN_TOKEN, "partnerbot.slack-admins=W_ADMIN" })
+public abstract class EndToEndTests {
+
+	public static final String ADMIN_TOKEN = "test-admin-token";
+
+	protected static final StubSlackApi slackApi = StubSlackApi.shared();
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void slackApiUrl(DynamicPropertyRegistry registry) {
+		registry.add("slack.api-url", slackApi::url);
+	}
+
+	protected SlackClientForTests slack() {
+		return new SlackClientForTests(port);
+	}
+
+	/** A call to the bot's own HTTP API; a null token sends no Authorization header. */
+	protected HttpResponse<String> api(String method, String path, String json, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Content-Type", "application/json")
+			.method(method,
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	protected HttpResponse<String> api(String method, String path, String json) {
+		return api(method, path, json, ADMIN_TOKEN);
+	}
+
+	/** A name or id no other test run has used, so tests never see each other's data. */
+	protected static String unique(String prefix) {
+		return prefix + Long.toString(System.nanoTime(), 36).toUpperCase();
+	}
+
+}

@@ -1,0 +1,285 @@
+package com.partnerbot.slack;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.partnerbot.EndToEndTests;
+import com.partnerbot.SlackClientForTests;
+import com.partnerbot.StubSlackApi;
+
+import static com.partnerbot.SlackPayloadFiles.encodeForm;
+import static com.partnerbot.SlackPayloadFiles.form;
+import static com.partnerbot.SlackPayloadFiles.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Slack's own payloads, signed and posted to {@code /slack/events}; replies are read from
+ * the stub Web API.
+ */
+class SlackEventsTests extends EndToEndTests {
+
+	private String partnerName;
+
+	private String partnerTeam;
+
+	@BeforeEach
+	void registerPartner() {
+		partnerName = unique("Acme ");
+		partnerTeam = unique("TP");
+		HttpResponse<String> created = api("POST", "/api/partners", """
+				{"name": "%s", "tier": "Silver", "slackTeamIds": ["%s"]}""".formatted(partnerName, partnerTeam));
+		assertThat(created.statusCode()).isEqualTo(201);
+	}
+
+	/**
+	 * The Slack Connect mention, as said by a person of the partner, in a fresh channel.
+	 */
+	private JsonObject partnerMention(String channel) {
+		JsonObject payload = json("event_callback.app_mention.ext_shared.json");
+		payload.addProperty("event_id", unique("Ev"));
+		JsonObject event = payload.getAsJsonObject("event");
+		event.addProperty("team", partnerTeam);
+		event.addProperty("channel", channel);
+		return payload;
+	}
+
+	private List<StubSlackApi.Call> repliesIn(String channel, int atLeast) {
+		return slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), atLeast);
+	}
+
+	@Test
+	void aPartnersMentionIsAnsweredInItsThread() {
+		String channel = unique("C");
+		JsonObject mention = partnerMention(channel);
+		HttpResponse<String> ack = slack().json(mention.toString());
+		assertThat(ack.statusCode()).isEqualTo(200);
+
+		List<StubSlackApi.Call> replies = repliesIn(channel, 1);
+		assertThat(replies).hasSize(1);
+		StubSlackApi.Call reply = replies.get(0);
+		assertThat(reply.arg("thread_ts")).isEqualTo(mention.getAsJsonObject("event").get("ts").getAsString());
+		assertThat(reply.arg("text")).contains(partnerName).contains("Silver");
+		assertThat(reply.token()).isEqualTo("xoxb-test-token");
+	}
+
+	@Test
+	void staffOfTheInstalledWorkspaceAreAnswered() {
+		JsonObject mention = json("event_callback.app_mention.shared_channels.json");
+		String channel = unique("C");
+		mention.addProperty("event_id", unique("Ev"));
+		mention.getAsJsonObject("event").addProperty("channel", channel);
+		mention.getAsJsonObject("event").addProperty("text", "<@W111> help");
+		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
+
+		List<StubSlackApi.Call> replies = repliesIn(channel, 1);
+		assertThat(replies).hasSize(1);
+		assertThat(replies.get(0).arg("text")).contains("/partner ask");
+	}
+
+	@Test
+	void someoneOfAnUnknownOrganisationGetsAPoliteRefusal() {
+		String channel = unique("C");
+		JsonObject mention = partnerMention(channel);
+		mention.getAsJsonObject("event").addProperty("team", "T_STRANGER");
+		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
+
+		List<StubSlackApi.Call> replies = repliesIn(channel, 1);
+		assertThat(replies).hasSize(1);
+		assertThat(replies.get(0).arg("text")).contains("only help people of registered partners")
+			.doesNotContain(partnerName)
+			.doesNotContain("Silver");
+	}
+
+	@Test
+	void aRetriedEventIsActedOnOnce() {
+		String channel = unique("C");
+		JsonObject mention = partnerMention(channel);
+		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
+		assertThat(repliesIn(channel, 1)).hasSize(1);
+
+		assertThat(slack().retry(mention.toString(), 1).statusCode()).isEqualTo(200);
+		assertThat(slack().retry(mention.toString(), 2).statusCode()).isEqualTo(200);
+
+		// a later event in the same channel is answered: by then a reply to the retries
+		// would be too
+		JsonObject later = partnerMention(channel);
+		later.getAsJsonObject("event").addProperty("ts", "1605835999.000100");
+		assertThat(slack().json(later.toString()).statusCode()).isEqualTo(200);
+		assertThat(slackApi.await("chat.postMessage",
+				c -> channel.equals(c.arg("channel")) && "1605835999.000100".equals(c.arg("thread_ts")), 1))
+			.hasSize(1);
+		assertThat(slackApi.calls("chat.postMessage").stream().filter(c -> channel.equals(c.arg("channel"))))
+			.hasSize(2);
+		assertThat(jdbc.sql("select repeats from slack_delivery where event_id = ?")
+			.param(mention.get("event_id").getAsString())
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void aFollowUpInTheBotsThreadNeedsNoMention() {
+		String channel = unique("C");
+		JsonObject mention = partnerMention(channel);
+		mention.getAsJsonObject("event").addProperty("ts", "1726133698.626339");
+		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
+		assertThat(repliesIn(channel, 1)).hasSize(1);
+
+		JsonObject followUp = json("event_callback.message.channel.user_team_source_team.json");
+		followUp.addProperty("event_id", unique("Ev"));
+		followUp.getAsJsonObject("event").addProperty("channel", channel);
+		followUp.getAsJsonObject("event").addProperty("user_team", partnerTeam);
+		assertThat(slack().json(followUp.toString()).statusCode()).isEqualTo(200);
+
+		List<StubSlackApi.Call> replies = repliesIn(channel, 2);
+		assertThat(replies).hasSize(2);
+		assertThat(replies.get(1).arg("thread_ts")).isEqualTo("1726133698.626339");
+		assertThat(replies.get(1).arg("text")).contains(partnerName);
+	}
+
+	@Test
+	void aDirectMessageFromAPartnerIsAnswered() {
+		String channel = unique("D");
+		JsonObject dm = json("event_callback.message.im.assistant_thread.json");
+		dm.addProperty("event_id", unique("Ev"));
+		dm.getAsJsonObject("event").addProperty("channel", channel);
+		dm.getAsJsonObject("event").addProperty("user_team", partnerTeam);
+		assertThat(slack().json(dm.toString()).statusCode()).isEqualTo(200);
+
+		List<StubSlackApi.Call> replies = repliesIn(channel, 1);
+		assertThat(replies).hasSize(1);
+		assertThat(replies.get(0).arg("thread_ts")).isEqualTo("1726133698.626339");
+	}
+
+	@Test
+	void botMessagesAndUnrelatedChannelMessagesGetNoReply() {
+		String channel = unique("C");
+		JsonObject bot = json("event_callback.message.ext_shared.bot.json");
+		bot.addProperty("event_id", unique("Ev"));
+		bot.getAsJsonObject("event").addProperty("channel", channel);
+		assertThat(slack().json(bot.toString()).statusCode()).isEqualTo(200);
+
+		JsonObject chatter = json("event_callback.message.channel.user_team_source_team.json");
+		chatter.addProperty("event_id", unique("Ev"));
+		chatter.getAsJsonObject("event").addProperty("channel", channel);
+		assertThat(slack().json(chatter.toString()).statusCode()).isEqualTo(200);
+
+		// a mention afterwards is answered; nothing before it was
+		assertThat(slack().json(partnerMention(channel).toString()).statusCode()).isEqualTo(200);
+		assertThat(repliesIn(channel, 1)).hasSize(1);
+		assertThat(slackApi.calls("chat.postMessage").stream().filter(c -> channel.equals(c.arg("channel"))))
+			.hasSize(1);
+	}
+
+	@Test
+	void partnerHelpListsTheCommands() {
+		Map<String, String> command = form("slash_command.form-urlencoded.txt");
+		command.put("command", "/partner");
+		command.put("text", "help");
+		command.put("team_id", partnerTeam);
+		HttpResponse<String> ack = slack().form(encodeForm(command));
+		assertThat(ack.statusCode()).isEqualTo(200);
+		JsonObject body = JsonParser.parseString(ack.body()).getAsJsonObject();
+		assertThat(body.get("response_type").getAsString()).isEqualTo("ephemeral");
+		assertThat(body.get("text").getAsString()).contains("/partner ask", "/partner deal", "/partner scorecard")
+			.doesNotContain("/partner reindex");
+	}
+
+	@Test
+	void adminsSeeTheAdminCommands() {
+		Map<String, String> command = form("slash_command.form-urlencoded.txt");
+		command.put("command", "/partner");
+		command.put("text", "");
+		command.put("team_id", StubSlackApi.TEAM);
+		command.put("user_id", "W_ADMIN");
+		HttpResponse<String> ack = slack().form(encodeForm(command));
+		assertThat(ack.statusCode()).isEqualTo(200);
+		assertThat(ack.body()).contains("/partner reindex");
+	}
+
+	@Test
+	void aSlashCommandFromAnUnknownWorkspaceIsRefused() {
+		Map<String, String> command = form("slash_command.form-urlencoded.txt");
+		command.put("command", "/partner");
+		command.put("text", "scorecard");
+		command.put("team_id", "T_STRANGER");
+		HttpResponse<String> ack = slack().form(encodeForm(command));
+		assertThat(ack.statusCode()).isEqualTo(200);
+		assertThat(ack.body()).contains("only help people of registered partners");
+	}
+
+	@Test
+	void interactivityPayloadsAreAcknowledged() {
+		String actions = com.partnerbot.SlackPayloadFiles.raw("block_actions.form-urlencoded.txt").strip();
+		assertThat(slack().form(actions).statusCode()).isEqualTo(200);
+		String submission = encodeForm(
+				Map.of("payload", json("view_submission.slack_connect_channel.json").toString()));
+		assertThat(slack().form(submission).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void urlVerificationEchoesTheChallenge() {
+		HttpResponse<String> response = slack().json(
+				"{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+	}
+
+	@Test
+	void unsignedWronglySignedAndStaleRequestsAre401() {
+		byte[] body = partnerMention(unique("C")).toString().getBytes(StandardCharsets.UTF_8);
+		long now = Instant.now().getEpochSecond();
+		SlackClientForTests client = slack();
+		assertThat(client.post("application/json", body, now, null, null).statusCode()).isEqualTo(401);
+		assertThat(client.post("application/json", body, now, "another-secret", null).statusCode()).isEqualTo(401);
+		assertThat(
+				client.post("application/json", body, now - 301, SlackClientForTests.SIGNING_SECRET, null).statusCode())
+			.isEqualTo(401);
+		assertThat(
+				client.post("application/json", body, now + 301, SlackClientForTests.SIGNING_SECRET, null).statusCode())
+			.isEqualTo(401);
+	}
+
+	@Test
+	void signedButMalformedRequestsAre400AndTheServiceStaysUp() {
+		SlackClientForTests client = slack();
+		long now = Instant.now().getEpochSecond();
+		String secret = SlackClientForTests.SIGNING_SECRET;
+		JsonObject noEvent = partnerMention(unique("C"));
+		noEvent.remove("event");
+		JsonObject noEventId = partnerMention(unique("C"));
+		noEventId.remove("event_id");
+		JsonObject eventNotObject = partnerMention(unique("C"));
+		eventNotObject.addProperty("event", "surprise");
+
+		assertThat(client.json("{\"type\": \"event_callback\", ").statusCode()).isEqualTo(400);
+		assertThat(client.json("[1, 2, 3]").statusCode()).isEqualTo(400);
+		assertThat(client.json(noEvent.toString()).statusCode()).isEqualTo(400);
+		assertThat(client.json(noEventId.toString()).statusCode()).isEqualTo(400);
+		assertThat(client.json(eventNotObject.toString()).statusCode()).isEqualTo(400);
+		assertThat(client.form("payload=%7Bnot-json").statusCode()).isEqualTo(400);
+		assertThat(client.form("payload=%ZZ").statusCode()).isEqualTo(400);
+		assertThat(client.form("hello=world").statusCode()).isEqualTo(400);
+		assertThat(client.form("command=%2Fpartner").statusCode()).isEqualTo(400);
+		assertThat(client.post("application/json", new byte[] { '{', (byte) 0xC3, (byte) 0x28, '}' }, now, secret, null)
+			.statusCode()).isEqualTo(400);
+		assertThat(client.post("text/xml", "<event/>".getBytes(StandardCharsets.UTF_8), now, secret, null).statusCode())
+			.isEqualTo(400);
+		byte[] huge = ("{\"type\":\"event_callback\",\"pad\":\"" + "x".repeat(1_100_000) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(client.post("application/json", huge, now, secret, null).statusCode()).isEqualTo(400);
+
+		HttpResponse<String> health = api("GET", "/actuator/health", null, null);
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"status\":\"UP\"");
+		assertThat(slack().json(partnerMention(unique("C")).toString()).statusCode()).isEqualTo(200);
+	}
+
+}
