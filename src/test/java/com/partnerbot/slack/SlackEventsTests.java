@@ -240,10 +240,10 @@ class SlackEventsTests extends EndToEndTests {
 		assertThat(client.post("application/json", body, now, null, null).statusCode()).isEqualTo(401);
 		assertThat(client.post("application/json", body, now, "another-secret", null).statusCode()).isEqualTo(401);
 		assertThat(
-				client.post("application/json", body, now - 301, SlackClientForTests.SIGNING_SECRET, null).statusCode())
+				client.post("application/json", body, now - 400, SlackClientForTests.SIGNING_SECRET, null).statusCode())
 			.isEqualTo(401);
 		assertThat(
-				client.post("application/json", body, now + 301, SlackClientForTests.SIGNING_SECRET, null).statusCode())
+				client.post("application/json", body, now + 400, SlackClientForTests.SIGNING_SECRET, null).statusCode())
 			.isEqualTo(401);
 	}
 

@@ -1,0 +1,49 @@
+package com.partnerbot.platform;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.partnerbot.EndToEndTests;
+import com.partnerbot.SlackClientForTests;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class OperationsTests extends EndToEndTests {
+
+	@Test
+	void healthIncludesTheDatabase() {
+		HttpResponse<String> health = api("GET", "/actuator/health", null, null);
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
+		assertThat(api("GET", "/actuator/health/readiness", null, null).body()).contains("UP");
+	}
+
+	@Test
+	void prometheusMetricsAreServed() {
+		HttpResponse<String> metrics = api("GET", "/actuator/prometheus", null, null);
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("http_server_requests", "hikaricp_connections");
+	}
+
+	@Test
+	void secretsNeverReachTheLogs(CapturedOutput output) {
+		SlackClientForTests slack = slack();
+		byte[] body = "{\"type\":\"event_callback\"}".getBytes();
+		slack.post("application/json", body, Instant.now().getEpochSecond(), "not-the-secret", null);
+		slack.post("application/json", body, Instant.now().getEpochSecond(), SlackClientForTests.SIGNING_SECRET, null);
+		api("GET", "/api/partners", null, "guessed-token");
+		assertThat(output.getAll()).isNotEmpty()
+			.doesNotContain(SlackClientForTests.SIGNING_SECRET)
+			.doesNotContain("xoxb-test-token")
+			.doesNotContain(ADMIN_TOKEN)
+			.doesNotContain("guessed-token");
+	}
+
+}
