@@ -1,5 +1,7 @@
 package com.partnerbot;
 
+import com.partnerbot.knowledge.EvalCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +13,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PartnerbotApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals("eval")) {
+			// the evaluation needs neither the database nor Slack, so no application
+			// context
+			System.exit(EvalCommand.run(args, System.out, System.err));
+		}
 		SpringApplication.run(PartnerbotApplication.class, args);
 	}
 

@@ -19,10 +19,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "slack.signing-secret=" + SlackClientForTests.SIGNING_SECRET, "slack.bot-token=xoxb-test-token",
-				"partnerbot.admin-token=" + EndToEndTests.ADMIN_TOKEN, "partnerbot.slack-admins=W_ADMIN" })
+				"partnerbot.admin-token=" + EndToEndTests.ADMIN_TOKEN, "partnerbot.slack-admins=W_ADMIN",
+				"partnerbot.alerts-channel=" + EndToEndTests.ALERTS_CHANNEL })
 public abstract class EndToEndTests {
 
 	public static final String ADMIN_TOKEN = "test-admin-token";
+
+	public static final String ALERTS_CHANNEL = "C_ALERTS";
 
 	protected static final StubSlackApi slackApi = StubSlackApi.shared();
 
@@ -62,6 +65,30 @@ public abstract class EndToEndTests {
 
 	protected HttpResponse<String> api(String method, String path, String json) {
 		return api(method, path, json, ADMIN_TOKEN);
+	}
+
+	/** Waits until the enablement library (the shipped demo content) is indexed. */
+	protected void awaitIndexed(com.partnerbot.knowledge.KnowledgeBase knowledge) {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+		while (knowledge.size() == 0 && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	/** Registers a partner through the API and returns its id. */
+	protected String registerPartner(String name, String tier, String teamId) {
+		HttpResponse<String> created = api("POST", "/api/partners", """
+				{"name": "%s", "tier": "%s", "slackTeamIds": ["%s"]}""".formatted(name, tier, teamId));
+		if (created.statusCode() != 201) {
+			throw new IllegalStateException("could not register " + name + ": " + created.body());
+		}
+		return com.google.gson.JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
 	}
 
 	/** A name or id no other test run has used, so tests never see each other's data. */

@@ -22,9 +22,7 @@ public final class EmbeddedDatabase {
 
 	private static final Map<Path, EmbeddedPostgres> running = new ConcurrentHashMap<>();
 
-	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stopAll, "embedded-postgres-stop"));
-	}
+	private static final Map<Path, Integer> leases = new ConcurrentHashMap<>();
 
 	private EmbeddedDatabase() {
 	}
@@ -33,15 +31,29 @@ public final class EmbeddedDatabase {
 	 * Starts the server for a directory, or returns the one already running there.
 	 * @return the JDBC URL of the {@code postgres} database, user {@code postgres}
 	 */
-	public static String start(Path directory) {
+	public static synchronized String start(Path directory) {
 		Path dir = directory.toAbsolutePath().normalize();
 		EmbeddedPostgres server = running.computeIfAbsent(dir, EmbeddedDatabase::boot);
+		leases.merge(dir, 1, Integer::sum);
 		return server.getJdbcUrl("postgres", "postgres");
 	}
 
-	/** Stops the server for a directory; its files stay. */
-	public static void stop(Path directory) {
-		EmbeddedPostgres server = running.remove(directory.toAbsolutePath().normalize());
+	/**
+	 * Returns a lease taken by {@link #start}; the last one stops the server. Its files
+	 * stay.
+	 */
+	public static synchronized void release(Path directory) {
+		Path dir = directory.toAbsolutePath().normalize();
+		if (leases.merge(dir, -1, Integer::sum) <= 0) {
+			stop(dir);
+		}
+	}
+
+	/** Stops the server for a directory whatever its leases; its files stay. */
+	public static synchronized void stop(Path directory) {
+		Path dir = directory.toAbsolutePath().normalize();
+		leases.remove(dir);
+		EmbeddedPostgres server = running.remove(dir);
 		if (server != null) {
 			close(server);
 		}
@@ -54,6 +66,7 @@ public final class EmbeddedDatabase {
 			EmbeddedPostgres server = EmbeddedPostgres.builder()
 				.setDataDirectory(dir)
 				.setCleanDataDirectory(false)
+				.setRegisterShutdownHook(false)
 				.start();
 			log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", server.getPort(), dir,
 					(System.nanoTime() - started) / 1_000_000);
@@ -62,10 +75,6 @@ public final class EmbeddedDatabase {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, ex);
 		}
-	}
-
-	private static void stopAll() {
-		running.keySet().forEach(EmbeddedDatabase::stop);
 	}
 
 	private static void close(EmbeddedPostgres server) {

@@ -1,5 +1,8 @@
 package com.partnerbot.platform;
 
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -24,13 +27,35 @@ class EmbeddedDatabaseConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(DataSource.class)
 	HikariDataSource dataSource(PlatformProperties properties) {
-		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(EmbeddedDatabase.start(properties.dataDir().resolve("postgres")));
+		Path dir = properties.dataDir().resolve("postgres");
+		HikariDataSource dataSource = new LeasingDataSource(dir);
+		dataSource.setJdbcUrl(EmbeddedDatabase.start(dir));
 		dataSource.setUsername("postgres");
 		dataSource.setPassword("postgres");
 		dataSource.setPoolName("embedded");
 		dataSource.setMaximumPoolSize(20);
 		return dataSource;
+	}
+
+	/** Closes its pool, then returns its lease on the server under it. */
+	static class LeasingDataSource extends HikariDataSource {
+
+		private final Path dir;
+
+		private final AtomicBoolean released = new AtomicBoolean();
+
+		LeasingDataSource(Path dir) {
+			this.dir = dir;
+		}
+
+		@Override
+		public void close() {
+			super.close();
+			if (released.compareAndSet(false, true)) {
+				EmbeddedDatabase.release(dir);
+			}
+		}
+
 	}
 
 	static class NoExternalDatabase implements Condition {

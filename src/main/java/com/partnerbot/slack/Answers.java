@@ -1,23 +1,40 @@
 package com.partnerbot.slack;
 
+import java.util.UUID;
+
+import com.partnerbot.assistant.Answer;
+import com.partnerbot.assistant.Answering;
+import com.partnerbot.assistant.Question;
+import com.partnerbot.knowledge.Audience;
+import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.Requester;
 
 import org.springframework.stereotype.Component;
 
 /**
- * What the bot says to a partner's person or staff who talks to it in a conversation.
+ * What the bot says to a partner's person or staff who talks to it: the help, or an
+ * answer from the enablement library for the partner whose conversation it is.
  */
 @Component
 class Answers {
 
-	Messages.Reply reply(Requester requester, String text) {
+	private final Answering answering;
+
+	private final BotProperties properties;
+
+	Answers(Answering answering, BotProperties properties) {
+		this.answering = answering;
+		this.properties = properties;
+	}
+
+	Messages.Reply reply(Requester requester, String text, String conversationId) {
 		if (text.isBlank() || text.equalsIgnoreCase("help")) {
 			return Messages.help(requester);
 		}
-		String who = requester.partner().map(p -> " for " + p.name() + " (" + p.tier() + ")").orElse("");
-		return Messages.Reply.plain("Thanks, I got your message" + who
-				+ ". Answers from the enablement library and conversational deal registration are on their way; "
-				+ "until then, `/partner help` lists what I can do.");
+		Audience audience = requester.partner().map(p -> Audience.tier(p.tier().label())).orElse(Audience.staff());
+		UUID partnerId = requester.partner().map(Partner::id).orElse(null);
+		Answer answer = answering.answer(new Question(text, audience, partnerId, requester.userId(), conversationId));
+		return AnswerBlocks.of(answer, properties.contentBaseUrl());
 	}
 
 }

@@ -1,13 +1,10 @@
 package com.partnerbot.slack;
 
-import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.Context;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import org.slf4j.Logger;
@@ -36,15 +33,16 @@ class Conversations implements SlackFeature {
 
 	private final SlackWork work;
 
-	private final SlackApi api;
+	private final SlackReplies replies;
 
 	private final Answers answers;
 
-	Conversations(SlackRequesters requesters, SlackThreads threads, SlackWork work, SlackApi api, Answers answers) {
+	Conversations(SlackRequesters requesters, SlackThreads threads, SlackWork work, SlackReplies replies,
+			Answers answers) {
 		this.requesters = requesters;
 		this.threads = threads;
 		this.work = work;
-		this.api = api;
+		this.replies = replies;
 		this.answers = answers;
 	}
 
@@ -95,22 +93,12 @@ class Conversations implements SlackFeature {
 		Requester requester = requesters.identify(identity);
 		Messages.Reply reply = switch (requester) {
 			case Requester.Stranger stranger -> Messages.refusal(stranger);
-			default -> answers.reply(requester, text);
+			default -> answers.reply(requester, text, channel + ":" + threadTs);
 		};
-		try {
-			ChatPostMessageResponse response = api.client()
-				.chatPostMessage(r -> r.channel(channel).threadTs(threadTs).text(reply.text()).blocks(reply.blocks()));
-			if (!response.isOk()) {
-				log.warn("chat.postMessage to {} failed: {}", channel, response.getError());
-				return;
-			}
-			if (!(requester instanceof Requester.Stranger) && threadTs != null) {
-				UUID partnerId = requester.partner().map(Partner::id).orElse(null);
-				threads.remember(channel, threadTs, partnerId, identity.userId());
-			}
-		}
-		catch (IOException | SlackApiException ex) {
-			log.warn("chat.postMessage to {} failed", channel, ex);
+		if (replies.post(channel, threadTs, reply).isPresent() && !(requester instanceof Requester.Stranger)
+				&& threadTs != null) {
+			UUID partnerId = requester.partner().map(Partner::id).orElse(null);
+			threads.remember(channel, threadTs, partnerId, identity.userId());
 		}
 	}
 

@@ -11,7 +11,8 @@ import com.partnerbot.partners.Requester;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /partner <subcommand> [text]}: answers are private to the person who asked.
+ * {@code /partner <subcommand> [text]}: acknowledged at once; answers are private to the
+ * person who asked.
  */
 @Component
 class PartnerCommand implements SlackFeature {
@@ -20,8 +21,21 @@ class PartnerCommand implements SlackFeature {
 
 	private final SlackRequesters requesters;
 
-	PartnerCommand(SlackRequesters requesters) {
+	private final SlackWork work;
+
+	private final Answers answers;
+
+	private final SlackReplies replies;
+
+	private final Reindexing reindexing;
+
+	PartnerCommand(SlackRequesters requesters, SlackWork work, Answers answers, SlackReplies replies,
+			Reindexing reindexing) {
 		this.requesters = requesters;
+		this.work = work;
+		this.answers = answers;
+		this.replies = replies;
+		this.reindexing = reindexing;
 	}
 
 	@Override
@@ -30,16 +44,37 @@ class PartnerCommand implements SlackFeature {
 			Delivery delivery = CurrentDelivery.require();
 			Requester requester = requesters.identify(requesters.identity(delivery, ctx));
 			String text = (req.getPayload().getText() != null) ? req.getPayload().getText().strip() : "";
-			String sub = text.isEmpty() ? "help" : text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+			String[] words = text.split("\\s+", 2);
+			String sub = text.isEmpty() ? "help" : words[0].toLowerCase(Locale.ROOT);
+			String rest = (words.length > 1) ? words[1].strip() : "";
+			String channel = req.getPayload().getChannelId();
+			String user = req.getPayload().getUserId();
 			if (requester instanceof Requester.Stranger stranger) {
 				return ephemeral(ctx, Messages.refusal(stranger));
 			}
 			return switch (sub) {
 				case "help" -> ephemeral(ctx, Messages.help(requester));
-				case "reindex", "survey" -> (requester instanceof Requester.Staff staff && staff.admin())
-						? ephemeral(ctx, Messages.Reply.plain("`/partner " + sub + "` is not available yet."))
-						: ephemeral(ctx, Messages.Reply.plain("Only program admins can use `/partner " + sub + "`."));
-				case "ask", "deal", "deals", "scorecard", "training" -> ephemeral(ctx, Messages.Reply
+				case "ask" -> {
+					if (rest.isEmpty()) {
+						yield ephemeral(ctx, Messages.Reply.plain(
+								"Ask me something, e.g. `/partner ask what is the protection period of a registered deal?`"));
+					}
+					work.submit("ask", () -> replies.privately(channel, user,
+							answers.reply(requester, rest, "command:" + channel + ":" + user)));
+					yield ctx.ack();
+				}
+				case "reindex" -> {
+					if (!(requester instanceof Requester.Staff staff && staff.admin())) {
+						yield ephemeral(ctx, Messages.Reply.plain("Only program admins can use `/partner reindex`."));
+					}
+					work.submit("reindex", () -> reindexing.run(channel, user));
+					yield ephemeral(ctx,
+							Messages.Reply.plain("Reindexing the enablement library; I'll post progress here."));
+				}
+				case "survey" -> (requester instanceof Requester.Staff staff && staff.admin())
+						? ephemeral(ctx, Messages.Reply.plain("`/partner survey` is not available yet."))
+						: ephemeral(ctx, Messages.Reply.plain("Only program admins can use `/partner survey`."));
+				case "deal", "deals", "scorecard", "training" -> ephemeral(ctx, Messages.Reply
 					.plain("`/partner " + sub + "` is on its way; `/partner help` lists what works today."));
 				default ->
 					ephemeral(ctx, Messages.Reply.plain("I don't know `/partner " + sub + "`. Try `/partner help`."));

@@ -8,6 +8,8 @@ import com.slack.api.bolt.response.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +38,21 @@ class SlackBolt {
 		this.api = api;
 		this.gate = gate;
 		this.features = features;
+	}
+
+	/**
+	 * Builds the app once the server listens, so the first delivery does not pay for it.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		Thread.ofVirtual().name("slack-bolt-warm-up").start(() -> {
+			try {
+				app();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Slack app not ready yet ({}); the first delivery will try again", ex.getMessage());
+			}
+		});
 	}
 
 	App app() {

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import com.partnerbot.EndToEndTests;
 import com.partnerbot.SlackClientForTests;
 import com.partnerbot.StubSlackApi;
+import com.partnerbot.knowledge.KnowledgeBase;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.partnerbot.SlackPayloadFiles.encodeForm;
 import static com.partnerbot.SlackPayloadFiles.form;
@@ -30,8 +33,12 @@ class SlackEventsTests extends EndToEndTests {
 
 	private String partnerTeam;
 
+	@Autowired
+	KnowledgeBase knowledge;
+
 	@BeforeEach
 	void registerPartner() {
+		awaitIndexed(knowledge);
 		partnerName = unique("Acme ");
 		partnerTeam = unique("TP");
 		HttpResponse<String> created = api("POST", "/api/partners", """
@@ -48,6 +55,7 @@ class SlackEventsTests extends EndToEndTests {
 		JsonObject event = payload.getAsJsonObject("event");
 		event.addProperty("team", partnerTeam);
 		event.addProperty("channel", channel);
+		event.addProperty("text", "<@U123> what's the protection period on a registered deal?");
 		return payload;
 	}
 
@@ -66,7 +74,7 @@ class SlackEventsTests extends EndToEndTests {
 		assertThat(replies).hasSize(1);
 		StubSlackApi.Call reply = replies.get(0);
 		assertThat(reply.arg("thread_ts")).isEqualTo(mention.getAsJsonObject("event").get("ts").getAsString());
-		assertThat(reply.arg("text")).contains(partnerName).contains("Silver");
+		assertThat(reply.arg("text")).contains("90 days");
 		assertThat(reply.token()).isEqualTo("xoxb-test-token");
 	}
 
@@ -141,7 +149,8 @@ class SlackEventsTests extends EndToEndTests {
 		List<StubSlackApi.Call> replies = repliesIn(channel, 2);
 		assertThat(replies).hasSize(2);
 		assertThat(replies.get(1).arg("thread_ts")).isEqualTo("1726133698.626339");
-		assertThat(replies.get(1).arg("text")).contains(partnerName);
+		// "When Slack was released?" is not in the enablement library
+		assertThat(replies.get(1).arg("text")).startsWith("I don't know");
 	}
 
 	@Test

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Acknowledgement latency of POST /slack/events under concurrent signed deliveries.
+#
+#   bench/slack-ack-latency.sh [path/to/partnerbot.jar]
+#
+# Starts the app jar (default target/partnerbot.jar, or $PARTNERBOT_JAR, or the argument)
+# with a fresh data directory, a stub Slack Web API (run by bench/SlackAckLatency.java)
+# and random loopback ports; waits for /actuator/health; sends a warm-up, then each rate
+# open-loop for the duration; prints one result line per rate; stops the app on exit.
+#
+# Settings (environment):
+#   BENCH_RATES=50,200      deliveries per second, one phase each
+#   BENCH_DURATION=30       seconds per phase
+#   BENCH_WARMUP=5          warm-up seconds (not counted), at BENCH_WARMUP_RATE=50
+#   BENCH_TIMEOUT_MS=3000   a delivery not answered within this is an error
+#   BENCH_JAVA=/path/java   JDK 21+ to use (else $JAVA_HOME, else the newest under /usr/lib/jvm)
+#   BENCH_APP_JAVA_OPTS=    extra JVM options for the app (e.g. -Xlog:gc)
+#   BENCH_DATA_DIR=         data directory for the app (default: a new one under /tmp, removed after)
+#   BENCH_KEEP=1            keep the temporary directory (app log, database) after the run
+#   BENCH_PAYLOAD=          the delivery template (default: the shared app_mention ext_shared payload)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+jar=${1:-${PARTNERBOT_JAR:-$root/target/partnerbot.jar}}
+rates=${BENCH_RATES:-50,200}
+duration=${BENCH_DURATION:-30}
+warmup=${BENCH_WARMUP:-5}
+warmup_rate=${BENCH_WARMUP_RATE:-50}
+timeout_ms=${BENCH_TIMEOUT_MS:-3000}
+payload=${BENCH_PAYLOAD:-/work/shared/slack/payloads/event_callback.app_mention.ext_shared.json}
+
+[[ -f $jar ]] || { echo "no jar at $jar (pass its path as the argument or set PARTNERBOT_JAR)" >&2; exit 2; }
+jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+
+# --- a JDK 21 or newer
+java_major() { # prints the feature version of the java binary $1, or 0
+	local v
+	v=$("$1" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n1)
+	[[ -n $v ]] || { echo 0; return; }
+	[[ $v == 1.* ]] && v=${v#1.}
+	echo "${v%%[.+-]*}"
+}
+pick_java() {
+	local candidate best="" best_major=0 major
+	if [[ -n ${BENCH_JAVA:-} ]]; then echo "$BENCH_JAVA"; return; fi
+	if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]] && (( $(java_major "$JAVA_HOME/bin/java") >= 21 )); then
+		echo "$JAVA_HOME/bin/java"; return
+	fi
+	for candidate in /usr/lib/jvm/*/bin/java $(command -v java || true); do
+		[[ -x $candidate ]] || continue
+		major=$(java_major "$candidate")
+		if (( major >= 21 && major > best_major )); then best=$candidate; best_major=$major; fi
+	done
+	[[ -n $best ]] && echo "$best"
+}
+java=$(pick_java) || true
+[[ -n $java ]] || { echo "no JDK 21+ found: set JAVA_HOME or BENCH_JAVA" >&2; exit 2; }
+(( $(java_major "$java") >= 21 )) || { echo "$java is older than 21" >&2; exit 2; }
+
+# --- free loopback ports (nothing answers a connect on them)
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+	local p
+	for _ in $(seq 1 50); do
+		p=$(( 20000 + RANDOM % 30000 ))
+		if port_free "$p" && [[ $p != "${1:-}" ]]; then echo "$p"; return; fi
+	done
+	echo "no free port found" >&2; return 1
+}
+app_port=${BENCH_APP_PORT:-$(free_port)}
+stub_port=${BENCH_STUB_PORT:-$(free_port "$app_port")}
+
+work=$(mktemp -d /tmp/partnerbot-bench.XXXXXX)
+data=${BENCH_DATA_DIR:-$work/data}
+log=$work/app.log
+secret=bench-secret-$RANDOM$RANDOM
+admin_token=bench-admin-$RANDOM$RANDOM
+app_pid=""
+
+stop_app() {
+	local status=$?
+	if [[ -n $app_pid ]] && kill -0 "$app_pid" 2>/dev/null; then
+		kill -TERM "$app_pid" 2>/dev/null || true
+		for _ in $(seq 1 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.2; done
+		if kill -0 "$app_pid" 2>/dev/null; then
+			echo "the app did not stop within 20 s of SIGTERM (see its log); killing it" >&2
+			kill -KILL "$app_pid" 2>/dev/null || true
+			# its embedded PostgreSQL, which the app would have stopped itself
+			local pidfile pg
+			while IFS= read -r pidfile; do
+				pg=$(head -n1 "$pidfile" 2>/dev/null || true)
+				[[ $pg =~ ^[0-9]+$ ]] && kill -TERM "$pg" 2>/dev/null || true
+			done < <(find "$data" -name postmaster.pid 2>/dev/null)
+		fi
+		wait "$app_pid" 2>/dev/null || true
+	fi
+	if [[ $status -ne 0 ]]; then
+		echo "failed (exit $status); app log: $log" >&2
+		tail -n 30 "$log" >&2 2>/dev/null || true
+	elif [[ ${BENCH_KEEP:-0} == 1 ]]; then
+		echo "kept $work (app log: $log)"
+	else
+		rm -rf "$work"
+	fi
+	exit "$status"
+}
+trap stop_app EXIT
+trap 'exit 130' INT TERM
+
+echo "jdk: $java ($("$java" -version 2>&1 | head -n1))"
+echo "machine: $(nproc) cpus, $(uname -sr)"
+echo "jar: $jar"
+echo "app: http://127.0.0.1:$app_port, stub Web API: http://127.0.0.1:$stub_port/api/, data: $data"
+
+# shellcheck disable=SC2086 # BENCH_APP_JAVA_OPTS is a list of options
+SERVER_PORT=$app_port \
+	PARTNERBOT_DATA_DIR=$data \
+	SLACK_SIGNING_SECRET=$secret \
+	SLACK_BOT_TOKEN=xoxb-bench \
+	SLACK_API_URL=http://127.0.0.1:$stub_port/api/ \
+	PARTNERBOT_ADMIN_TOKEN=$admin_token \
+	PARTNERBOT_LOG_FORMAT= \
+	"$java" --add-modules jdk.incubator.vector ${BENCH_APP_JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
+app_pid=$!
+
+# the harness waits for health too; waiting here as well notices an app that died
+started=$SECONDS
+command -v curl >/dev/null || echo "no curl: leaving the health wait to the harness"
+until ! command -v curl >/dev/null || curl -fsS "http://127.0.0.1:$app_port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+	kill -0 "$app_pid" 2>/dev/null || { echo "the app exited during start-up" >&2; exit 1; }
+	(( SECONDS - started < 90 )) || { echo "the app is not healthy after 90 s" >&2; exit 1; }
+	sleep 0.5
+done
+echo "app healthy after $(( SECONDS - started )) s"
+
+"$java" "$here/SlackAckLatency.java" \
+	--app-url "http://127.0.0.1:$app_port" \
+	--stub-port "$stub_port" \
+	--secret "$secret" \
+	--admin-token "$admin_token" \
+	--rates "$rates" \
+	--duration "$duration" \
+	--warmup "$warmup" \
+	--warmup-rate "$warmup_rate" \
+	--timeout-ms "$timeout_ms" \
+	--payload "$payload"
+
+echo "app log: WARN/ERROR lines from request threads: $(awk '/Started PartnerbotApplication/ { s = 1; next } s && / (WARN|ERROR) / && !/\[ *main\]/' "$log" | wc -l)"

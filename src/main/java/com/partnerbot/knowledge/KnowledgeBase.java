@@ -1,0 +1,185 @@
+package com.partnerbot.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * The knowledge module's API: searching the enablement library for an audience, and
+ * reindexing it.
+ */
+@Service
+public class KnowledgeBase implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
+
+	private final IndexGenerations generations;
+
+	private final HybridSearcher searcher;
+
+	private final Reindexer reindexer;
+
+	private final Embedder embedder;
+
+	private final KnowledgeProperties properties;
+
+	private final ReentrantLock reindexing = new ReentrantLock();
+
+	private final AtomicReference<ReindexReport> lastReport = new AtomicReference<>();
+
+	KnowledgeBase(ContentProperties content, KnowledgeProperties properties) throws IOException {
+		this.properties = properties;
+		this.embedder = new Embedder(properties.queryInstruction());
+		this.generations = new IndexGenerations(content.indexDir());
+		this.generations.open();
+		this.searcher = new HybridSearcher(embedder, IndexSchema.analyzer(), properties.candidates(),
+				properties.vectorWeight());
+		this.reindexer = new Reindexer(content.contentDir(), generations, embedder,
+				new Chunker(properties.chunkChars(), properties.chunkOverlap()));
+	}
+
+	/**
+	 * The passages that best match a query among those the audience may see, best first.
+	 */
+	public List<Passage> search(String query, Audience audience, int limit) {
+		DirectoryReader reader = generations.acquire();
+		if (reader == null || query == null || query.isBlank()) {
+			release(reader);
+			return List.of();
+		}
+		try {
+			IndexSearcher index = new IndexSearcher(reader);
+			List<Passage> passages = new ArrayList<>();
+			for (HybridSearcher.Hit hit : searcher.search(index, query, filter(audience), limit)) {
+				Document doc = index.storedFields().document(hit.doc());
+				passages
+					.add(new Passage(doc.get(IndexSchema.ID), doc.get(IndexSchema.SOURCE), doc.get(IndexSchema.TITLE),
+							IndexSchema.headings(doc), doc.get(IndexSchema.TEXT), hit.score(), hit.similarity()));
+			}
+			return passages;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(reader);
+		}
+	}
+
+	/** Whether a passage is strong enough to answer from. */
+	public boolean isGrounding(Passage passage) {
+		return passage.similarity() >= properties.groundedSimilarity();
+	}
+
+	/**
+	 * Restricted documents carry their tiers; everyone's carry "*". Staff search without
+	 * a filter.
+	 */
+	private static Query filter(Audience audience) {
+		if (audience.isStaff()) {
+			return null;
+		}
+		return new BooleanQuery.Builder()
+			.add(new TermQuery(new Term(IndexSchema.AUDIENCE, IndexSchema.EVERYONE)), BooleanClause.Occur.SHOULD)
+			.add(new TermQuery(new Term(IndexSchema.AUDIENCE, audience.tier())), BooleanClause.Occur.SHOULD)
+			.setMinimumNumberShouldMatch(1)
+			.build();
+	}
+
+	/**
+	 * Rebuilds the index from the content directory; questions keep being answered from
+	 * the previous index until the new one is complete, and a failed reindex leaves it in
+	 * place.
+	 * @throws ReindexInProgressException when another reindex is running
+	 */
+	public ReindexReport reindex(ReindexProgress progress) {
+		if (!reindexing.tryLock()) {
+			throw new ReindexInProgressException();
+		}
+		try {
+			ReindexReport report = reindexer.reindex(progress);
+			lastReport.set(report);
+			return report;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("reindex failed: " + ex.getMessage(), ex);
+		}
+		finally {
+			reindexing.unlock();
+		}
+	}
+
+	/** The report of the last reindex since start-up, if any. */
+	public Optional<ReindexReport> lastReport() {
+		return Optional.ofNullable(lastReport.get());
+	}
+
+	/** How many chunks the live index holds. */
+	public int size() {
+		DirectoryReader reader = generations.acquire();
+		try {
+			return (reader != null) ? reader.numDocs() : 0;
+		}
+		finally {
+			release(reader);
+		}
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void indexAtStartup() {
+		// in the background: a first index of a large library must not hold up start-up
+		Thread.ofVirtual().name("reindex-at-startup").start(this::scheduledReindex);
+	}
+
+	@Scheduled(cron = "${partnerbot.knowledge.reindex-cron:0 0 * * * *}")
+	void scheduledReindex() {
+		try {
+			reindex(ReindexProgress.NONE);
+		}
+		catch (ReindexInProgressException ex) {
+			log.info("Scheduled reindex skipped: {}", ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			log.error("Scheduled reindex failed; the previous index stays in use", ex);
+		}
+	}
+
+	private static void release(DirectoryReader reader) {
+		if (reader != null) {
+			try {
+				reader.decRef();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		generations.close();
+		embedder.close();
+	}
+
+}

@@ -1,0 +1,199 @@
+package com.partnerbot.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a new index generation from the content directory. Files whose bytes did not
+ * change are copied from the live generation with their vectors; changed chunks whose
+ * text is known keep their vectors too; only new text goes through the embedding model. A
+ * file that cannot be read is reported and keeps its previous version.
+ */
+final class Reindexer {
+
+	private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
+
+	private final Path contentDir;
+
+	private final IndexGenerations generations;
+
+	private final Embedder embedder;
+
+	private final Chunker chunker;
+
+	Reindexer(Path contentDir, IndexGenerations generations, Embedder embedder, Chunker chunker) {
+		this.contentDir = contentDir;
+		this.generations = generations;
+		this.embedder = embedder;
+		this.chunker = chunker;
+	}
+
+	/** The chunks of the live generation, grouped by source file. */
+	private record Previous(Map<String, List<Document>> bySource, Map<String, float[]> vectorsByTextHash) {
+	}
+
+	ReindexReport reindex(ReindexProgress progress) throws IOException {
+		long started = System.nanoTime();
+		if (!Files.isDirectory(contentDir)) {
+			throw new IOException("the content directory " + contentDir.toAbsolutePath() + " does not exist");
+		}
+		List<Path> files = files();
+		Previous previous = previous();
+		Path dir = generations.newGenerationDir();
+		int reindexed = 0;
+		int unchanged = 0;
+		int chunks = 0;
+		int embedded = 0;
+		List<ReindexReport.Failure> failures = new ArrayList<>();
+		Set<String> seen = new TreeSet<>();
+		try (Directory directory = FSDirectory.open(dir);
+				IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(IndexSchema.analyzer()))) {
+			for (int i = 0; i < files.size(); i++) {
+				Path file = files.get(i);
+				String source = source(file);
+				seen.add(source);
+				progress.progressed(i, files.size(), source);
+				String fileHash = sha256(Files.readAllBytes(file));
+				List<Document> old = previous.bySource().getOrDefault(source, List.of());
+				if (!old.isEmpty() && fileHash.equals(old.get(0).get(IndexSchema.FILE_HASH))) {
+					for (Document doc : old) {
+						writer.addDocument(IndexSchema.document(IndexSchema.chunk(doc), fileHash,
+								doc.get(IndexSchema.TEXT_HASH), IndexSchema.vector(doc)));
+					}
+					unchanged++;
+					chunks += old.size();
+					continue;
+				}
+				try {
+					List<Chunk> fileChunks = chunker.chunk(DocumentReaders.read(contentDir, file));
+					embedded += add(writer, fileChunks, fileHash, previous.vectorsByTextHash());
+					chunks += fileChunks.size();
+					reindexed++;
+				}
+				catch (UnreadableDocumentException ex) {
+					boolean kept = !old.isEmpty();
+					for (Document doc : old) {
+						writer.addDocument(IndexSchema.document(IndexSchema.chunk(doc), doc.get(IndexSchema.FILE_HASH),
+								doc.get(IndexSchema.TEXT_HASH), IndexSchema.vector(doc)));
+					}
+					chunks += old.size();
+					failures.add(new ReindexReport.Failure(source, ex.getMessage(), kept));
+					log.warn("Could not index {}: {}{}", source, ex.getMessage(),
+							kept ? " (previous version kept)" : "");
+				}
+			}
+			writer.commit();
+		}
+		catch (IOException | RuntimeException ex) {
+			generations.discard(dir);
+			throw ex;
+		}
+		generations.publish(dir);
+		int removed = (int) previous.bySource().keySet().stream().filter(s -> !seen.contains(s)).count();
+		progress.progressed(files.size(), files.size(), "");
+		ReindexReport report = new ReindexReport(files.size(), reindexed, unchanged, removed, chunks, embedded,
+				List.copyOf(failures), Duration.ofNanos(System.nanoTime() - started));
+		log.info("Reindexed {}: {}", contentDir, report.summary());
+		return report;
+	}
+
+	private int add(IndexWriter writer, List<Chunk> chunks, String fileHash, Map<String, float[]> known)
+			throws IOException {
+		List<String> hashes = chunks.stream().map(c -> textHash(c.contextualText())).toList();
+		List<Integer> missing = new ArrayList<>();
+		for (int i = 0; i < chunks.size(); i++) {
+			if (!known.containsKey(hashes.get(i))) {
+				missing.add(i);
+			}
+		}
+		List<float[]> fresh = embedder.passages(missing.stream().map(i -> chunks.get(i).contextualText()).toList());
+		Map<Integer, float[]> vectors = new HashMap<>();
+		for (int j = 0; j < missing.size(); j++) {
+			vectors.put(missing.get(j), fresh.get(j));
+		}
+		for (int i = 0; i < chunks.size(); i++) {
+			float[] vector = vectors.containsKey(i) ? vectors.get(i) : known.get(hashes.get(i));
+			writer.addDocument(IndexSchema.document(chunks.get(i), fileHash, hashes.get(i), vector));
+		}
+		return missing.size();
+	}
+
+	private Previous previous() throws IOException {
+		Map<String, List<Document>> bySource = new LinkedHashMap<>();
+		Map<String, float[]> vectors = new HashMap<>();
+		DirectoryReader reader = generations.acquire();
+		if (reader == null) {
+			return new Previous(bySource, vectors);
+		}
+		try {
+			StoredFields stored = reader.storedFields();
+			Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+			for (int doc = 0; doc < reader.maxDoc(); doc++) {
+				if (live != null && !live.get(doc)) {
+					continue;
+				}
+				Document document = stored.document(doc);
+				bySource.computeIfAbsent(document.get(IndexSchema.SOURCE), s -> new ArrayList<>()).add(document);
+				vectors.put(document.get(IndexSchema.TEXT_HASH), IndexSchema.vector(document));
+			}
+		}
+		finally {
+			reader.decRef();
+		}
+		return new Previous(bySource, vectors);
+	}
+
+	private List<Path> files() throws IOException {
+		try (Stream<Path> walk = Files.walk(contentDir)) {
+			return walk.filter(Files::isRegularFile)
+				.filter(DocumentReaders::supports)
+				.filter(file -> !file.getFileName().toString().startsWith("."))
+				.sorted()
+				.toList();
+		}
+	}
+
+	private String source(Path file) {
+		return contentDir.relativize(file).toString().replace('\\', '/');
+	}
+
+	/** Tied to the model, so changing the model re-embeds everything. */
+	private static String textHash(String text) {
+		return sha256((Embedder.MODEL_ID + "\u0000" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new UncheckedIOException(new IOException(ex));
+		}
+	}
+
+}

@@ -1,0 +1,143 @@
+package com.partnerbot.slack;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.slack.api.bolt.App;
+import com.slack.api.methods.SlackApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.partnerbot.assistant.Answering;
+import com.partnerbot.assistant.AskedQuestion;
+import com.partnerbot.partners.Partner;
+import com.partnerbot.partners.Requester;
+import com.partnerbot.partners.SlackIdentity;
+import com.partnerbot.platform.NotFoundException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The buttons under an answer: thumbs up or down, and handing the question to a channel
+ * manager.
+ */
+@Component
+class AnswerActions implements SlackFeature {
+
+	private static final Logger log = LoggerFactory.getLogger(AnswerActions.class);
+
+	private final SlackRequesters requesters;
+
+	private final Answering answering;
+
+	private final SlackApi api;
+
+	private final SlackWork work;
+
+	private final BotProperties properties;
+
+	AnswerActions(SlackRequesters requesters, Answering answering, SlackApi api, SlackWork work,
+			BotProperties properties) {
+		this.requesters = requesters;
+		this.answering = answering;
+		this.api = api;
+		this.work = work;
+		this.properties = properties;
+	}
+
+	@Override
+	public void register(App app) {
+		app.blockAction(AnswerBlocks.UPVOTE, (req, ctx) -> {
+			handle(req.getPayload().getActions().get(0).getValue(), requesters.identity(CurrentDelivery.require(), ctx),
+					1);
+			return ctx.ack();
+		});
+		app.blockAction(AnswerBlocks.DOWNVOTE, (req, ctx) -> {
+			handle(req.getPayload().getActions().get(0).getValue(), requesters.identity(CurrentDelivery.require(), ctx),
+					-1);
+			return ctx.ack();
+		});
+		app.blockAction(AnswerBlocks.HAND_OFF, (req, ctx) -> {
+			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
+			String value = req.getPayload().getActions().get(0).getValue();
+			work.submit("hand-off", () -> handOff(value, identity));
+			return ctx.ack();
+		});
+	}
+
+	private void handle(String value, SlackIdentity identity, int vote) {
+		work.submit("feedback", () -> {
+			Requester requester = requesters.identify(identity);
+			Optional<UUID> answerId = uuid(value);
+			if (requester instanceof Requester.Stranger || answerId.isEmpty()) {
+				return;
+			}
+			try {
+				answering.feedback(answerId.get(), vote, identity.userId(), partnerOf(requester));
+				ephemeral(identity,
+						vote > 0 ? "Thanks, glad it helped."
+								: "Thanks for telling me. The content owners will see this question; "
+										+ "use *Ask a channel manager* if you need an answer now.");
+			}
+			catch (NotFoundException ex) {
+				log.info("Feedback on an answer this person may not see: {}", value);
+			}
+		});
+	}
+
+	private void handOff(String value, SlackIdentity identity) {
+		Requester requester = requesters.identify(identity);
+		Optional<UUID> answerId = uuid(value);
+		if (requester instanceof Requester.Stranger || answerId.isEmpty()) {
+			return;
+		}
+		try {
+			Optional<AskedQuestion> handed = answering.handOff(answerId.get(), partnerOf(requester));
+			if (handed.isEmpty()) {
+				ephemeral(identity, "A channel manager has this question already.");
+				return;
+			}
+			String partner = requester.partner().map(p -> "*" + p.name() + "* (" + p.tier() + ")").orElse("staff");
+			String alert = ":raising_hand: Question for a channel manager from <@" + identity.userId() + "> of "
+					+ partner + " in <#" + identity.channelId() + ">:\n> " + handed.get().question();
+			if (properties.hasAlertsChannel()) {
+				api.client().chatPostMessage(r -> r.channel(properties.alertsChannel()).text(alert));
+			}
+			else {
+				log.info("Question handed off (no alerts channel configured): {}", handed.get().id());
+			}
+			ephemeral(identity, "I've passed your question to a channel manager; they'll get back to you here.");
+		}
+		catch (NotFoundException ex) {
+			log.info("Hand-off of an answer this person may not see: {}", value);
+		}
+		catch (IOException | SlackApiException ex) {
+			log.warn("Could not post the hand-off alert", ex);
+		}
+	}
+
+	private void ephemeral(SlackIdentity identity, String text) {
+		try {
+			api.client().chatPostEphemeral(r -> r.channel(identity.channelId()).user(identity.userId()).text(text));
+		}
+		catch (IOException | SlackApiException ex) {
+			log.warn("Could not post an ephemeral message", ex);
+		}
+	}
+
+	private static UUID partnerOf(Requester requester) {
+		return (requester instanceof Requester.PartnerPerson) ? requester.partner().map(Partner::id).orElse(null)
+				: null;
+	}
+
+	private static Optional<UUID> uuid(String value) {
+		try {
+			return Optional.of(UUID.fromString(value));
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return Optional.empty();
+		}
+	}
+
+}

@@ -1,0 +1,187 @@
+package com.partnerbot.slack;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.partnerbot.EndToEndTests;
+import com.partnerbot.StubSlackApi;
+import com.partnerbot.knowledge.KnowledgeBase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.partnerbot.SlackPayloadFiles.encodeForm;
+import static com.partnerbot.SlackPayloadFiles.form;
+import static com.partnerbot.SlackPayloadFiles.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Questions through Slack: the answer card, its buttons, and the admin's reindex.
+ */
+class AnswerFlowTests extends EndToEndTests {
+
+	@Autowired
+	KnowledgeBase knowledge;
+
+	private String partnerTeam;
+
+	@BeforeEach
+	void partner() {
+		awaitIndexed(knowledge);
+		partnerTeam = unique("TP");
+		registerPartner(unique("Answerco "), "Silver", partnerTeam);
+	}
+
+	private StubSlackApi.Call ask(String channel, String question) {
+		JsonObject mention = json("event_callback.app_mention.ext_shared.json");
+		mention.addProperty("event_id", unique("Ev"));
+		mention.getAsJsonObject("event").addProperty("team", partnerTeam);
+		mention.getAsJsonObject("event").addProperty("channel", channel);
+		mention.getAsJsonObject("event").addProperty("text", "<@W111> " + question);
+		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
+		List<StubSlackApi.Call> replies = slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), 1);
+		assertThat(replies).hasSize(1);
+		return replies.get(0);
+	}
+
+	private static String answerId(StubSlackApi.Call reply) {
+		JsonArray blocks = JsonParser.parseString(reply.arg("blocks")).getAsJsonArray();
+		for (var block : blocks) {
+			JsonObject b = block.getAsJsonObject();
+			if (b.get("type").getAsString().equals("actions")) {
+				return b.getAsJsonArray("elements").get(0).getAsJsonObject().get("value").getAsString();
+			}
+		}
+		throw new AssertionError("no buttons in " + blocks);
+	}
+
+	/**
+	 * Slack's block_actions payload, as clicked by a person of the partner on a button of
+	 * the answer.
+	 */
+	private HttpResponse<String> click(String channel, String actionId, String value) {
+		JsonObject payload = json("block_actions.json");
+		payload.getAsJsonObject("user").addProperty("id", "U_CLICKER");
+		payload.getAsJsonObject("user").addProperty("team_id", partnerTeam);
+		payload.getAsJsonObject("channel").addProperty("id", channel);
+		payload.getAsJsonObject("container").addProperty("channel_id", channel);
+		JsonObject action = payload.getAsJsonArray("actions").get(0).getAsJsonObject();
+		action.addProperty("action_id", actionId);
+		action.addProperty("block_id", "answer:" + value);
+		action.addProperty("value", value);
+		return slack().form(encodeForm(Map.of("payload", payload.toString())));
+	}
+
+	@Test
+	void aQuestionGetsAnAnswerCardWithSourcesAndButtons() {
+		String channel = unique("C");
+		StubSlackApi.Call reply = ask(channel, "what's the protection period on a registered deal?");
+		assertThat(reply.arg("text")).contains("90 days");
+		assertThat(reply.arg("blocks")).contains("Sources:", "deals/", AnswerBlocks.UPVOTE, AnswerBlocks.HAND_OFF);
+	}
+
+	@Test
+	void aThumbsDownIsStored() {
+		String channel = unique("C");
+		String answerId = answerId(ask(channel, "can I use MDF for a webinar?"));
+		assertThat(click(channel, AnswerBlocks.DOWNVOTE, answerId).statusCode()).isEqualTo(200);
+		assertThat(slackApi.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")), 1)).hasSize(1);
+		assertThat(jdbc.sql("select feedback from assistant_question where id = ?")
+			.param(UUID.fromString(answerId))
+			.query(Integer.class)
+			.single()).isEqualTo(-1);
+		assertThat(api("GET", "/api/knowledge/gaps", null).body()).contains("can I use MDF for a webinar?");
+	}
+
+	@Test
+	void anUnansweredQuestionGoesToAChannelManager() {
+		String channel = unique("C");
+		StubSlackApi.Call reply = ask(channel, "what is the capital of Mongolia?");
+		assertThat(reply.arg("text")).startsWith("I don't know");
+		String answerId = answerId(reply);
+		assertThat(click(channel, AnswerBlocks.HAND_OFF, answerId).statusCode()).isEqualTo(200);
+		List<StubSlackApi.Call> alerts = slackApi.await("chat.postMessage",
+				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains("capital of Mongolia"), 1);
+		assertThat(alerts).hasSize(1);
+		assertThat(alerts.get(0).arg("text")).contains("Answerco");
+		// a second click does not alert twice
+		assertThat(click(channel, AnswerBlocks.HAND_OFF, answerId).statusCode()).isEqualTo(200);
+		assertThat(slackApi.await("chat.postEphemeral",
+				c -> channel.equals(c.arg("channel")) && c.arg("text").contains("already"), 1))
+			.hasSize(1);
+		assertThat(slackApi.calls("chat.postMessage")
+			.stream()
+			.filter(c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains("capital of Mongolia")))
+			.hasSize(1);
+	}
+
+	@Test
+	void anotherPartnerCannotVoteOnAnAnswer() {
+		String channel = unique("C");
+		String answerId = answerId(ask(channel, "how long does the Analytics Suite Fundamentals course take?"));
+		partnerTeam = unique("TO");
+		registerPartner(unique("Otherco "), "Gold", partnerTeam);
+		assertThat(click(channel, AnswerBlocks.UPVOTE, answerId).statusCode()).isEqualTo(200);
+		// the ack comes first; give the work after it the time it needs before looking
+		slackApi.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")), 1);
+		assertThat(jdbc.sql("select feedback from assistant_question where id = ?")
+			.param(UUID.fromString(answerId))
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void partnerAskAnswersPrivately() {
+		Map<String, String> command = form("slash_command.form-urlencoded.txt");
+		String channel = unique("C");
+		command.put("command", "/partner");
+		command.put("text", "ask how do I become a Gold partner?");
+		command.put("team_id", partnerTeam);
+		command.put("channel_id", channel);
+		assertThat(slack().form(encodeForm(command)).statusCode()).isEqualTo(200);
+		List<StubSlackApi.Call> ephemeral = slackApi.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")),
+				1);
+		assertThat(ephemeral).hasSize(1);
+		assertThat(ephemeral.get(0).arg("user")).isEqualTo(command.get("user_id"));
+		assertThat(ephemeral.get(0).arg("blocks")).contains("Sources:");
+	}
+
+	@Test
+	void anAdminReindexesWithProgressInOneMessage() {
+		Map<String, String> command = form("slash_command.form-urlencoded.txt");
+		String channel = unique("C");
+		command.put("command", "/partner");
+		command.put("text", "reindex");
+		command.put("team_id", StubSlackApi.TEAM);
+		command.put("user_id", "W_ADMIN");
+		command.put("channel_id", channel);
+		HttpResponse<String> ack = slack().form(encodeForm(command));
+		assertThat(ack.statusCode()).isEqualTo(200);
+		assertThat(ack.body()).contains("Reindexing");
+		List<StubSlackApi.Call> started = slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), 1);
+		assertThat(started).hasSize(1);
+		List<StubSlackApi.Call> done = slackApi.await("chat.update",
+				c -> channel.equals(c.arg("channel")) && c.arg("text").contains("Reindex done"), 1);
+		assertThat(done).hasSize(1);
+		assertThat(slackApi.calls("chat.postMessage").stream().filter(c -> channel.equals(c.arg("channel"))))
+			.hasSize(1);
+	}
+
+	@Test
+	void onlyAdminsReindex() {
+		Map<String, String> command = form("slash_command.form-urlencoded.txt");
+		command.put("command", "/partner");
+		command.put("text", "reindex");
+		command.put("team_id", partnerTeam);
+		HttpResponse<String> ack = slack().form(encodeForm(command));
+		assertThat(ack.body()).contains("Only program admins");
+	}
+
+}
