@@ -20,13 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("partnerbot.knowledge")
 public record KnowledgeProperties(@DefaultValue("0 0 * * * *") String reindexCron, @DefaultValue("1200") int chunkChars,
 		@DefaultValue("150") int chunkOverlap, @DefaultValue("100") int candidates,
-		@DefaultValue("0.6") double vectorWeight,
+		@DefaultValue("0.9") double vectorWeight,
 		@DefaultValue("Represent this sentence for searching relevant passages: ") String queryInstruction,
 		@DefaultValue("0.62") double groundedSimilarity) {
 
 	/** The defaults, for code that runs without Spring (the BEIR evaluation). */
 	public static KnowledgeProperties defaults() {
-		return new KnowledgeProperties("-", 1200, 150, 100, 0.6,
+		return new KnowledgeProperties("-", 1200, 150, 100, 0.9,
 				"Represent this sentence for searching relevant passages: ", 0.62);
 	}
 
