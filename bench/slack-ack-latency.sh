@@ -28,7 +28,7 @@ duration=${BENCH_DURATION:-30}
 warmup=${BENCH_WARMUP:-5}
 warmup_rate=${BENCH_WARMUP_RATE:-50}
 timeout_ms=${BENCH_TIMEOUT_MS:-3000}
-payload=${BENCH_PAYLOAD:-/work/shared/slack/payloads/event_callback.app_mention.ext_shared.json}
+payload=${BENCH_PAYLOAD:-$root/../shared/slack/payloads/event_callback.app_mention.ext_shared.json}
 
 [[ -f $jar ]] || { echo "no jar at $jar (pass its path as the argument or set PARTNERBOT_JAR)" >&2; exit 2; }
 jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")

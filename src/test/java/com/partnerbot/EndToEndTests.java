@@ -91,6 +91,27 @@ public abstract class EndToEndTests {
 		return com.google.gson.JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
 	}
 
+	/**
+	 * Slack's own block_actions payload, as a click by this user on a button with this
+	 * action and value.
+	 */
+	protected HttpResponse<String> click(String team, String user, String channel, String messageTs, String actionId,
+			String value) {
+		com.google.gson.JsonObject payload = SlackPayloadFiles.json("block_actions.json");
+		payload.getAsJsonObject("user").addProperty("id", user);
+		payload.getAsJsonObject("user").addProperty("team_id", team);
+		payload.getAsJsonObject("team").addProperty("id", team);
+		payload.getAsJsonObject("channel").addProperty("id", channel);
+		com.google.gson.JsonObject container = payload.getAsJsonObject("container");
+		container.addProperty("channel_id", channel);
+		container.addProperty("message_ts", messageTs);
+		container.addProperty("is_ephemeral", false);
+		com.google.gson.JsonObject action = payload.getAsJsonArray("actions").get(0).getAsJsonObject();
+		action.addProperty("action_id", actionId);
+		action.addProperty("value", value);
+		return slack().form(SlackPayloadFiles.encodeForm(java.util.Map.of("payload", payload.toString())));
+	}
+
 	/** A name or id no other test run has used, so tests never see each other's data. */
 	protected static String unique(String prefix) {
 		return prefix + Long.toString(System.nanoTime(), 36).toUpperCase();

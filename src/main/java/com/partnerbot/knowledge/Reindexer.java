@@ -107,6 +107,9 @@ final class Reindexer {
 							kept ? " (previous version kept)" : "");
 				}
 			}
+			// one segment: every search then walks one HNSW graph instead of one per
+			// flush
+			writer.forceMerge(1);
 			writer.commit();
 		}
 		catch (IOException | RuntimeException ex) {

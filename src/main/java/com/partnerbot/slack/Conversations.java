@@ -37,13 +37,16 @@ class Conversations implements SlackFeature {
 
 	private final Answers answers;
 
+	private final DealIntake intake;
+
 	Conversations(SlackRequesters requesters, SlackThreads threads, SlackWork work, SlackReplies replies,
-			Answers answers) {
+			Answers answers, DealIntake intake) {
 		this.requesters = requesters;
 		this.threads = threads;
 		this.work = work;
 		this.replies = replies;
 		this.answers = answers;
+		this.intake = intake;
 	}
 
 	@Override
@@ -93,7 +96,9 @@ class Conversations implements SlackFeature {
 		Requester requester = requesters.identify(identity);
 		Messages.Reply reply = switch (requester) {
 			case Requester.Stranger stranger -> Messages.refusal(stranger);
-			default -> answers.reply(requester, text, channel + ":" + threadTs);
+			default -> intake.wants(text, channel + ":" + threadTs)
+					? intake.describe(requester, text, channel + ":" + threadTs)
+					: answers.reply(requester, text, channel + ":" + threadTs);
 		};
 		if (replies.post(channel, threadTs, reply).isPresent() && !(requester instanceof Requester.Stranger)
 				&& threadTs != null) {

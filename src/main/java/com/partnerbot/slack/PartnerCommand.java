@@ -1,11 +1,15 @@
 package com.partnerbot.slack;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 
+import com.partnerbot.deals.Deal;
+import com.partnerbot.deals.DealRegistrations;
 import com.partnerbot.partners.Requester;
 
 import org.springframework.stereotype.Component;
@@ -29,8 +33,14 @@ class PartnerCommand implements SlackFeature {
 
 	private final Reindexing reindexing;
 
+	private final DealIntake intake;
+
+	private final DealRegistrations registrations;
+
 	PartnerCommand(SlackRequesters requesters, SlackWork work, Answers answers, SlackReplies replies,
-			Reindexing reindexing) {
+			Reindexing reindexing, DealIntake intake, DealRegistrations registrations) {
+		this.intake = intake;
+		this.registrations = registrations;
 		this.requesters = requesters;
 		this.work = work;
 		this.answers = answers;
@@ -74,12 +84,44 @@ class PartnerCommand implements SlackFeature {
 				case "survey" -> (requester instanceof Requester.Staff staff && staff.admin())
 						? ephemeral(ctx, Messages.Reply.plain("`/partner survey` is not available yet."))
 						: ephemeral(ctx, Messages.Reply.plain("Only program admins can use `/partner survey`."));
-				case "deal", "deals", "scorecard", "training" -> ephemeral(ctx, Messages.Reply
+				case "deal" -> {
+					String trigger = req.getPayload().getTriggerId();
+					work.submit("deal", () -> intake.command(requester, rest, channel, user, trigger));
+					yield ctx.ack();
+				}
+				case "deals" -> {
+					work.submit("deals", () -> replies.privately(channel, user, deals(requester)));
+					yield ctx.ack();
+				}
+				case "scorecard", "training" -> ephemeral(ctx, Messages.Reply
 					.plain("`/partner " + sub + "` is on its way; `/partner help` lists what works today."));
 				default ->
 					ephemeral(ctx, Messages.Reply.plain("I don't know `/partner " + sub + "`. Try `/partner help`."));
 			};
 		});
+	}
+
+	/** The partner's registrations, newest first. */
+	private Messages.Reply deals(Requester requester) {
+		if (requester.partner().isEmpty()) {
+			return Messages.Reply
+				.plain("Deals belong to a partner: use `/partner deals` in the partner's shared channel.");
+		}
+		List<Deal> deals = registrations.forPartner(requester.partner().get().id());
+		if (deals.isEmpty()) {
+			return Messages.Reply.plain("No deal registrations yet. Register one with `/partner deal <description>`.");
+		}
+		List<String> lines = new ArrayList<>();
+		lines.add("*Deal registrations of " + requester.partner().get().name() + "*");
+		deals.stream()
+			.limit(30)
+			.forEach(d -> lines.add("• *" + d.reference() + "* " + DealBlocks.summary(d) + " — " + d.status()
+					+ (d.protectedUntil() != null && d.status().isLive() ? ", protected until " + d.protectedUntil()
+							: "")));
+		if (deals.size() > 30) {
+			lines.add("… and " + (deals.size() - 30) + " older ones (`GET /api/deals` has them all).");
+		}
+		return Messages.Reply.plain(String.join("\n", lines));
 	}
 
 	private static Response ephemeral(SlashCommandContext ctx, Messages.Reply reply) {

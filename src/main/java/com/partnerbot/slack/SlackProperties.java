@@ -15,11 +15,12 @@ import org.springframework.util.StringUtils;
  * @param apiUrl base URL of the Web API, ending in {@code /}
  * @param maxBodyBytes the largest request body accepted
  * @param maxClockSkewSeconds how old a signed request may be
+ * @param workThreads threads for the work after acknowledgements (answering, posting)
  */
 @ConfigurationProperties("slack")
 record SlackProperties(String signingSecret, String botToken, String appToken,
 		@DefaultValue("https://slack.com/api/") URI apiUrl, @DefaultValue("1048576") int maxBodyBytes,
-		@DefaultValue("300") long maxClockSkewSeconds) {
+		@DefaultValue("300") long maxClockSkewSeconds, @DefaultValue("4") int workThreads) {
 
 	SlackProperties {
 		if (!apiUrl.toString().endsWith("/")) {

@@ -62,21 +62,8 @@ class AnswerFlowTests extends EndToEndTests {
 		throw new AssertionError("no buttons in " + blocks);
 	}
 
-	/**
-	 * Slack's block_actions payload, as clicked by a person of the partner on a button of
-	 * the answer.
-	 */
 	private HttpResponse<String> click(String channel, String actionId, String value) {
-		JsonObject payload = json("block_actions.json");
-		payload.getAsJsonObject("user").addProperty("id", "U_CLICKER");
-		payload.getAsJsonObject("user").addProperty("team_id", partnerTeam);
-		payload.getAsJsonObject("channel").addProperty("id", channel);
-		payload.getAsJsonObject("container").addProperty("channel_id", channel);
-		JsonObject action = payload.getAsJsonArray("actions").get(0).getAsJsonObject();
-		action.addProperty("action_id", actionId);
-		action.addProperty("block_id", "answer:" + value);
-		action.addProperty("value", value);
-		return slack().form(encodeForm(Map.of("payload", payload.toString())));
+		return click(partnerTeam, "U_CLICKER", channel, "1700000000.000100", actionId, value);
 	}
 
 	@Test

@@ -1,0 +1,34 @@
+package com.partnerbot.deals;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A deal registration.
+ *
+ * @param id its identifier
+ * @param reference the short reference partners and managers quote, e.g. {@code DR-7K3Q9}
+ * @param partnerId the registering partner
+ * @param registeredBy who registered it (a Slack user id, or "api")
+ * @param customerName the customer
+ * @param customerDomain the customer's domain, reduced to the registrable domain
+ * @param products the products
+ * @param amount the expected value
+ * @param currency its currency
+ * @param expectedCloseDate the expected close
+ * @param status where it stands
+ * @param protectedUntil the last day of protection, once approved
+ * @param extensions how many times protection was extended
+ * @param conflictReasons why it needs a channel manager, if it does
+ * @param conversationKey the conversation it was registered from, for notices back there
+ * @param createdAt when it was registered
+ */
+public record Deal(UUID id, String reference, UUID partnerId, String registeredBy, String customerName,
+		String customerDomain, List<String> products, BigDecimal amount, String currency, LocalDate expectedCloseDate,
+		DealStatus status, LocalDate protectedUntil, int extensions, String conflictReasons, String conversationKey,
+		Instant createdAt) {
+
+}

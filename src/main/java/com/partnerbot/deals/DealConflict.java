@@ -1,0 +1,32 @@
+package com.partnerbot.deals;
+
+import java.util.UUID;
+
+/**
+ * Why a registration matches something it must not overlap.
+ *
+ * @param kind another partner's registration, the same partner's own, or a direct-sales
+ * account
+ * @param reasons what matched, e.g. "same customer domain (initech.com); overlapping
+ * products: Analytics Suite"
+ * @param otherDealId the other registration, for channel managers only; never shown to
+ * partners
+ */
+public record DealConflict(Kind kind, String reasons, UUID otherDealId) {
+
+	public enum Kind {
+
+		OTHER_PARTNER, OWN_REGISTRATION, DIRECT_ACCOUNT
+
+	}
+
+	/** What a partner may be told: that there is a conflict and why, never with whom. */
+	public String forPartner() {
+		return switch (kind) {
+			case OTHER_PARTNER -> "another registration covers this customer: " + reasons;
+			case OWN_REGISTRATION -> "you have a registration for this customer already: " + reasons;
+			case DIRECT_ACCOUNT -> "this customer is a named account of our direct sales team: " + reasons;
+		};
+	}
+
+}

@@ -1,0 +1,74 @@
+package com.partnerbot.deals;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Deals being described in a conversation: each message adds what it says to the draft,
+ * so the bot asks only for what is still missing and nothing said before is lost.
+ */
+@Service
+public class DealDrafts {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final DealTextParser parser;
+
+	DealDrafts(JdbcClient jdbc, JsonMapper json, DealsProperties rules) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.parser = new DealTextParser(rules.products());
+	}
+
+	/** Adds what a message says to the conversation's draft. */
+	public DealDraft describe(String conversationKey, UUID partnerId, String author, String text) {
+		DealDraft draft = find(conversationKey).orElse(DealDraft.empty()).with(parser.parse(text, LocalDate.now()));
+		save(conversationKey, partnerId, author, draft);
+		return draft;
+	}
+
+	/** Replaces the draft, e.g. with what a form said. */
+	public DealDraft replace(String conversationKey, UUID partnerId, String author, DealDraft draft) {
+		save(conversationKey, partnerId, author, draft);
+		return draft;
+	}
+
+	public Optional<DealDraft> find(String conversationKey) {
+		return jdbc.sql("select fields from deal_draft where conversation_key = ?")
+			.param(conversationKey)
+			.query(String.class)
+			.optional()
+			.map(fields -> json.readValue(fields, DealDraft.class));
+	}
+
+	/** The partner whose draft it is, so nobody else submits it. */
+	public Optional<UUID> owner(String conversationKey) {
+		return jdbc.sql("select partner_id from deal_draft where conversation_key = ?")
+			.param(conversationKey)
+			.query(UUID.class)
+			.optional();
+	}
+
+	public void discard(String conversationKey) {
+		jdbc.sql("delete from deal_draft where conversation_key = ?").param(conversationKey).update();
+	}
+
+	private void save(String conversationKey, UUID partnerId, String author, DealDraft draft) {
+		jdbc.sql(
+				"""
+						insert into deal_draft (conversation_key, partner_id, author, fields) values (?, ?, ?, ?)
+						on conflict (conversation_key) do update set fields = excluded.fields, author = excluded.author, updated_at = now()
+						""")
+			.params(conversationKey, partnerId, author, json.writeValueAsString(draft))
+			.update();
+	}
+
+}

@@ -1,0 +1,28 @@
+package com.partnerbot.deals;
+
+import java.util.List;
+
+/**
+ * What happens to registrations, for the modules that tell people about it.
+ */
+public final class DealEvents {
+
+	private DealEvents() {
+	}
+
+	/**
+	 * A registration was submitted; {@code conflicts} is empty unless a manager must
+	 * look.
+	 */
+	public record Registered(Deal deal, List<DealConflict> conflicts) {
+	}
+
+	/** A channel manager approved, rejected or chose co-selling. */
+	public record Decided(Deal deal, DealStatus decision, String manager) {
+	}
+
+	/** Protection ends within the reminder window. */
+	public record ExpiringSoon(Deal deal) {
+	}
+
+}

@@ -1,0 +1,389 @@
+package com.partnerbot.deals;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.partnerbot.partners.PartnerManagement;
+import com.partnerbot.platform.ApiError;
+import com.partnerbot.platform.ConflictException;
+import com.partnerbot.platform.InvalidInputException;
+import com.partnerbot.platform.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The deals module's API: checking a deal against the rules of engagement, registering
+ * it, channel managers' decisions, and the registration's lifecycle. Every change is
+ * audited and published as a {@link DealEvents} event.
+ */
+@Service
+public class DealRegistrations {
+
+	private static final Logger log = LoggerFactory.getLogger(DealRegistrations.class);
+
+	private static final String REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+	private final Deals deals;
+
+	private final PartnerManagement partners;
+
+	private final DealsProperties rules;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	DealRegistrations(Deals deals, PartnerManagement partners, DealsProperties rules,
+			ApplicationEventPublisher events) {
+		this.deals = deals;
+		this.partners = partners;
+		this.rules = rules;
+		this.events = events;
+		this.clock = Clock.systemDefaultZone();
+	}
+
+	/** The field errors of a submission; empty when it can be registered. */
+	public List<ApiError.FieldError> validate(NewDeal deal) {
+		List<ApiError.FieldError> errors = new ArrayList<>();
+		if (deal.partnerId() == null) {
+			errors.add(new ApiError.FieldError("partnerId", "is required"));
+		}
+		else if (partners.find(deal.partnerId()).isEmpty()) {
+			errors.add(new ApiError.FieldError("partnerId", "no partner with id " + deal.partnerId()));
+		}
+		if (deal.customerName() == null || deal.customerName().isBlank()) {
+			errors.add(new ApiError.FieldError("customerName", "is required"));
+		}
+		else if (deal.customerName().length() > 200) {
+			errors.add(new ApiError.FieldError("customerName", "is longer than 200 characters"));
+		}
+		else if (CustomerMatcher.normalizeName(deal.customerName()).isEmpty()) {
+			errors.add(new ApiError.FieldError("customerName", "needs a company name, not only a legal form"));
+		}
+		if (deal.customerDomain() == null || deal.customerDomain().isBlank()) {
+			errors.add(new ApiError.FieldError("customerDomain", "is required, e.g. initech.com"));
+		}
+		else if (CustomerMatcher.normalizeDomain(deal.customerDomain()) == null) {
+			errors.add(new ApiError.FieldError("customerDomain",
+					"'" + deal.customerDomain() + "' is not a domain, e.g. initech.com"));
+		}
+		if (deal.products().isEmpty()) {
+			errors.add(
+					new ApiError.FieldError("products", "name at least one of " + String.join(", ", rules.products())));
+		}
+		for (int i = 0; i < deal.products().size(); i++) {
+			if (canonicalProduct(deal.products().get(i)).isEmpty()) {
+				errors.add(new ApiError.FieldError("products[" + i + "]", "'" + deal.products().get(i)
+						+ "' is not in the catalogue: " + String.join(", ", rules.products())));
+			}
+		}
+		if (deal.amount() == null) {
+			errors.add(new ApiError.FieldError("amount", "is required"));
+		}
+		else if (deal.amount().signum() <= 0) {
+			errors.add(new ApiError.FieldError("amount", "must be more than zero"));
+		}
+		else if (deal.amount().compareTo(new BigDecimal("1000000000000")) >= 0 || deal.amount().scale() > 2) {
+			errors.add(new ApiError.FieldError("amount", "must have at most two decimals and be less than 10^12"));
+		}
+		if (deal.currency() == null || deal.currency().isBlank()) {
+			errors.add(new ApiError.FieldError("currency",
+					"is required: one of " + String.join(", ", rules.currencies())));
+		}
+		else if (!rules.currencies().contains(deal.currency().strip().toUpperCase(Locale.ROOT))) {
+			errors.add(new ApiError.FieldError("currency",
+					"'" + deal.currency() + "' is not accepted: one of " + String.join(", ", rules.currencies())));
+		}
+		LocalDate today = LocalDate.now(clock);
+		if (deal.expectedCloseDate() == null) {
+			errors.add(new ApiError.FieldError("expectedCloseDate", "is required (YYYY-MM-DD)"));
+		}
+		else if (deal.expectedCloseDate().isBefore(today)) {
+			errors.add(new ApiError.FieldError("expectedCloseDate", "is in the past"));
+		}
+		else if (deal.expectedCloseDate().isAfter(today.plusDays(rules.maxCloseDays()))) {
+			errors.add(new ApiError.FieldError("expectedCloseDate",
+					"is more than " + rules.maxCloseDays() + " days ahead; register closer to the close"));
+		}
+		return errors;
+	}
+
+	/**
+	 * What a registration would conflict with, as the partner may be told, without
+	 * registering.
+	 */
+	@Transactional(readOnly = true)
+	public List<DealConflict> check(UUID partnerId, String customerName, String customerDomain, List<String> products) {
+		return conflicts(partnerId, CustomerMatcher.normalizeDomain(customerDomain),
+				CustomerMatcher.normalizeName(customerName), customerName, canonical(products));
+	}
+
+	/** The outcome of a registration: the deal and what it conflicts with. */
+	public record Registration(Deal deal, List<DealConflict> conflicts) {
+	}
+
+	/**
+	 * Registers a deal. Checks run again here, under a lock per customer, and the
+	 * database refuses a second live registration of the same domain or name: of two
+	 * partners registering the same customer at the same moment, one is protected and the
+	 * other goes to a channel manager.
+	 * @throws InvalidInputException when a field is wrong
+	 * @throws ConflictException when the partner has this customer registered already
+	 */
+	@Transactional
+	public Registration register(NewDeal deal, String registeredBy, String conversationKey) {
+		List<ApiError.FieldError> errors = validate(deal);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		String domain = CustomerMatcher.normalizeDomain(deal.customerDomain());
+		String nameKey = CustomerMatcher.normalizeName(deal.customerName());
+		// one registration at a time per customer; sorted so two keys never deadlock
+		new TreeSet<>(domain != null ? List.of("d:" + domain, "n:" + nameKey) : List.of("n:" + nameKey))
+			.forEach(deals::lock);
+		List<String> products = canonical(deal.products());
+		List<DealConflict> conflicts = conflicts(deal.partnerId(), domain, nameKey, deal.customerName(), products);
+		Optional<DealConflict> own = conflicts.stream()
+			.filter(c -> c.kind() == DealConflict.Kind.OWN_REGISTRATION)
+			.findFirst();
+		if (own.isPresent()) {
+			String reference = deals.find(own.get().otherDealId()).map(Deal::reference).orElse("");
+			throw new ConflictException("customerName",
+					"you registered this customer already (" + reference + "): " + own.get().reasons());
+		}
+		LocalDate today = LocalDate.now(clock);
+		DealStatus status = !conflicts.isEmpty() ? DealStatus.CONFLICT
+				: rules.autoApprove() ? DealStatus.APPROVED : DealStatus.PENDING;
+		String reasons = conflicts.isEmpty() ? null
+				: String.join("\n", conflicts.stream().map(c -> c.kind() + ": " + c.reasons()).toList());
+		Deal created = new Deal(UUID.randomUUID(), reference(), deal.partnerId(), registeredBy,
+				deal.customerName().strip(), domain, products, deal.amount(),
+				deal.currency().strip().toUpperCase(Locale.ROOT), deal.expectedCloseDate(), status,
+				status == DealStatus.APPROVED ? today.plusDays(rules.protectionDays()) : null, 0, reasons,
+				conversationKey, null);
+		try {
+			deals.insert(created, nameKey);
+			if (status == DealStatus.APPROVED || status == DealStatus.PENDING) {
+				deals.claim(created.id(), domain, nameKey, products);
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("customerName",
+					"another registration of this customer was submitted at the same moment; try again to see it");
+		}
+		deals.audit(created.id(), "registered", registeredBy, status + (reasons != null ? ": " + reasons : ""));
+		Deal stored = deals.find(created.id()).orElseThrow();
+		log.info("Deal {} registered by partner {}: {}", stored.reference(), stored.partnerId(), stored.status());
+		events.publishEvent(new DealEvents.Registered(stored, conflicts));
+		return new Registration(stored, conflicts);
+	}
+
+	private List<DealConflict> conflicts(UUID partnerId, String domain, String nameKey, String name,
+			List<String> products) {
+		List<DealConflict> conflicts = new ArrayList<>();
+		if (nameKey == null || nameKey.isEmpty()) {
+			return conflicts;
+		}
+		for (Deals.Candidate candidate : deals.liveCandidates(domain, nameKey, rules.nameSimilarity())) {
+			Deal other = candidate.deal();
+			CustomerMatcher.Match match = CustomerMatcher.compare(domain, name, products, other.customerDomain(),
+					other.customerName(), other.products());
+			if (match.sameCustomer(rules.nameSimilarity()) && !match.sharedProducts().isEmpty()) {
+				DealConflict.Kind kind = other.partnerId().equals(partnerId) ? DealConflict.Kind.OWN_REGISTRATION
+						: DealConflict.Kind.OTHER_PARTNER;
+				conflicts
+					.add(new DealConflict(kind, match.reasons(rules.nameSimilarity()) + protection(other), other.id()));
+			}
+		}
+		for (DirectAccount account : deals.directCandidates(domain, nameKey)) {
+			CustomerMatcher.Match match = CustomerMatcher.compare(domain, name, List.of(), account.domain(),
+					account.name(), List.of());
+			if (match.sameCustomer(rules.nameSimilarity())) {
+				conflicts.add(new DealConflict(DealConflict.Kind.DIRECT_ACCOUNT, match.reasons(rules.nameSimilarity()),
+						null));
+			}
+		}
+		return conflicts;
+	}
+
+	private static String protection(Deal other) {
+		return switch (other.status()) {
+			case APPROVED, CO_SELL ->
+				other.protectedUntil() != null ? "; protected until " + other.protectedUntil() : "";
+			default -> "; registered " + other.createdAt().toString().substring(0, 10) + ", awaiting a decision";
+		};
+	}
+
+	/**
+	 * A channel manager's decision on a registration waiting for one.
+	 * @param decision {@code APPROVED}, {@code REJECTED} or {@code CO_SELL}
+	 */
+	@Transactional
+	public Deal decide(UUID dealId, DealStatus decision, String manager, String note) {
+		Deal deal = get(dealId);
+		if (deal.status() != DealStatus.PENDING && deal.status() != DealStatus.CONFLICT) {
+			throw new ConflictException("decision", deal.reference() + " was decided already: " + deal.status());
+		}
+		if (decision != DealStatus.APPROVED && decision != DealStatus.REJECTED && decision != DealStatus.CO_SELL) {
+			throw new InvalidInputException("decision", "must be APPROVED, REJECTED or CO_SELL");
+		}
+		LocalDate until = (decision == DealStatus.REJECTED) ? null
+				: LocalDate.now(clock).plusDays(rules.protectionDays());
+		try {
+			if (deals.updateStatus(dealId, deal.status(), decision, until, manager) == 0) {
+				throw new ConflictException("decision", deal.reference() + " was decided by someone else just now");
+			}
+			if (decision == DealStatus.APPROVED && deal.status() == DealStatus.CONFLICT) {
+				deals.claim(dealId, deal.customerDomain(), deals.nameKey(dealId), deal.products());
+			}
+			else if (decision != DealStatus.APPROVED) {
+				deals.release(dealId);
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("decision", "another live registration protects this customer: "
+					+ "reject it first, or choose co-sell for this one");
+		}
+		deals.audit(dealId, decision.name().toLowerCase(Locale.ROOT), manager, note);
+		Deal decided = get(dealId);
+		events.publishEvent(new DealEvents.Decided(decided, decision, manager));
+		return decided;
+	}
+
+	/**
+	 * Extends the protection of an approved registration of the partner's, once it is
+	 * near its end.
+	 */
+	@Transactional
+	public Deal extend(UUID dealId, UUID partnerId, String by) {
+		Deal deal = own(dealId, partnerId);
+		LocalDate today = LocalDate.now(clock);
+		if (deal.status() != DealStatus.APPROVED) {
+			throw new InvalidInputException("status", deal.reference() + " is " + deal.status() + ", not approved");
+		}
+		if (deal.extensions() >= rules.maxExtensions()) {
+			throw new InvalidInputException("extensions",
+					deal.reference() + " has had its " + rules.maxExtensions() + " extension(s) already");
+		}
+		if (deal.protectedUntil().isAfter(today.plusDays(rules.extensionWindowDays()))) {
+			throw new InvalidInputException("protectedUntil", "extensions open " + rules.extensionWindowDays()
+					+ " days before protection ends (" + deal.protectedUntil() + ")");
+		}
+		LocalDate until = deal.protectedUntil().plusDays(rules.extensionDays());
+		deals.extend(dealId, until);
+		deals.audit(dealId, "extended", by, "protected until " + until);
+		return get(dealId);
+	}
+
+	/** Records that a live registration of the partner's was won or lost. */
+	@Transactional
+	public Deal close(UUID dealId, UUID partnerId, boolean won, String by) {
+		Deal deal = own(dealId, partnerId);
+		if (!deal.status().isLive()) {
+			throw new InvalidInputException("status", deal.reference() + " is " + deal.status() + " already");
+		}
+		DealStatus outcome = won ? DealStatus.WON : DealStatus.LOST;
+		deals.updateStatus(dealId, deal.status(), outcome, null, null);
+		deals.release(dealId);
+		deals.audit(dealId, outcome.name().toLowerCase(Locale.ROOT), by, null);
+		return get(dealId);
+	}
+
+	/** Reminds partners of protection about to end, and ends the protection that has. */
+	@Transactional
+	public int remindAndExpire() {
+		List<Deal> reminders = deals.claimReminders(LocalDate.now(clock).plusDays(rules.reminderDays()));
+		reminders.forEach(deal -> events.publishEvent(new DealEvents.ExpiringSoon(deal)));
+		List<Deal> expired = deals.expire();
+		expired
+			.forEach(deal -> deals.audit(deal.id(), "expired", "system", "protection ended " + deal.protectedUntil()));
+		return reminders.size() + expired.size();
+	}
+
+	/** Adds a named account of the direct sales team. */
+	@Transactional
+	public DirectAccount addDirectAccount(String name, String domain, String owner) {
+		String nameKey = CustomerMatcher.normalizeName(name);
+		if (nameKey == null || nameKey.isEmpty()) {
+			throw new InvalidInputException("name", "is required");
+		}
+		String normalized = (domain == null || domain.isBlank()) ? null : CustomerMatcher.normalizeDomain(domain);
+		if (domain != null && !domain.isBlank() && normalized == null) {
+			throw new InvalidInputException("domain", "'" + domain + "' is not a domain");
+		}
+		DirectAccount account = new DirectAccount(UUID.randomUUID(), name.strip(), nameKey, normalized, owner);
+		try {
+			deals.insertDirectAccount(account);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("domain", normalized + " is a direct account already");
+		}
+		return account;
+	}
+
+	public List<Deal> forPartner(UUID partnerId) {
+		return deals.forPartner(partnerId);
+	}
+
+	public Optional<Deal> find(UUID id) {
+		return deals.find(id);
+	}
+
+	public List<AuditEntry> auditTrail(UUID dealId) {
+		return deals.auditTrail(dealId);
+	}
+
+	public List<String> catalogue() {
+		return rules.products();
+	}
+
+	public List<String> currencies() {
+		return rules.currencies();
+	}
+
+	private Deal get(UUID id) {
+		return deals.find(id).orElseThrow(() -> new NotFoundException("no deal registration " + id));
+	}
+
+	private Deal own(UUID dealId, UUID partnerId) {
+		return deals.find(dealId)
+			.filter(d -> d.partnerId().equals(partnerId))
+			.orElseThrow(() -> new NotFoundException("no deal registration " + dealId + " of yours"));
+	}
+
+	private List<String> canonical(List<String> products) {
+		return products.stream().map(this::canonicalProduct).flatMap(Optional::stream).distinct().toList();
+	}
+
+	private Optional<String> canonicalProduct(String product) {
+		return rules.products()
+			.stream()
+			.filter(p -> p.equalsIgnoreCase(product == null ? "" : product.strip()))
+			.findFirst();
+	}
+
+	private String reference() {
+		StringBuilder reference = new StringBuilder("DR-");
+		for (int i = 0; i < 6; i++) {
+			reference.append(REFERENCE_ALPHABET.charAt(random.nextInt(REFERENCE_ALPHABET.length())));
+		}
+		return reference.toString();
+	}
+
+}

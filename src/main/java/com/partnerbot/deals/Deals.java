@@ -1,0 +1,195 @@
+package com.partnerbot.deals;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Deal registrations, their audit trail and the direct-sales accounts, in PostgreSQL.
+ */
+@Repository
+class Deals {
+
+	private static final String COLUMNS = """
+			id, reference, partner_id, registered_by, customer_name, customer_domain, products, amount, currency,
+			expected_close_date, status, protected_until, extensions, conflict_reasons, conversation_key, created_at
+			""";
+
+	private final JdbcClient jdbc;
+
+	Deals(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Deal deal, String nameKey) {
+		jdbc.sql(
+				"""
+						insert into deal_registration (id, reference, partner_id, registered_by, customer_name, customer_name_key,
+						    customer_domain, products, amount, currency, expected_close_date, status, protected_until,
+						    conflict_reasons, conversation_key)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						""")
+			.params(deal.id(), deal.reference(), deal.partnerId(), deal.registeredBy(), deal.customerName(), nameKey,
+					deal.customerDomain(), deal.products().toArray(String[]::new), deal.amount(), deal.currency(),
+					deal.expectedCloseDate(), deal.status().name(), deal.protectedUntil(), deal.conflictReasons(),
+					deal.conversationKey())
+			.update();
+	}
+
+	Optional<Deal> find(UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from deal_registration where id = ?")
+			.param(id)
+			.query(Deals::map)
+			.optional();
+	}
+
+	List<Deal> forPartner(UUID partnerId) {
+		return jdbc.sql("select " + COLUMNS + " from deal_registration where partner_id = ? order by created_at desc")
+			.param(partnerId)
+			.query(Deals::map)
+			.list();
+	}
+
+	/**
+	 * Live registrations that may be the same customer: same domain, same name key, or a
+	 * name key similar by trigrams (served by the pg_trgm index).
+	 */
+	List<Candidate> liveCandidates(String domain, String nameKey, double similarity) {
+		jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true)")
+			.param(String.valueOf(similarity))
+			.query(String.class)
+			.single();
+		return jdbc
+			.sql("select " + COLUMNS + ", customer_name_key from deal_registration "
+					+ "where status in ('PENDING', 'CONFLICT', 'APPROVED', 'CO_SELL') "
+					+ "and (status <> 'APPROVED' or protected_until >= current_date) "
+					+ "and ((? is not null and customer_domain = ?) or customer_name_key = ? or customer_name_key % ?)")
+			.params(domain, domain, nameKey, nameKey)
+			.query((rs, n) -> new Candidate(map(rs, n), rs.getString("customer_name_key")))
+			.list();
+	}
+
+	record Candidate(Deal deal, String nameKey) {
+	}
+
+	/** Direct-sales accounts that may be the same customer. */
+	List<DirectAccount> directCandidates(String domain, String nameKey) {
+		return jdbc.sql("""
+				select id, name, name_key, domain, owner from direct_account
+				where (? is not null and domain = ?) or name_key = ? or name_key % ?
+				""")
+			.params(domain, domain, nameKey, nameKey)
+			.query((rs, n) -> new DirectAccount(rs.getObject("id", UUID.class), rs.getString("name"),
+					rs.getString("name_key"), rs.getString("domain"), rs.getString("owner")))
+			.list();
+	}
+
+	/**
+	 * Claims the customer for each product; a claim held by another registration throws.
+	 */
+	void claim(UUID dealId, String domain, String nameKey, List<String> products) {
+		for (String product : products) {
+			for (String key : domain != null ? List.of("d:" + domain, "n:" + nameKey) : List.of("n:" + nameKey)) {
+				jdbc.sql("insert into deal_claim (claim_key, product, deal_id) values (?, ?, ?)")
+					.params(key, product, dealId)
+					.update();
+			}
+		}
+	}
+
+	void release(UUID dealId) {
+		jdbc.sql("delete from deal_claim where deal_id = ?").param(dealId).update();
+	}
+
+	String nameKey(UUID dealId) {
+		return jdbc.sql("select customer_name_key from deal_registration where id = ?")
+			.param(dealId)
+			.query(String.class)
+			.single();
+	}
+
+	void lock(String key) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("deal:" + key).query(Object.class).list();
+	}
+
+	int updateStatus(UUID id, DealStatus from, DealStatus to, LocalDate protectedUntil, String decidedBy) {
+		return jdbc.sql("""
+				update deal_registration set status = ?, protected_until = coalesce(cast(? as date), protected_until),
+				    decided_by = coalesce(cast(? as text), decided_by),
+				   decided_at = case when cast(? as text) is null then decided_at else now() end,
+				    updated_at = now()
+				where id = ? and status = ?
+				""").params(to.name(), protectedUntil, decidedBy, decidedBy, id, from.name()).update();
+	}
+
+	int extend(UUID id, LocalDate until) {
+		return jdbc.sql("""
+				update deal_registration set protected_until = ?, extensions = extensions + 1, reminded_at = null,
+				    updated_at = now()
+				where id = ? and status = 'APPROVED'
+				""").params(until, id).update();
+	}
+
+	/**
+	 * Approved registrations whose protection ends within the window and whose partner
+	 * was not yet reminded.
+	 */
+	List<Deal> claimReminders(LocalDate until) {
+		return jdbc
+			.sql("update deal_registration set reminded_at = now() where status = 'APPROVED' and reminded_at is null "
+					+ "and protected_until <= ? and protected_until >= current_date returning " + COLUMNS)
+			.param(until)
+			.query(Deals::map)
+			.list();
+	}
+
+	List<Deal> expire() {
+		return jdbc
+			.sql("update deal_registration set status = 'EXPIRED', updated_at = now() "
+					+ "where status = 'APPROVED' and protected_until < current_date returning " + COLUMNS)
+			.query(Deals::map)
+			.list();
+	}
+
+	void audit(UUID dealId, String action, String actor, String detail) {
+		jdbc.sql("insert into deal_audit (deal_id, action, actor, detail) values (?, ?, ?, ?)")
+			.params(dealId, action, actor, detail)
+			.update();
+	}
+
+	List<AuditEntry> auditTrail(UUID dealId) {
+		return jdbc.sql("select action, actor, detail, at from deal_audit where deal_id = ? order by id")
+			.param(dealId)
+			.query((rs, n) -> new AuditEntry(rs.getString("action"), rs.getString("actor"), rs.getString("detail"),
+					rs.getObject("at", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	void insertDirectAccount(DirectAccount account) {
+		jdbc.sql("insert into direct_account (id, name, name_key, domain, owner) values (?, ?, ?, ?, ?)")
+			.params(account.id(), account.name(), account.nameKey(), account.domain(), account.owner())
+			.update();
+	}
+
+	static Deal map(ResultSet rs, int row) throws SQLException {
+		Array products = rs.getArray("products");
+		return new Deal(rs.getObject("id", UUID.class), rs.getString("reference"),
+				rs.getObject("partner_id", UUID.class), rs.getString("registered_by"), rs.getString("customer_name"),
+				rs.getString("customer_domain"),
+				Arrays.stream((Object[]) products.getArray()).map(String::valueOf).toList(), rs.getBigDecimal("amount"),
+				rs.getString("currency"), rs.getObject("expected_close_date", LocalDate.class),
+				DealStatus.valueOf(rs.getString("status")), rs.getObject("protected_until", LocalDate.class),
+				rs.getInt("extensions"), rs.getString("conflict_reasons"), rs.getString("conversation_key"),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+	}
+
+}

@@ -1,0 +1,121 @@
+package com.partnerbot.deals;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+@Validated
+class DealsController {
+
+	private final DealRegistrations registrations;
+
+	DealsController(DealRegistrations registrations) {
+		this.registrations = registrations;
+	}
+
+	/**
+	 * A registration as other systems see it; conflicts are described as the partner may
+	 * see them.
+	 */
+	record DealView(UUID id, String reference, UUID partnerId, String customerName, String customerDomain,
+			List<String> products, java.math.BigDecimal amount, String currency, java.time.LocalDate expectedCloseDate,
+			DealStatus status, java.time.LocalDate protectedUntil, int extensions, List<String> conflicts) {
+
+		static DealView of(Deal deal, List<String> conflicts) {
+			return new DealView(deal.id(), deal.reference(), deal.partnerId(), deal.customerName(),
+					deal.customerDomain(), deal.products(), deal.amount(), deal.currency(), deal.expectedCloseDate(),
+					deal.status(), deal.protectedUntil(), deal.extensions(), conflicts);
+		}
+
+	}
+
+	@PostMapping("/deals")
+	ResponseEntity<DealView> register(@RequestBody NewDeal deal) {
+		DealRegistrations.Registration registration = registrations.register(deal, "api", null);
+		Deal created = registration.deal();
+		return ResponseEntity.created(URI.create("/api/deals/" + created.id()))
+			.body(DealView.of(created, registration.conflicts().stream().map(DealConflict::forPartner).toList()));
+	}
+
+	@GetMapping("/deals")
+	List<DealView> forPartner(@RequestParam @NotNull UUID partnerId) {
+		return registrations.forPartner(partnerId).stream().map(deal -> DealView.of(deal, List.of())).toList();
+	}
+
+	@GetMapping("/deals/{id}")
+	DealView get(@PathVariable UUID id) {
+		return registrations.find(id)
+			.map(deal -> DealView.of(deal, List.of()))
+			.orElseThrow(() -> new com.partnerbot.platform.NotFoundException("no deal registration " + id));
+	}
+
+	@GetMapping("/deals/{id}/audit")
+	List<AuditEntry> audit(@PathVariable UUID id) {
+		get(id);
+		return registrations.auditTrail(id);
+	}
+
+	record Decision(DealStatus decision, String manager, String note) {
+	}
+
+	@PostMapping("/deals/{id}/decision")
+	DealView decide(@PathVariable UUID id, @RequestBody Decision decision) {
+		if (decision.decision() == null) {
+			throw new com.partnerbot.platform.InvalidInputException("decision",
+					"is required: APPROVED, REJECTED or CO_SELL");
+		}
+		String manager = (decision.manager() != null && !decision.manager().isBlank()) ? decision.manager() : "api";
+		return DealView.of(registrations.decide(id, decision.decision(), manager, decision.note()), List.of());
+	}
+
+	record PartnerAction(@NotNull UUID partnerId) {
+	}
+
+	@PostMapping("/deals/{id}/extension")
+	DealView extend(@PathVariable UUID id, @RequestBody PartnerAction action) {
+		return DealView.of(registrations.extend(id, require(action), "api"), List.of());
+	}
+
+	record Outcome(UUID partnerId, Boolean won) {
+	}
+
+	@PostMapping("/deals/{id}/outcome")
+	DealView outcome(@PathVariable UUID id, @RequestBody Outcome outcome) {
+		if (outcome.partnerId() == null || outcome.won() == null) {
+			throw new com.partnerbot.platform.InvalidInputException(outcome.partnerId() == null ? "partnerId" : "won",
+					"is required");
+		}
+		return DealView.of(registrations.close(id, outcome.partnerId(), outcome.won(), "api"), List.of());
+	}
+
+	record NewDirectAccount(String name, String domain, String owner) {
+	}
+
+	@PostMapping("/direct-accounts")
+	ResponseEntity<DirectAccount> directAccount(@RequestBody NewDirectAccount account) {
+		DirectAccount created = registrations.addDirectAccount(account.name(), account.domain(), account.owner());
+		return ResponseEntity.status(201).body(created);
+	}
+
+	private static UUID require(PartnerAction action) {
+		if (action == null || action.partnerId() == null) {
+			throw new com.partnerbot.platform.InvalidInputException("partnerId", "is required");
+		}
+		return action.partnerId();
+	}
+
+}

@@ -1,0 +1,29 @@
+package com.partnerbot.deals;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A registration as submitted; {@link DealRegistrations#validate} says what is wrong with
+ * it.
+ *
+ * @param partnerId the registering partner
+ * @param customerName the customer company
+ * @param customerDomain its web or e-mail domain
+ * @param products products from the catalogue
+ * @param amount the expected deal value
+ * @param currency ISO code
+ * @param expectedCloseDate when it should close
+ */
+public record NewDeal(UUID partnerId, String customerName, String customerDomain, List<String> products,
+		BigDecimal amount, String currency, LocalDate expectedCloseDate) {
+
+	public NewDeal {
+		products = (products != null) ? Collections.unmodifiableList(new ArrayList<>(products)) : List.of();
+	}
+
+}

@@ -1,0 +1,79 @@
+package com.partnerbot.deals;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+
+import com.partnerbot.EndToEndTests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DealsApiTests extends EndToEndTests {
+
+	private String body(String partnerId, String customer, String domain) {
+		return """
+				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
+				 "amount": 120000, "currency": "USD", "expectedCloseDate": "%s"}
+				""".formatted(partnerId, customer, domain, LocalDate.now().plusDays(90));
+	}
+
+	@Test
+	void registersListsAndReportsConflicts() {
+		String acme = registerPartner(unique("Acme "), "Silver", unique("TA"));
+		String globex = registerPartner(unique("Globex "), "Gold", unique("TG"));
+		String customer = unique("initech").toLowerCase();
+
+		HttpResponse<String> first = api("POST", "/api/deals", body(acme, customer, customer + ".com"));
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		JsonObject created = JsonParser.parseString(first.body()).getAsJsonObject();
+		assertThat(created.get("status").getAsString()).isEqualTo("APPROVED");
+		assertThat(created.getAsJsonArray("conflicts")).isEmpty();
+		assertThat(created.get("id").getAsString()).isNotBlank();
+
+		HttpResponse<String> second = api("POST", "/api/deals",
+				body(globex, customer + " Inc", "www." + customer + ".com"));
+		assertThat(second.statusCode()).isEqualTo(201);
+		JsonObject conflicting = JsonParser.parseString(second.body()).getAsJsonObject();
+		assertThat(conflicting.get("status").getAsString()).isEqualTo("CONFLICT");
+		JsonArray conflicts = conflicting.getAsJsonArray("conflicts");
+		assertThat(conflicts).hasSize(1);
+		assertThat(conflicts.get(0).getAsString()).contains("same customer domain").doesNotContain("Acme");
+
+		HttpResponse<String> list = api("GET", "/api/deals?partnerId=" + acme, null);
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(JsonParser.parseString(list.body()).getAsJsonArray()).hasSize(1);
+		assertThat(list.body()).doesNotContain(globex);
+
+		HttpResponse<String> decided = api("POST", "/api/deals/" + conflicting.get("id").getAsString() + "/decision",
+				"{\"decision\": \"REJECTED\", \"manager\": \"jane\"}");
+		assertThat(decided.statusCode()).isEqualTo(200);
+		assertThat(decided.body()).contains("\"status\":\"REJECTED\"");
+		HttpResponse<String> audit = api("GET", "/api/deals/" + conflicting.get("id").getAsString() + "/audit", null);
+		assertThat(audit.body()).contains("registered", "rejected", "jane");
+	}
+
+	@Test
+	void badInputNamesEachField() {
+		String acme = registerPartner(unique("Acme "), "Silver", unique("TA"));
+		HttpResponse<String> response = api("POST", "/api/deals", """
+				{"partnerId": "%s", "customerName": "", "customerDomain": "nope", "products": [],
+				 "amount": -1, "currency": "DOGE", "expectedCloseDate": "2001-01-01"}""".formatted(acme));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("\"field\":\"customerName\"", "\"field\":\"customerDomain\"",
+				"\"field\":\"products\"", "\"field\":\"amount\"", "\"field\":\"currency\"",
+				"\"field\":\"expectedCloseDate\"");
+
+		HttpResponse<String> badDate = api("POST", "/api/deals", """
+				{"partnerId": "%s", "customerName": "X", "expectedCloseDate": "31/03/2027"}""".formatted(acme));
+		assertThat(badDate.statusCode()).isEqualTo(400);
+		assertThat(badDate.body()).contains("\"field\":\"expectedCloseDate\"");
+
+		assertThat(api("GET", "/api/deals", null).statusCode()).isEqualTo(400);
+		assertThat(api("GET", "/api/deals?partnerId=x", null).statusCode()).isEqualTo(400);
+	}
+
+}
