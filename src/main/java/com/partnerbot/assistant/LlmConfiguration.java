@@ -5,6 +5,8 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
 
+import com.partnerbot.deals.DealsProperties;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +32,11 @@ class LlmConfiguration {
 			.timeout(properties.llmTimeout())
 			.maxRetries(1)
 			.build();
+	}
+
+	@Bean
+	LlmDealExtractor llmDealExtractor(ChatModel chatModel, DealsProperties rules) {
+		return new LlmDealExtractor(AiServices.builder(DealFieldsModel.class).chatModel(chatModel).build(), rules);
 	}
 
 	@Bean

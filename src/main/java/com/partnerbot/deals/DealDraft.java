@@ -64,13 +64,17 @@ public record DealDraft(String customerName, String customerDomain, List<String>
 		return new NewDeal(partnerId, customerName, customerDomain, products, amount, currency, expectedCloseDate);
 	}
 
-	DealDraft with(ParsedDeal parsed) {
-		return new DealDraft(parsed.customerName() != null ? parsed.customerName() : customerName,
-				parsed.customerDomain() != null ? parsed.customerDomain() : customerDomain,
-				!parsed.products().isEmpty() ? parsed.products() : products,
-				parsed.amount() != null ? parsed.amount() : amount,
-				parsed.currency() != null ? parsed.currency() : currency,
-				parsed.expectedCloseDate() != null ? parsed.expectedCloseDate() : expectedCloseDate, parsed.problems());
+	/**
+	 * This draft with what a later message said: its fields win, its problems replace
+	 * these.
+	 */
+	DealDraft with(DealDraft later) {
+		return new DealDraft(later.customerName() != null ? later.customerName() : customerName,
+				later.customerDomain() != null ? later.customerDomain() : customerDomain,
+				!later.products().isEmpty() ? later.products() : products,
+				later.amount() != null ? later.amount() : amount,
+				later.currency() != null ? later.currency() : currency,
+				later.expectedCloseDate() != null ? later.expectedCloseDate() : expectedCloseDate, later.problems());
 	}
 
 	private static boolean blank(String text) {

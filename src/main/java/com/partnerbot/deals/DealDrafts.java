@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,23 +20,51 @@ import org.springframework.stereotype.Service;
 @Service
 public class DealDrafts {
 
+	private static final Logger log = LoggerFactory.getLogger(DealDrafts.class);
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
 
 	private final DealTextParser parser;
 
-	DealDrafts(JdbcClient jdbc, JsonMapper json, DealsProperties rules) {
+	private final ObjectProvider<DealExtractor> extractor;
+
+	DealDrafts(JdbcClient jdbc, JsonMapper json, DealsProperties rules, ObjectProvider<DealExtractor> extractor) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.parser = new DealTextParser(rules.products());
+		this.extractor = extractor;
 	}
 
 	/** Adds what a message says to the conversation's draft. */
 	public DealDraft describe(String conversationKey, UUID partnerId, String author, String text) {
-		DealDraft draft = find(conversationKey).orElse(DealDraft.empty()).with(parser.parse(text, LocalDate.now()));
+		DealDraft draft = find(conversationKey).orElse(DealDraft.empty()).with(extract(text));
 		save(conversationKey, partnerId, author, draft);
 		return draft;
+	}
+
+	/**
+	 * With the LLM's extractor when there is one; the rules when there is none or it
+	 * fails.
+	 */
+	private DealDraft extract(String text) {
+		LocalDate today = LocalDate.now();
+		DealExtractor model = extractor.getIfAvailable();
+		if (model != null) {
+			try {
+				return model.extract(text, today);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Deal extraction by the LLM failed ({}); reading the message by rules", ex.toString());
+			}
+		}
+		return fromParsed(parser.parse(text, today));
+	}
+
+	private static DealDraft fromParsed(ParsedDeal parsed) {
+		return new DealDraft(parsed.customerName(), parsed.customerDomain(), parsed.products(), parsed.amount(),
+				parsed.currency(), parsed.expectedCloseDate(), parsed.problems());
 	}
 
 	/** Replaces the draft, e.g. with what a form said. */

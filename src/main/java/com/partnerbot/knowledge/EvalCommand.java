@@ -53,7 +53,8 @@ public final class EvalCommand {
 			properties = new KnowledgeProperties(defaults.reindexCron(), defaults.chunkChars(), defaults.chunkOverlap(),
 					Integer.parseInt(options.getOrDefault("candidates", String.valueOf(defaults.candidates()))),
 					Double.parseDouble(options.getOrDefault("vector-weight", String.valueOf(defaults.vectorWeight()))),
-					defaults.queryInstruction(), defaults.groundedSimilarity());
+					options.getOrDefault("query-instruction", defaults.queryInstruction()),
+					defaults.groundedSimilarity());
 		}
 		catch (NumberFormatException ex) {
 			err.println("eval beir: " + ex.getMessage());

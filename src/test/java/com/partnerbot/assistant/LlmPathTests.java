@@ -1,6 +1,7 @@
 package com.partnerbot.assistant;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import com.google.gson.JsonObject;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
 import com.partnerbot.StubOpenAi;
+import com.partnerbot.deals.DealDraft;
+import com.partnerbot.deals.DealDrafts;
 import com.partnerbot.knowledge.Audience;
 import com.partnerbot.knowledge.KnowledgeBase;
 
@@ -22,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The LLM path against a stub OpenAI-compatible server: what the model is sent, and what
  * comes of its reply.
  */
-class LlmAnswerTests extends EndToEndTests {
+class LlmPathTests extends EndToEndTests {
 
 	static final StubOpenAi openAi;
 
@@ -47,6 +50,9 @@ class LlmAnswerTests extends EndToEndTests {
 
 	@Autowired
 	KnowledgeBase knowledge;
+
+	@Autowired
+	DealDrafts drafts;
 
 	@BeforeEach
 	void indexed() {
@@ -124,6 +130,45 @@ class LlmAnswerTests extends EndToEndTests {
 				UUID.randomUUID().toString());
 		assertThat(answer.grounded()).isTrue();
 		assertThat(answer.text()).contains("90 days");
+	}
+
+	@Test
+	void theModelExtractsADealAndPlainJavaChecksIt() {
+		openAi.reply(request -> """
+				{"customerName": "Initech", "customerDomain": "initech.com",
+				 "products": ["Analytics Suite", "Quantum Toaster"], "amount": 120000, "currency": "usd",
+				 "expectedCloseDate": "2001-01-01"}""");
+		DealDraft draft = drafts.describe(unique("k"), partnerId(), "U1",
+				"Initech wants forty seats of the analytics thing, 120 grand, should close soon");
+		assertThat(draft.customerName()).isEqualTo("Initech");
+		assertThat(draft.customerDomain()).isEqualTo("initech.com");
+		assertThat(draft.products()).containsExactly("Analytics Suite");
+		assertThat(draft.amount()).isEqualByComparingTo("120000");
+		assertThat(draft.currency()).isEqualTo("USD");
+		assertThat(draft.expectedCloseDate()).isNull();
+		assertThat(draft.problems()).anyMatch(p -> p.contains("Quantum Toaster"))
+			.anyMatch(p -> p.contains("in the past"));
+		assertThat(draft.missing()).containsExactly("expectedCloseDate");
+		assertThat(openAi.requests()).hasSize(1);
+		assertThat(StubOpenAi.prompt(openAi.requests().get(0))).contains(
+				"Product catalogue: Analytics Suite, Data Pipeline, Secure Gateway", "Today is " + LocalDate.now(),
+				"forty seats");
+	}
+
+	@Test
+	void whenTheModelFailsTheRulesReadTheDeal() {
+		openAi.reply(request -> {
+			throw new IllegalStateException("model down");
+		});
+		DealDraft draft = drafts.describe(unique("k"), partnerId(), "U1",
+				"register Initech, initech.com, 40 seats of Analytics Suite, about $120k, closing 2027-03-31");
+		assertThat(draft.customerName()).isEqualTo("Initech");
+		assertThat(draft.products()).containsExactly("Analytics Suite");
+		assertThat(draft.complete()).isTrue();
+	}
+
+	private UUID partnerId() {
+		return UUID.fromString(registerPartner(unique("Extracto "), "Silver", unique("TX")));
 	}
 
 }

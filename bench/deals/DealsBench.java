@@ -1,0 +1,134 @@
+package com.partnerbot.deals;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.partnerbot.PartnerbotApplication;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Conflict check and registration latency with a million registrations in PostgreSQL, through
+ * the product's own DealRegistrations on the embedded database.
+ *
+ * <pre>
+ * DealsBench WORK_DIR [registrations=1000000] [samples=500]
+ * </pre>
+ */
+public final class DealsBench {
+
+	public static void main(String[] args) throws Exception {
+		Path work = Path.of(args[0]).toAbsolutePath();
+		int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+		int samples = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+		Path content = Files.createDirectories(work.resolve("empty-content"));
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PartnerbotApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(Map.of("partnerbot.data-dir", work.toString(), "partnerbot.content-dir", content.toString(),
+					"slack.signing-secret", "bench", "logging.structured.format.console", "",
+					"logging.level.root", "warn"))
+			.run()) {
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			DealRegistrations registrations = context.getBean(DealRegistrations.class);
+			int existing = jdbc.sql("select count(*) from deal_registration").query(Integer.class).single();
+			if (existing < rows) {
+				long started = System.nanoTime();
+				seed(jdbc, existing, rows);
+				System.out.printf("seeded %d registrations in %.0f s%n", rows - existing,
+						(System.nanoTime() - started) / 1e9);
+			}
+			jdbc.sql("analyze").update();
+			UUID partner = jdbc.sql("select id from partner where name = 'Bench Partner 1'").query(UUID.class).single();
+			List<String> products = List.of("Analytics Suite");
+			// warm up
+			for (int i = 0; i < 100; i++) {
+				registrations.check(partner, "Warmup Co " + i, "warmup" + i + ".com", products);
+			}
+			long[] miss = new long[samples];
+			long[] hit = new long[samples];
+			long[] register = new long[samples];
+			String run = Long.toString(System.nanoTime(), 36);
+			for (int i = 0; i < samples; i++) {
+				long t0 = System.nanoTime();
+				registrations.check(partner, "Fresh Prospect " + run + " " + i, "fresh-" + run + "-" + i + ".com", products);
+				miss[i] = System.nanoTime() - t0;
+				int g = 1 + (i * 1999) % rows;
+				t0 = System.nanoTime();
+				List<DealConflict> conflicts = registrations.check(partner, name(g), "www.customer" + g + ".com",
+						registrations.catalogue());
+				hit[i] = System.nanoTime() - t0;
+				if (conflicts.isEmpty() && g % 10 != 0) {
+					throw new IllegalStateException("expected a conflict for customer " + g);
+				}
+				t0 = System.nanoTime();
+				registrations.register(new NewDeal(partner, "Fresh Prospect " + run + " " + i, "fresh-" + run + "-" + i + ".com",
+						products, new BigDecimal("50000"), "USD", LocalDate.now().plusDays(60)), "bench", null);
+				register[i] = System.nanoTime() - t0;
+			}
+			int total = jdbc.sql("select count(*) from deal_registration").query(Integer.class).single();
+			System.out.printf("registrations=%d samples=%d%n", total, samples);
+			System.out.printf("conflict check, new customer:      p50=%.2fms p95=%.2fms max=%.2fms%n", pct(miss, 50),
+					pct(miss, 95), pct(miss, 100));
+			System.out.printf("conflict check, existing customer: p50=%.2fms p95=%.2fms max=%.2fms%n", pct(hit, 50),
+					pct(hit, 95), pct(hit, 100));
+			System.out.printf("registration (check + insert + claims + audit): p50=%.2fms p95=%.2fms max=%.2fms%n",
+					pct(register, 50), pct(register, 95), pct(register, 100));
+		}
+	}
+
+	/** The customer names seeded: two pseudo-words from md5, like real company names in variety. */
+	static String name(int g) {
+		return "Customer " + g;
+	}
+
+	private static void seed(JdbcClient jdbc, int from, int to) {
+		jdbc.sql("""
+				insert into partner (id, name, tier)
+				select gen_random_uuid(), 'Bench Partner ' || g, 'GOLD' from generate_series(1, 1000) g
+				on conflict do nothing
+				""").update();
+		int batch = 100_000;
+		for (int start = from + 1; start <= to; start += batch) {
+			int end = Math.min(to, start + batch - 1);
+			jdbc.sql("""
+					with partners as (select array_agg(id order by name) ids from partner where name like 'Bench Partner %'),
+					inserted as (
+					    insert into deal_registration (id, reference, partner_id, registered_by, customer_name,
+					        customer_name_key, customer_domain, products, amount, currency, expected_close_date, status,
+					        protected_until)
+					    select gen_random_uuid(), 'DR-B' || g, partners.ids[1 + g % 1000], 'bench', 'Customer ' || g,
+					        'customer ' || g, 'customer' || g || '.com',
+					        case g % 3 when 0 then '{Analytics Suite}'::text[] when 1 then '{Data Pipeline}'::text[]
+					            else '{Analytics Suite,Secure Gateway}'::text[] end,
+					        1000 + g % 500000, 'USD', current_date + 30 + g % 300,
+					        case when g % 10 = 0 then 'EXPIRED' else 'APPROVED' end,
+					        case when g % 10 = 0 then current_date - 1 else current_date + 1 + g % 90 end
+					    from generate_series(?, ?) g, partners
+					    returning id, customer_domain, customer_name_key, products, status)
+					insert into deal_claim (claim_key, product, deal_id)
+					select k.key, p.product, i.id from inserted i
+					cross join lateral unnest(i.products) p(product)
+					cross join lateral (values ('d:' || i.customer_domain), ('n:' || i.customer_name_key)) k(key)
+					where i.status = 'APPROVED'
+					""").params(start, end).update();
+			System.out.printf("seeded up to %d%n", end);
+		}
+	}
+
+	private static double pct(long[] nanos, int percentile) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		int index = Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1);
+		return sorted[Math.max(0, index)] / 1e6;
+	}
+
+}
