@@ -87,6 +87,19 @@ public class KnowledgeBase implements DisposableBean {
 		}
 	}
 
+	/**
+	 * The embedding of a text as a document, normalised, for modules that match texts by
+	 * meaning with the same model (e.g. course descriptions).
+	 */
+	public float[] embedDocument(String text) {
+		return embedder.passages(List.of(text)).get(0);
+	}
+
+	/** The embedding of a text as a query, normalised. */
+	public float[] embedQuery(String text) {
+		return embedder.query(text);
+	}
+
 	/** Whether a passage is strong enough to answer from. */
 	public boolean isGrounding(Passage passage) {
 		return passage.similarity() >= properties.groundedSimilarity();

@@ -62,6 +62,17 @@ public class PartnerManagement {
 		}
 	}
 
+	/**
+	 * Moves a partner to another tier: a program decision, taken by a channel manager.
+	 * @throws NotFoundException when there is no such partner
+	 */
+	public Partner changeTier(UUID id, Tier tier) {
+		Partner before = get(id);
+		partners.updateTier(id, tier);
+		log.info("Partner {} moved from {} to {}", before.name(), before.tier(), tier);
+		return get(id);
+	}
+
 	public Optional<Partner> find(UUID id) {
 		return partners.findById(id);
 	}

@@ -53,6 +53,10 @@ class Partners {
 		return findById(id).orElseThrow();
 	}
 
+	int updateTier(UUID id, Tier tier) {
+		return jdbc.sql("update partner set tier = ? where id = ?").params(tier.name(), id).update();
+	}
+
 	Optional<Partner> findById(UUID id) {
 		return jdbc.sql(SELECT + " where p.id = ?").param(id).query(Partners::map).optional();
 	}

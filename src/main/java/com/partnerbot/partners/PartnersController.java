@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,6 +35,14 @@ class PartnersController {
 	@GetMapping("/{id}")
 	Partner get(@PathVariable UUID id) {
 		return partners.get(id);
+	}
+
+	record TierChange(@NotNull(message = "is required: one of Registered, Silver, Gold, Platinum") Tier tier) {
+	}
+
+	@PatchMapping("/{id}")
+	Partner changeTier(@PathVariable UUID id, @Valid @RequestBody TierChange change) {
+		return partners.changeTier(id, change.tier());
 	}
 
 	@GetMapping

@@ -100,11 +100,13 @@ class Conversations implements SlackFeature {
 					? intake.describe(requester, text, channel + ":" + threadTs)
 					: answers.reply(requester, text, channel + ":" + threadTs);
 		};
-		if (replies.post(channel, threadTs, reply).isPresent() && !(requester instanceof Requester.Stranger)
-				&& threadTs != null) {
+		if (!(requester instanceof Requester.Stranger) && threadTs != null) {
+			// before the reply: an answer to it may come back faster than this thread
+			// would record it
 			UUID partnerId = requester.partner().map(Partner::id).orElse(null);
 			threads.remember(channel, threadTs, partnerId, identity.userId());
 		}
+		replies.post(channel, threadTs, reply);
 	}
 
 }

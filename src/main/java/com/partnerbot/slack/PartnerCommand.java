@@ -37,8 +37,12 @@ class PartnerCommand implements SlackFeature {
 
 	private final DealRegistrations registrations;
 
+	private final ScorecardsInSlack scorecardsInSlack;
+
 	PartnerCommand(SlackRequesters requesters, SlackWork work, Answers answers, SlackReplies replies,
-			Reindexing reindexing, DealIntake intake, DealRegistrations registrations) {
+			Reindexing reindexing, DealIntake intake, DealRegistrations registrations,
+			ScorecardsInSlack scorecardsInSlack) {
+		this.scorecardsInSlack = scorecardsInSlack;
 		this.intake = intake;
 		this.registrations = registrations;
 		this.requesters = requesters;
@@ -93,8 +97,16 @@ class PartnerCommand implements SlackFeature {
 					work.submit("deals", () -> replies.privately(channel, user, deals(requester)));
 					yield ctx.ack();
 				}
-				case "scorecard", "training" -> ephemeral(ctx, Messages.Reply
-					.plain("`/partner " + sub + "` is on its way; `/partner help` lists what works today."));
+				case "scorecard" -> {
+					work.submit("scorecard",
+							() -> replies.privately(channel, user, scorecardsInSlack.scorecard(requester)));
+					yield ctx.ack();
+				}
+				case "training" -> {
+					work.submit("training",
+							() -> replies.privately(channel, user, scorecardsInSlack.training(requester)));
+					yield ctx.ack();
+				}
 				default ->
 					ephemeral(ctx, Messages.Reply.plain("I don't know `/partner " + sub + "`. Try `/partner help`."));
 			};

@@ -3,7 +3,7 @@
  * identity of Slack users, and the replies, cards and modals partners and channel
  * managers see. Nothing depends on this module.
  */
-@ApplicationModule(allowedDependencies = { "platform", "partners", "knowledge", "assistant", "deals" })
+@ApplicationModule(allowedDependencies = { "platform", "partners", "knowledge", "assistant", "deals", "scorecards" })
 package com.partnerbot.slack;
 
 import org.springframework.modulith.ApplicationModule;

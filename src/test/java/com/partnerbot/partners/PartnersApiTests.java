@@ -83,4 +83,18 @@ class PartnersApiTests extends EndToEndTests {
 		assertThat(docs.body()).contains("/api/partners");
 	}
 
+	@Test
+	void aChannelManagerChangesATier() {
+		String team = unique("T");
+		HttpResponse<String> created = api("POST", "/api/partners", """
+				{"name": "%s", "tier": "Silver", "slackTeamIds": ["%s"]}""".formatted(unique("Mover "), team));
+		String id = JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
+		HttpResponse<String> moved = api("PATCH", "/api/partners/" + id, "{\"tier\": \"gold\"}");
+		assertThat(moved.statusCode()).isEqualTo(200);
+		assertThat(moved.body()).contains("\"tier\":\"Gold\"");
+		HttpResponse<String> bad = api("PATCH", "/api/partners/" + id, "{\"tier\": null}");
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(bad.body()).contains("\"field\":\"tier\"");
+	}
+
 }

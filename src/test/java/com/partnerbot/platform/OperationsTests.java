@@ -46,4 +46,23 @@ class OperationsTests extends EndToEndTests {
 			.doesNotContain("guessed-token");
 	}
 
+	@Test
+	void logLinesAreJsonWithTheRequestAndEventIds(CapturedOutput output) {
+		String eventId = unique("EvLog");
+		String delivery = com.partnerbot.SlackPayloadFiles.json("event_callback.app_mention.ext_shared.json")
+			.toString()
+			.replace("Ev01FC50TXB6", eventId);
+		slack().json(delivery);
+		slack().retry(delivery, 1);
+		String line = output.getAll()
+			.lines()
+			.filter(l -> l.contains("Repeated delivery of " + eventId))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no log line for the repeated delivery"));
+		com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(line).getAsJsonObject();
+		assertThat(json.get("event_id").getAsString()).isEqualTo(eventId);
+		assertThat(json.get("request_id").getAsString()).isNotBlank();
+		assertThat(json.get("level").getAsString()).isEqualTo("INFO");
+	}
+
 }

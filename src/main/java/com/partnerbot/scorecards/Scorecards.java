@@ -1,0 +1,244 @@
+package com.partnerbot.scorecards;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.partnerbot.deals.Deal;
+import com.partnerbot.deals.DealRegistrations;
+import com.partnerbot.deals.DealStatus;
+import com.partnerbot.knowledge.KnowledgeBase;
+import com.partnerbot.partners.Partner;
+import com.partnerbot.partners.PartnerManagement;
+import com.partnerbot.partners.Tier;
+import com.partnerbot.training.Completion;
+import com.partnerbot.training.Course;
+import com.partnerbot.training.TrainingManagement;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The scorecards module's API: a partner's scorecard, and the training recommended to
+ * close its gaps, for the partner or for one of its people.
+ */
+@Service
+public class Scorecards {
+
+	private static final int RECOMMENDATIONS = 5;
+
+	private final PartnerManagement partners;
+
+	private final DealRegistrations deals;
+
+	private final TrainingManagement training;
+
+	private final KnowledgeBase knowledge;
+
+	private final ScorecardsProperties properties;
+
+	private final Map<String, float[]> courseVectors = new ConcurrentHashMap<>();
+
+	Scorecards(PartnerManagement partners, DealRegistrations deals, TrainingManagement training,
+			KnowledgeBase knowledge, ScorecardsProperties properties) {
+		this.partners = partners;
+		this.deals = deals;
+		this.training = training;
+		this.knowledge = knowledge;
+		this.properties = properties;
+	}
+
+	/** The partner's scorecard, with recommendations for the partner as a whole. */
+	public Scorecard forPartner(UUID partnerId) {
+		return scorecard(partners.get(partnerId), null);
+	}
+
+	/**
+	 * The partner's scorecard, with recommendations for one of its people: their role's
+	 * courses first, and none they completed.
+	 */
+	public Scorecard forPerson(UUID partnerId, String person) {
+		return scorecard(partners.get(partnerId), person);
+	}
+
+	private Scorecard scorecard(Partner partner, String person) {
+		Scorecard.Kpis kpis = kpis(partner);
+		Tier tier = partner.tier();
+		Optional<Tier> next = tier.next();
+		List<Scorecard.Gap> gaps = next.map(t -> ScorecardCalculator.gaps(kpis, requirements(t))).orElse(List.of());
+		List<Scorecard.Gap> atRisk = ScorecardCalculator.gaps(kpis, requirements(tier));
+		List<Scorecard.Recommendation> recommendations = recommend(partner, person, gaps, atRisk,
+				next.map(Tier::label).orElse(tier.label()));
+		String benefit = next.map(t -> requirements(t).benefit()).orElse(null);
+		return new Scorecard(partner.id(), partner.name(), tier.label(), next.map(Tier::label).orElse(null), kpis, gaps,
+				atRisk, recommendations, benefit);
+	}
+
+	private ScorecardsProperties.TierRequirements requirements(Tier tier) {
+		return properties.tiers()
+			.getOrDefault(tier.name().toLowerCase(Locale.ROOT),
+					new ScorecardsProperties.TierRequirements(BigDecimal.ZERO, Map.of(), null, null));
+	}
+
+	private Scorecard.Kpis kpis(Partner partner) {
+		List<Deal> all = deals.forPartner(partner.id());
+		BigDecimal pipeline = BigDecimal.ZERO;
+		BigDecimal won = BigDecimal.ZERO;
+		int wonCount = 0;
+		int lostCount = 0;
+		int year = LocalDate.now().getYear();
+		for (Deal deal : all) {
+			BigDecimal value = convert(deal.amount(), deal.currency());
+			if (deal.status().isLive()) {
+				pipeline = pipeline.add(value);
+			}
+			if (deal.status() == DealStatus.WON) {
+				wonCount++;
+				// the program year counts deals expected to close in it
+				if (deal.expectedCloseDate().getYear() == year) {
+					won = won.add(value);
+				}
+			}
+			if (deal.status() == DealStatus.LOST) {
+				lostCount++;
+			}
+		}
+		Double winRate = (wonCount + lostCount == 0) ? null : (double) wonCount / (wonCount + lostCount);
+		Long daysToFirstDeal = all.stream()
+			.map(Deal::createdAt)
+			.min(Comparator.naturalOrder())
+			.map(first -> Math.max(0, Duration.between(partner.createdAt(), first).toDays()))
+			.orElse(null);
+		List<Completion> completions = training.completions(partner.id());
+		return new Scorecard.Kpis(properties.currency(), pipeline, won, winRate, certifiedPeople(partner.id()),
+				completions.size(), null, daysToFirstDeal);
+	}
+
+	/**
+	 * People per certification requirement, counting current certifications only; an
+	 * engineer certified for two products counts once as a certified engineer.
+	 */
+	private Map<String, Integer> certifiedPeople(UUID partnerId) {
+		Set<String> engineerCertifications = new HashSet<>();
+		training.catalogue()
+			.stream()
+			.filter(c -> c.certification() != null && "engineer".equals(c.role()))
+			.forEach(c -> engineerCertifications.add(c.certification()));
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		Set<String> engineers = new HashSet<>();
+		training.certificationHolders(partnerId).forEach((certification, holders) -> {
+			counts.put(certification, holders.size());
+			if (engineerCertifications.contains(certification)) {
+				engineers.addAll(holders);
+			}
+		});
+		counts.put(ScorecardsProperties.ENGINEER, engineers.size());
+		return counts;
+	}
+
+	private BigDecimal convert(BigDecimal amount, String currency) {
+		if (currency == null || currency.equalsIgnoreCase(properties.currency())) {
+			return amount;
+		}
+		return amount
+			.multiply(properties.exchangeRates().getOrDefault(currency.toUpperCase(Locale.ROOT), BigDecimal.ONE));
+	}
+
+	/**
+	 * Missing required certifications first (the courses that grant them), then the
+	 * courses whose descriptions are closest in meaning to the weakest remaining gap.
+	 */
+	private List<Scorecard.Recommendation> recommend(Partner partner, String person, List<Scorecard.Gap> gaps,
+			List<Scorecard.Gap> atRisk, String targetTier) {
+		List<Course> catalogue = training.catalogue();
+		Set<String> done = new HashSet<>();
+		String role = null;
+		for (Completion completion : training.completions(partner.id())) {
+			if (person == null || person.equals(completion.person())) {
+				done.add(completion.courseCode());
+			}
+			if (person != null && person.equals(completion.person()) && completion.role() != null) {
+				role = completion.role();
+			}
+		}
+		String personRole = role;
+		List<Scorecard.Recommendation> recommendations = new ArrayList<>();
+		Set<String> chosen = new HashSet<>();
+		List<Scorecard.Gap> all = new ArrayList<>(atRisk);
+		gaps.stream().filter(g -> !atRisk.contains(g)).forEach(all::add);
+		for (Scorecard.Gap gap : all) {
+			if (!gap.kind().equals("certification")) {
+				continue;
+			}
+			String why = atRisk.contains(gap) ? "keeps your " + partner.tier().label() + " tier: "
+					: "for " + targetTier + ": ";
+			catalogue.stream()
+				.filter(c -> c.certification() != null)
+				.filter(c -> gap.requirement().equals(c.certification())
+						|| (gap.requirement().equals(ScorecardsProperties.ENGINEER) && "engineer".equals(c.role())))
+				.filter(c -> !done.contains(c.code()) && !chosen.contains(c.code()))
+				.sorted(Comparator.comparing((Course c) -> personRole != null && !personRole.equals(c.role()))
+					.thenComparingInt(Course::durationMinutes))
+				.forEach(c -> {
+					chosen.add(c.code());
+					recommendations.add(new Scorecard.Recommendation(c.title(), c.code(), c.link(),
+							why + "earns the " + c.certification() + " certification (" + gap.description() + ")"));
+				});
+		}
+		all.stream().filter(g -> !g.kind().equals("certification")).findFirst().ifPresent(weakest -> {
+			float[] query = knowledge.embedQuery(weakest.description() + ": " + topicOf(weakest));
+			catalogue.stream()
+				.filter(c -> !done.contains(c.code()) && !chosen.contains(c.code()))
+				.filter(c -> personRole == null || c.role() == null || "any".equals(c.role())
+						|| personRole.equals(c.role()))
+				.map(c -> Map.entry(c, cosine(query, vector(c))))
+				.sorted(Map.Entry.<Course, Double>comparingByValue().reversed())
+				.limit(2)
+				.forEach(e -> {
+					chosen.add(e.getKey().code());
+					recommendations
+						.add(new Scorecard.Recommendation(e.getKey().title(), e.getKey().code(), e.getKey().link(),
+								"for " + targetTier + ": closest to your largest gap, " + weakest.description()));
+				});
+		});
+		return recommendations.stream().limit(RECOMMENDATIONS).toList();
+	}
+
+	/** What a gap is about, in words a course description would use. */
+	private static String topicOf(Scorecard.Gap gap) {
+		return switch (gap.kind()) {
+			case "revenue" -> "selling the products, winning more and larger deals, positioning against competitors";
+			case "psat" -> "partner satisfaction, customer success, support and delivery quality";
+			default -> gap.requirement();
+		};
+	}
+
+	private float[] vector(Course course) {
+		return courseVectors.computeIfAbsent(course.code() + "\u0000" + course.description(),
+				key -> knowledge.embedDocument(course.title() + ". " + course.description()));
+	}
+
+	private static double cosine(float[] a, float[] b) {
+		double dot = 0;
+		double na = 0;
+		double nb = 0;
+		for (int i = 0; i < a.length; i++) {
+			dot += a[i] * b[i];
+			na += a[i] * a[i];
+			nb += b[i] * b[i];
+		}
+		return (na == 0 || nb == 0) ? 0 : dot / Math.sqrt(na * nb);
+	}
+
+}

@@ -1,0 +1,170 @@
+package com.partnerbot.slack;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.slack.api.bolt.App;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.partnerbot.partners.Partner;
+import com.partnerbot.partners.PartnerManagement;
+import com.partnerbot.partners.Requester;
+import com.partnerbot.partners.SlackIdentity;
+import com.partnerbot.scorecards.Scorecard;
+import com.partnerbot.scorecards.Scorecards;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.view.Views.view;
+
+/**
+ * Scorecards in Slack: the App Home tab, the private {@code /partner scorecard} and
+ * {@code /partner training} answers, and a weekly tip to partners' people with open gaps,
+ * which each of them can stop.
+ */
+@Component
+class ScorecardsInSlack implements SlackFeature {
+
+	private static final Logger log = LoggerFactory.getLogger(ScorecardsInSlack.class);
+
+	private final Scorecards scorecards;
+
+	private final PartnerManagement partners;
+
+	private final SlackRequesters requesters;
+
+	private final SlackReplies replies;
+
+	private final SlackApi api;
+
+	private final SlackWork work;
+
+	private final JdbcClient jdbc;
+
+	ScorecardsInSlack(Scorecards scorecards, PartnerManagement partners, SlackRequesters requesters,
+			SlackReplies replies, SlackApi api, SlackWork work, JdbcClient jdbc) {
+		this.scorecards = scorecards;
+		this.partners = partners;
+		this.requesters = requesters;
+		this.replies = replies;
+		this.api = api;
+		this.work = work;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void register(App app) {
+		app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
+			if ("home".equals(payload.getEvent().getTab())) {
+				work.submit("app home", () -> publishHome(identity));
+			}
+			return ctx.ack();
+		});
+		app.blockAction(ScorecardBlocks.STOP_NUDGES, (req, ctx) -> {
+			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
+			work.submit("stop nudges", () -> {
+				jdbc.sql("insert into slack_nudge_optout (slack_user_id) values (?) on conflict do nothing")
+					.param(identity.userId())
+					.update();
+				replies.post(identity.channelId(), null, Messages.Reply
+					.plain("Done: no more weekly tips. `/partner scorecard` still shows where you stand."));
+			});
+			return ctx.ack();
+		});
+	}
+
+	/**
+	 * The private answer to {@code /partner scorecard}: only the asker's own partner's.
+	 */
+	Messages.Reply scorecard(Requester requester) {
+		return requester.partner().map(p -> {
+			Scorecard card = scorecards.forPerson(p.id(), requester.userId());
+			return new Messages.Reply(ScorecardBlocks.summary(card), ScorecardBlocks.scorecard(card));
+		})
+			.orElseGet(() -> Messages.Reply
+				.plain("A scorecard belongs to a partner: ask in the partner's shared channel."));
+	}
+
+	/** The private answer to {@code /partner training}. */
+	Messages.Reply training(Requester requester) {
+		return requester.partner().map(p -> {
+			Scorecard card = scorecards.forPerson(p.id(), requester.userId());
+			List<LayoutBlock> blocks = ScorecardBlocks.recommendations(card);
+			if (blocks.isEmpty()) {
+				return Messages.Reply.plain("No training to recommend: " + ScorecardBlocks.summary(card));
+			}
+			return new Messages.Reply("Training that closes your gaps: "
+					+ String.join(", ", card.recommendations().stream().map(Scorecard.Recommendation::course).toList()),
+					blocks);
+		})
+			.orElseGet(() -> Messages.Reply
+				.plain("Training recommendations belong to a partner: ask in the partner's shared channel."));
+	}
+
+	private void publishHome(SlackIdentity identity) {
+		Requester requester = requesters.identify(identity);
+		List<LayoutBlock> blocks = switch (requester) {
+			case Requester.PartnerPerson person ->
+				ScorecardBlocks.scorecard(scorecards.forPerson(person.own().id(), person.userId()));
+			case Requester.Staff staff -> List.of(section(s -> s.text(markdownText(
+					"*Partnerbot* for the program team. `/partner help` lists the commands; partners see their scorecards here."))));
+			case Requester.Stranger stranger -> List.of(section(s -> s.text(markdownText(Messages.REFUSAL))));
+		};
+		try {
+			var response = api.client()
+				.viewsPublish(r -> r.userId(identity.userId()).view(view(v -> v.type("home").blocks(blocks))));
+			if (!response.isOk()) {
+				log.warn("views.publish failed: {}", response.getError());
+			}
+		}
+		catch (IOException | SlackApiException ex) {
+			log.warn("views.publish failed", ex);
+		}
+	}
+
+	/**
+	 * Weekly: each partner person who has not opted out gets the partner's biggest gap
+	 * and next step.
+	 */
+	@Scheduled(cron = "${partnerbot.scorecards.nudge-cron:0 0 15 * * MON}")
+	void nudge() {
+		int sent = 0;
+		for (Partner partner : partners.all()) {
+			List<String> people = partners.people(partner.id());
+			if (people.isEmpty() || partner.tier().next().isEmpty()) {
+				continue;
+			}
+			for (String person : people) {
+				if (optedOut(person)) {
+					continue;
+				}
+				Scorecard card = scorecards.forPerson(partner.id(), person);
+				if (card.gaps().isEmpty()) {
+					continue;
+				}
+				// posting to a user id opens the direct message with them
+				if (replies.post(person, null, ScorecardBlocks.nudge(card)).isPresent()) {
+					sent++;
+				}
+			}
+		}
+		log.info("Scorecard tips sent: {}", sent);
+	}
+
+	private boolean optedOut(String person) {
+		return jdbc.sql("select count(*) from slack_nudge_optout where slack_user_id = ?")
+			.param(person)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+}

@@ -1,0 +1,105 @@
+-- the Northwind Academy catalogue; the course that completes a certification (its exam) names it
+create table training_course (
+    code             text primary key,
+    title            text    not null,
+    description      text    not null,
+    skills           text[]  not null default '{}',
+    certification    text,
+    role             text    not null check (role in ('sales', 'engineer', 'any')),
+    duration_minutes integer not null check (duration_minutes > 0),
+    link             text    not null,
+    -- tier labels (Silver, Gold, ...) the course matters most for; empty: every tier
+    tiers            text[]  not null default '{}',
+    active           boolean not null default true,
+    -- catalogue order: the learning paths, each in the order it is taught
+    sort_order       integer not null default 0
+);
+
+-- courses people of a partner completed: one row per partner, person and course, however often
+-- the LMS or a CSV file reports it
+create table training_completion (
+    id           uuid primary key,
+    partner_id   uuid        not null references partner (id) on delete cascade,
+    person       text        not null,
+    role         text        not null check (role in ('sales', 'engineer', 'any')),
+    course_code  text        not null references training_course (code),
+    completed_on date        not null,
+    source       text        not null check (source in ('csv', 'api')),
+    created_at   timestamptz not null default now(),
+    unique (partner_id, person, course_code)
+);
+create index training_completion_course on training_completion (course_code);
+
+insert into training_course (code, title, description, skills, certification, role, duration_minutes, link, tiers, sort_order) values
+-- Certified Sales Professional: 9 hours of courses, then the exam
+('sales-essentials', 'Northwind Cloud Sales Essentials',
+ 'Introduces the Northwind Cloud Partner Program, the three products (Analytics Suite, Data Pipeline, Secure Gateway) and their buyer personas. Teaches the basics of deal registration so a partner protects the opportunities it finds.',
+ array['partner program', 'product overview', 'buyer personas', 'deal registration'],
+ null, 'sales', 180, 'https://academy.northwind.example/courses/sales-essentials', '{}', 10),
+('selling-analytics-suite', 'Selling Analytics Suite',
+ 'Teaches discovery questions for analytics and BI buyers, how to pick the right Analytics Suite edition, and how to position it against competing tools.',
+ array['discovery questions', 'Analytics Suite editions', 'competitive positioning', 'selling Analytics Suite'],
+ null, 'sales', 120, 'https://academy.northwind.example/courses/selling-analytics-suite', array['Silver', 'Gold', 'Platinum'], 20),
+('selling-data-pipeline', 'Selling Data Pipeline',
+ 'Teaches how to size a Data Pipeline subscription by number of pipelines and data volume, and how to spot the common triggers of a data integration project.',
+ array['sizing by pipelines and data volume', 'buying triggers', 'selling Data Pipeline'],
+ null, 'sales', 120, 'https://academy.northwind.example/courses/selling-data-pipeline', array['Silver', 'Gold', 'Platinum'], 30),
+('selling-secure-gateway', 'Selling Secure Gateway',
+ 'Teaches the VPN replacement story and how to lead conversations with security buyers about zero-trust access.',
+ array['VPN replacement story', 'security buyer conversations', 'selling Secure Gateway'],
+ null, 'sales', 120, 'https://academy.northwind.example/courses/selling-secure-gateway', array['Silver', 'Gold', 'Platinum'], 40),
+('csp-exam', 'Certified Sales Professional Exam',
+ 'The Certified Sales Professional (CSP) exam for account managers and presales staff: online, 60 minutes, 50 multiple-choice questions on the program and on selling the three products, passing score 75%, free of charge. Silver needs 1 CSP, Gold 2 and Platinum 4.',
+ array['sales certification', 'partner program', 'selling Analytics Suite', 'selling Data Pipeline', 'selling Secure Gateway'],
+ 'Certified Sales Professional', 'sales', 60, 'https://academy.northwind.example/courses/csp-exam', array['Silver', 'Gold', 'Platinum'], 50),
+-- Certified Solutions Engineer - Analytics Suite: 24 hours of courses, then the exam
+('analytics-suite-fundamentals', 'Analytics Suite Fundamentals',
+ 'Covers the Analytics Suite architecture, connecting data sources, building dashboards and sharing them. Also offered as a live virtual class on the first Tuesday of each month.',
+ array['Analytics Suite architecture', 'connecting data', 'building dashboards', 'sharing dashboards'],
+ null, 'engineer', 240, 'https://academy.northwind.example/courses/analytics-suite-fundamentals', array['Gold', 'Platinum'], 60),
+('analytics-suite-administration', 'Analytics Suite Administration',
+ 'Teaches administering Analytics Suite: managing tenants, setting up single sign-on (SSO), row-level security and usage monitoring.',
+ array['tenant management', 'SSO', 'row-level security', 'usage monitoring'],
+ null, 'engineer', 480, 'https://academy.northwind.example/courses/analytics-suite-administration', array['Gold', 'Platinum'], 70),
+('analytics-suite-advanced-modeling', 'Analytics Suite Advanced Modeling',
+ 'Hands-on labs on semantic layer design, performance tuning, embedded analytics and configuring Ask Northwind.',
+ array['semantic layer design', 'performance tuning', 'embedded analytics', 'Ask Northwind configuration'],
+ null, 'engineer', 720, 'https://academy.northwind.example/courses/analytics-suite-advanced-modeling', array['Gold', 'Platinum'], 80),
+('cse-analytics-suite-exam', 'Certified Solutions Engineer – Analytics Suite Exam',
+ 'The exam for consultants who design and implement Analytics Suite: online proctored, 120 minutes, 60 questions including scenario items, passing score 70%, fee $150. Passing it makes a certified engineer, as Gold (2) and Platinum (4) require.',
+ array['engineering certification', 'Analytics Suite design', 'Analytics Suite implementation'],
+ 'Certified Solutions Engineer – Analytics Suite', 'engineer', 120, 'https://academy.northwind.example/courses/cse-analytics-suite-exam', array['Gold', 'Platinum'], 90),
+-- Certified Solutions Engineer - Data Pipeline: 18 hours of courses, then the exam
+('data-pipeline-fundamentals', 'Data Pipeline Fundamentals',
+ 'Covers Data Pipeline connectors and destinations, scheduling pipeline runs, and installing and using the Pipeline Agent.',
+ array['connectors', 'destinations', 'scheduling', 'Pipeline Agent'],
+ null, 'engineer', 240, 'https://academy.northwind.example/courses/data-pipeline-fundamentals', array['Gold', 'Platinum'], 100),
+('building-pipelines', 'Building Pipelines',
+ 'Teaches building Data Pipeline pipelines with transformations, change data capture (CDC) and error handling, and publishing their data to Analytics Suite.',
+ array['transformations', 'change data capture (CDC)', 'error handling', 'publishing to Analytics Suite'],
+ null, 'engineer', 480, 'https://academy.northwind.example/courses/building-pipelines', array['Gold', 'Platinum'], 110),
+('data-pipeline-operations', 'Data Pipeline Operations and Monitoring',
+ 'Teaches running Data Pipeline in production: alerting, reading run logs, controlling cost and managing overages.',
+ array['alerting', 'run logs', 'cost control', 'overage management'],
+ null, 'engineer', 360, 'https://academy.northwind.example/courses/data-pipeline-operations', array['Gold', 'Platinum'], 120),
+('cse-data-pipeline-exam', 'Certified Solutions Engineer – Data Pipeline Exam',
+ 'The exam for data engineers who build and operate Data Pipeline: online proctored, 120 minutes, 60 questions, passing score 70%, fee $150. Passing it makes a certified engineer, as Gold (2) and Platinum (4) require.',
+ array['engineering certification', 'building pipelines', 'operating Data Pipeline'],
+ 'Certified Solutions Engineer – Data Pipeline', 'engineer', 120, 'https://academy.northwind.example/courses/cse-data-pipeline-exam', array['Gold', 'Platinum'], 130),
+-- Secure Gateway Deployment Specialist: 19 hours of courses, then the lab exam
+('secure-gateway-fundamentals', 'Secure Gateway Fundamentals',
+ 'Introduces zero-trust concepts and the components and editions of Secure Gateway.',
+ array['zero-trust concepts', 'Secure Gateway components', 'Secure Gateway editions'],
+ null, 'engineer', 180, 'https://academy.northwind.example/courses/secure-gateway-fundamentals', array['Gold', 'Platinum'], 140),
+('zero-trust-policy-design', 'Zero Trust Policy Design',
+ 'Teaches designing Secure Gateway access policies with identity providers, device posture checks, application policies and data loss prevention (DLP).',
+ array['identity providers', 'device posture', 'application policies', 'data loss prevention (DLP)'],
+ null, 'engineer', 360, 'https://academy.northwind.example/courses/zero-trust-policy-design', array['Gold', 'Platinum'], 150),
+('secure-gateway-deployment-lab', 'Secure Gateway Deployment Lab',
+ 'Hands-on deployment of Secure Gateway connectors, clients and policies in a lab tenant.',
+ array['deploying connectors', 'deploying clients', 'deploying policies', 'hands-on lab'],
+ null, 'engineer', 600, 'https://academy.northwind.example/courses/secure-gateway-deployment-lab', array['Gold', 'Platinum'], 160),
+('sgds-lab-exam', 'Secure Gateway Deployment Specialist Lab Exam',
+ 'A 3-hour hands-on lab exam in which security engineers deploy and troubleshoot a working Secure Gateway environment: passing score 75%, fee $200. Northwind supports production Secure Gateway deployments only when led by a partner with at least one Deployment Specialist.',
+ array['engineering certification', 'Secure Gateway deployment', 'troubleshooting'],
+ 'Secure Gateway Deployment Specialist', 'engineer', 180, 'https://academy.northwind.example/courses/sgds-lab-exam', array['Gold', 'Platinum'], 170);
