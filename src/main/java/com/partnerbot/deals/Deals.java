@@ -72,8 +72,10 @@ class Deals {
 			.sql("select " + COLUMNS + ", customer_name_key from deal_registration "
 					+ "where status in ('PENDING', 'CONFLICT', 'APPROVED', 'CO_SELL') "
 					+ "and (status <> 'APPROVED' or protected_until >= current_date) "
-					+ "and ((? is not null and customer_domain = ?) or customer_name_key = ? or customer_name_key % ?)")
-			.params(domain, domain, nameKey, nameKey)
+					+ "and (customer_domain = ? or customer_name_key = ? or customer_name_key % ?)")
+			// no domain matches nothing; a null parameter test here would keep the
+			// planner from its indexes
+			.params(domain != null ? domain : "", nameKey, nameKey)
 			.query((rs, n) -> new Candidate(map(rs, n), rs.getString("customer_name_key")))
 			.list();
 	}
@@ -85,9 +87,9 @@ class Deals {
 	List<DirectAccount> directCandidates(String domain, String nameKey) {
 		return jdbc.sql("""
 				select id, name, name_key, domain, owner from direct_account
-				where (? is not null and domain = ?) or name_key = ? or name_key % ?
+				where domain = ? or name_key = ? or name_key % ?
 				""")
-			.params(domain, domain, nameKey, nameKey)
+			.params(domain != null ? domain : "", nameKey, nameKey)
 			.query((rs, n) -> new DirectAccount(rs.getObject("id", UUID.class), rs.getString("name"),
 					rs.getString("name_key"), rs.getString("domain"), rs.getString("owner")))
 			.list();

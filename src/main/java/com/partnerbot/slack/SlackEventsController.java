@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import com.google.gson.JsonParseException;
 import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
@@ -92,9 +93,19 @@ class SlackEventsController {
 	}
 
 	private ResponseEntity<String> run(HttpServletRequest request, String body, Delivery delivery) {
+		App app;
+		try {
+			app = bolt.app();
+		}
+		catch (RuntimeException ex) {
+			// Bolt checks its token with auth.test when it is built; Slack will retry the
+			// delivery
+			log.error("The Slack app is not ready: {}", ex.getMessage());
+			return error(HttpStatus.SERVICE_UNAVAILABLE, "the Slack app is not ready; try again later");
+		}
 		try (MDC.MDCCloseable e = MDC.putCloseable("event_id", delivery.eventId())) {
 			CurrentDelivery.set(delivery);
-			Request<?> slackRequest = new SlackRequestParser(bolt.app().config())
+			Request<?> slackRequest = new SlackRequestParser(app.config())
 				.parse(SlackRequestParser.HttpRequest.builder()
 					.requestUri(request.getRequestURI())
 					.queryString(Map.of())
@@ -105,7 +116,7 @@ class SlackEventsController {
 			if (slackRequest == null) {
 				return error(HttpStatus.BAD_REQUEST, "not a Slack request Bolt can route");
 			}
-			Response response = bolt.app().run(slackRequest);
+			Response response = app.run(slackRequest);
 			return toEntity(response);
 		}
 		catch (JsonParseException | IllegalArgumentException | IllegalStateException | ClassCastException

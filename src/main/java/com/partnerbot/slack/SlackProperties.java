@@ -15,17 +15,23 @@ import org.springframework.util.StringUtils;
  * @param apiUrl base URL of the Web API, ending in {@code /}
  * @param maxBodyBytes the largest request body accepted
  * @param maxClockSkewSeconds how old a signed request may be
- * @param workThreads threads for the work after acknowledgements (answering, posting)
+ * @param workThreads threads for the work after acknowledgements (answering, posting); 0
+ * means one less than the cores, so that acknowledgements always have a core: answering
+ * is CPU-bound (embedding the question) and, unbounded, starved them (docs/benchmarks.md)
  */
 @ConfigurationProperties("slack")
 record SlackProperties(String signingSecret, String botToken, String appToken,
 		@DefaultValue("https://slack.com/api/") URI apiUrl, @DefaultValue("1048576") int maxBodyBytes,
-		@DefaultValue("300") long maxClockSkewSeconds, @DefaultValue("4") int workThreads) {
+		@DefaultValue("300") long maxClockSkewSeconds, @DefaultValue("0") int workThreads) {
 
 	SlackProperties {
 		if (!apiUrl.toString().endsWith("/")) {
 			apiUrl = URI.create(apiUrl + "/");
 		}
+	}
+
+	int effectiveWorkThreads() {
+		return (workThreads > 0) ? workThreads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 	}
 
 	boolean socketMode() {

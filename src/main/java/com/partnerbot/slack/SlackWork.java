@@ -13,16 +13,23 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs what follows an acknowledgement on virtual threads, keeping the delivery's log
- * context.
+ * Runs what follows an acknowledgement, keeping the delivery's log context. The work
+ * embeds questions with a native model, which would pin the carriers of virtual threads
+ * and stall the acknowledgements running on them; so it runs on a few platform threads of
+ * its own, queued, one fewer than the cores by default so acknowledgements always have
+ * one.
  */
 @Component
 class SlackWork implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackWork.class);
 
-	private final ExecutorService executor = Executors
-		.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-work-", 0).factory());
+	private final ExecutorService executor;
+
+	SlackWork(SlackProperties properties) {
+		this.executor = Executors.newFixedThreadPool(properties.effectiveWorkThreads(),
+				Thread.ofPlatform().name("slack-work-", 0).daemon().factory());
+	}
 
 	void submit(String what, Runnable task) {
 		Map<String, String> context = MDC.getCopyOfContextMap();
