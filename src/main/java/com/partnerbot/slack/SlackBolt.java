@@ -45,6 +45,11 @@ class SlackBolt {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void warmUp() {
+		if (credentials.local()) {
+			// the sandbox's Web API emulator is what answers here, and only once the
+			// sandbox is used
+			return;
+		}
 		Thread.ofVirtual().name("slack-bolt-warm-up").start(() -> {
 			try {
 				app();
