@@ -81,10 +81,15 @@ public abstract class EndToEndTests {
 		}
 	}
 
-	/** Registers a partner through the API and returns its id. */
-	protected String registerPartner(String name, String tier, String teamId) {
+	/**
+	 * Registers a partner through the API, with the shared channels given, and returns
+	 * its id.
+	 */
+	protected String registerPartner(String name, String tier, String teamId, String... channels) {
+		String channelList = String.join(",", java.util.Arrays.stream(channels).map(c -> "\"" + c + "\"").toList());
 		HttpResponse<String> created = api("POST", "/api/partners", """
-				{"name": "%s", "tier": "%s", "slackTeamIds": ["%s"]}""".formatted(name, tier, teamId));
+				{"name": "%s", "tier": "%s", "slackTeamIds": ["%s"], "slackChannelIds": [%s]}""".formatted(name, tier,
+				teamId, channelList));
 		if (created.statusCode() != 201) {
 			throw new IllegalStateException("could not register " + name + ": " + created.body());
 		}

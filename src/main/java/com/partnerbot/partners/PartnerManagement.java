@@ -88,6 +88,11 @@ public class PartnerManagement {
 		return partners.findAll();
 	}
 
+	/** The partner a shared channel belongs to, if any. */
+	public Optional<Partner> channelOwner(String channelId) {
+		return (channelId == null) ? Optional.empty() : partners.findByChannel(channelId);
+	}
+
 	/** The Slack user ids of a partner's people the bot has met. */
 	public List<String> people(UUID partnerId) {
 		return partners.people(partnerId);

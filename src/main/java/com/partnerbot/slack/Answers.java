@@ -8,6 +8,7 @@ import com.partnerbot.assistant.Question;
 import com.partnerbot.knowledge.Audience;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.Requester;
+import com.partnerbot.partners.Tier;
 
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,19 @@ class Answers {
 	Answers(Answering answering, BotProperties properties) {
 		this.answering = answering;
 		this.properties = properties;
+	}
+
+	/**
+	 * An answer from what every partner may see, for channels shared with several
+	 * partners.
+	 */
+	Messages.Reply replyForEveryone(Requester requester, String text, String conversationId) {
+		if (text.isBlank() || text.equalsIgnoreCase("help")) {
+			return Messages.help(requester);
+		}
+		Answer answer = answering.answer(
+				new Question(text, Audience.tier(Tier.REGISTERED.label()), null, requester.userId(), conversationId));
+		return AnswerBlocks.of(answer, properties.contentBaseUrl());
 	}
 
 	Messages.Reply reply(Requester requester, String text, String conversationId) {

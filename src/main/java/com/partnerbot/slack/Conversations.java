@@ -89,17 +89,46 @@ class Conversations implements SlackFeature {
 			.orElse(false);
 	}
 
+	/**
+	 * A channel that is neither a direct message nor the asker's partner's own shared
+	 * channel (a staff member counts as the channel's partner) may have people of other
+	 * partners in it.
+	 */
+	private boolean mixedAudience(Delivery delivery, Requester requester, String channel) {
+		boolean direct = delivery.text("event.channel_type").filter("im"::equals).isPresent()
+				|| (channel != null && channel.startsWith("D"));
+		if (direct) {
+			return false;
+		}
+		return switch (requester) {
+			case Requester.PartnerPerson person ->
+				requesters.channelOwner(channel).map(owner -> !owner.id().equals(person.own().id())).orElse(true);
+			case Requester.Staff staff ->
+				staff.partner().isEmpty() && delivery.text("is_ext_shared_channel").filter("true"::equals).isPresent();
+			case Requester.Stranger stranger -> true;
+		};
+	}
+
 	private void converse(Delivery delivery, SlackIdentity identity) {
 		String channel = identity.channelId();
 		String threadTs = delivery.first("event.thread_ts", "event.ts").orElse(null);
 		String text = MENTION.matcher(delivery.text("event.text").orElse("")).replaceAll("").strip();
 		Requester requester = requesters.identify(identity);
-		Messages.Reply reply = switch (requester) {
-			case Requester.Stranger stranger -> Messages.refusal(stranger);
-			default -> intake.wants(text, channel + ":" + threadTs)
-					? intake.describe(requester, text, channel + ":" + threadTs)
-					: answers.reply(requester, text, channel + ":" + threadTs);
-		};
+		String key = channel + ":" + threadTs;
+		Messages.Reply reply;
+		if (requester instanceof Requester.Stranger stranger) {
+			reply = Messages.refusal(stranger);
+		}
+		else if (mixedAudience(delivery, requester, channel)) {
+			// people of other partners may read this channel: only what every partner may
+			// see
+			reply = intake.wants(text, key) ? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE)
+					: answers.replyForEveryone(requester, text, key);
+		}
+		else {
+			reply = intake.wants(text, key) ? intake.describe(requester, text, key)
+					: answers.reply(requester, text, key);
+		}
 		if (!(requester instanceof Requester.Stranger) && threadTs != null) {
 			// before the reply: an answer to it may come back faster than this thread
 			// would record it

@@ -22,6 +22,9 @@ final class Messages {
 	static final String WRONG_CHANNEL = "Sorry, I can't help you in this channel: it belongs to another partner. "
 			+ "Ask me in your own company's shared channel or in a direct message.";
 
+	static final String PRIVATE_ELSEWHERE = "Deal registrations are private to your company: send me the deal in your "
+			+ "company's own shared channel or in a direct message.";
+
 	private Messages() {
 	}
 

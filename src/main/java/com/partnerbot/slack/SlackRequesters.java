@@ -2,6 +2,9 @@ package com.partnerbot.slack;
 
 import com.slack.api.bolt.context.Context;
 
+import java.util.Optional;
+
+import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.partners.SlackIdentity;
@@ -36,6 +39,10 @@ class SlackRequesters {
 		String channel = delivery.first("event.channel", "channel.id", "container.channel_id", "channel_id")
 			.orElse(null);
 		return new SlackIdentity(user, team, channel, installed);
+	}
+
+	Optional<Partner> channelOwner(String channelId) {
+		return partners.channelOwner(channelId);
 	}
 
 	Requester identify(SlackIdentity identity) {

@@ -27,6 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AnswerFlowTests extends EndToEndTests {
 
+	/** Shared channels of the test's partner, fresh for each test. */
+	private final java.util.Deque<String> ownChannels = new java.util.ArrayDeque<>();
+
+	private String ownChannel() {
+		return ownChannels.pop();
+	}
+
 	@Autowired
 	KnowledgeBase knowledge;
 
@@ -36,7 +43,10 @@ class AnswerFlowTests extends EndToEndTests {
 	void partner() {
 		awaitIndexed(knowledge);
 		partnerTeam = unique("TP");
-		registerPartner(unique("Answerco "), "Silver", partnerTeam);
+		for (int i = 0; i < 3; i++) {
+			ownChannels.push(unique("C"));
+		}
+		registerPartner(unique("Answerco "), "Silver", partnerTeam, ownChannels.toArray(String[]::new));
 	}
 
 	private StubSlackApi.Call ask(String channel, String question) {
@@ -68,7 +78,7 @@ class AnswerFlowTests extends EndToEndTests {
 
 	@Test
 	void aQuestionGetsAnAnswerCardWithSourcesAndButtons() {
-		String channel = unique("C");
+		String channel = ownChannel();
 		StubSlackApi.Call reply = ask(channel, "what's the protection period on a registered deal?");
 		assertThat(reply.arg("text")).contains("90 days");
 		assertThat(reply.arg("blocks")).contains("Sources:", "deals/", AnswerBlocks.UPVOTE, AnswerBlocks.HAND_OFF);
@@ -76,7 +86,7 @@ class AnswerFlowTests extends EndToEndTests {
 
 	@Test
 	void aThumbsDownIsStored() {
-		String channel = unique("C");
+		String channel = ownChannel();
 		String answerId = answerId(ask(channel, "can I use MDF for a webinar?"));
 		assertThat(click(channel, AnswerBlocks.DOWNVOTE, answerId).statusCode()).isEqualTo(200);
 		assertThat(slackApi.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")), 1)).hasSize(1);
@@ -89,7 +99,7 @@ class AnswerFlowTests extends EndToEndTests {
 
 	@Test
 	void anUnansweredQuestionGoesToAChannelManager() {
-		String channel = unique("C");
+		String channel = ownChannel();
 		StubSlackApi.Call reply = ask(channel, "what is the capital of Mongolia?");
 		assertThat(reply.arg("text")).startsWith("I don't know");
 		String answerId = answerId(reply);
@@ -111,7 +121,7 @@ class AnswerFlowTests extends EndToEndTests {
 
 	@Test
 	void anotherPartnerCannotVoteOnAnAnswer() {
-		String channel = unique("C");
+		String channel = ownChannel();
 		String answerId = answerId(ask(channel, "how long does the Analytics Suite Fundamentals course take?"));
 		partnerTeam = unique("TO");
 		registerPartner(unique("Otherco "), "Gold", partnerTeam);
@@ -127,7 +137,7 @@ class AnswerFlowTests extends EndToEndTests {
 	@Test
 	void partnerAskAnswersPrivately() {
 		Map<String, String> command = form("slash_command.form-urlencoded.txt");
-		String channel = unique("C");
+		String channel = ownChannel();
 		command.put("command", "/partner");
 		command.put("text", "ask how do I become a Gold partner?");
 		command.put("team_id", partnerTeam);
@@ -143,7 +153,7 @@ class AnswerFlowTests extends EndToEndTests {
 	@Test
 	void anAdminReindexesWithProgressInOneMessage() {
 		Map<String, String> command = form("slash_command.form-urlencoded.txt");
-		String channel = unique("C");
+		String channel = ownChannel();
 		command.put("command", "/partner");
 		command.put("text", "reindex");
 		command.put("team_id", StubSlackApi.TEAM);
@@ -169,6 +179,42 @@ class AnswerFlowTests extends EndToEndTests {
 		command.put("team_id", partnerTeam);
 		HttpResponse<String> ack = slack().form(encodeForm(command));
 		assertThat(ack.body()).contains("Only program admins");
+	}
+
+	@Test
+	void inAChannelOtherPartnersMayReadOnlyWhatEveryPartnerMaySeeIsShown() {
+		String goldTeam = unique("TG");
+		String goldChannel = unique("C");
+		registerPartner(unique("Goldco "), "Gold", goldTeam, goldChannel);
+		String mixed = unique("C");
+		for (String[] ask : new String[][] { { goldChannel, "1700000700.000100" }, { mixed, "1700000800.000100" } }) {
+			JsonObject mention = json("event_callback.app_mention.ext_shared.json");
+			mention.addProperty("event_id", unique("Ev"));
+			mention.getAsJsonObject("event").addProperty("team", goldTeam);
+			mention.getAsJsonObject("event").addProperty("channel", ask[0]);
+			mention.getAsJsonObject("event").addProperty("ts", ask[1]);
+			mention.getAsJsonObject("event").addProperty("text", "<@W111> where is the Gold pricing sheet?");
+			assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
+		}
+		assertThat(
+				slackApi.await("chat.postMessage", c -> goldChannel.equals(c.arg("channel")), 1).get(0).arg("blocks"))
+			.contains("gold/gold-pricing-sheet.md");
+		assertThat(slackApi.await("chat.postMessage", c -> mixed.equals(c.arg("channel")), 1).get(0).arg("blocks"))
+			.doesNotContain("gold/");
+
+		JsonObject deal = json("event_callback.app_mention.ext_shared.json");
+		deal.addProperty("event_id", unique("Ev"));
+		deal.getAsJsonObject("event").addProperty("team", goldTeam);
+		deal.getAsJsonObject("event").addProperty("channel", mixed);
+		deal.getAsJsonObject("event").addProperty("ts", "1700000900.000100");
+		deal.getAsJsonObject("event")
+			.addProperty("text", "<@W111> register Initech, initech.com, Analytics Suite, $50k, closing Q2");
+		assertThat(slack().json(deal.toString()).statusCode()).isEqualTo(200);
+		assertThat(slackApi
+			.await("chat.postMessage",
+					c -> mixed.equals(c.arg("channel")) && "1700000900.000100".equals(c.arg("thread_ts")), 1)
+			.get(0)
+			.arg("text")).contains("private to your company");
 	}
 
 }

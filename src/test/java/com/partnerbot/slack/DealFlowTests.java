@@ -24,6 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DealFlowTests extends EndToEndTests {
 
+	/** Shared channels of the test's partner, fresh for each test. */
+	private final java.util.Deque<String> ownChannels = new java.util.ArrayDeque<>();
+
+	private String ownChannel() {
+		return ownChannels.pop();
+	}
+
 	private String acmeName;
 
 	private String acmeTeam;
@@ -34,7 +41,10 @@ class DealFlowTests extends EndToEndTests {
 	void partner() {
 		acmeName = unique("Acme ");
 		acmeTeam = unique("TA");
-		registerPartner(acmeName, "Silver", acmeTeam);
+		for (int i = 0; i < 3; i++) {
+			ownChannels.push(unique("C"));
+		}
+		registerPartner(acmeName, "Silver", acmeTeam, ownChannels.toArray(String[]::new));
 		customer = unique("Initech");
 	}
 
@@ -82,7 +92,7 @@ class DealFlowTests extends EndToEndTests {
 
 	@Test
 	void aDealDescribedInOneMessageGetsACardAndIsRegisteredOnSubmit() {
-		String channel = unique("C");
+		String channel = ownChannel();
 		String thread = mention(acmeTeam, channel, "1700000100.000100", "register " + customer + ", "
 				+ customer.toLowerCase() + ".com, 40 seats of Analytics Suite, about $120k, closing end of March");
 		List<StubSlackApi.Call> card = posts(channel, 1);
@@ -106,7 +116,7 @@ class DealFlowTests extends EndToEndTests {
 
 	@Test
 	void theBotAsksOnlyForWhatIsMissingAndKeepsWhatWasSaid() {
-		String channel = unique("C");
+		String channel = ownChannel();
 		String thread = mention(acmeTeam, channel, "1700000200.000100", "register " + customer + " for Data Pipeline");
 		List<StubSlackApi.Call> questions = posts(channel, 1);
 		assertThat(questions.get(0).arg("text")).contains("web domain", "deal value", "close date")
@@ -129,7 +139,7 @@ class DealFlowTests extends EndToEndTests {
 
 	@Test
 	void aConflictGoesToTheManagersWhoseDecisionReachesThePartner() {
-		String first = unique("C");
+		String first = ownChannel();
 		mention(acmeTeam, first, "1700000300.000100",
 				"register " + customer + ", " + customer.toLowerCase() + ".com, Secure Gateway, $80k, closing Q2");
 		String firstKey = buttonValue(posts(first, 1).get(0), DealBlocks.SUBMIT);
@@ -138,8 +148,8 @@ class DealFlowTests extends EndToEndTests {
 
 		String globexTeam = unique("TG");
 		String globexName = unique("Globex ");
-		registerPartner(globexName, "Gold", globexTeam);
 		String second = unique("C");
+		registerPartner(globexName, "Gold", globexTeam, second);
 		String thread = mention(globexTeam, second, "1700000400.000100", "register " + customer + " Inc, www."
 				+ customer.toLowerCase() + ".com, Secure Gateway and Data Pipeline, 95k USD, closing end of June");
 		StubSlackApi.Call card = posts(second, 1).get(0);
@@ -174,7 +184,7 @@ class DealFlowTests extends EndToEndTests {
 	@Test
 	void partnerDealWithoutTextOpensTheFormAndTheFormNamesWrongFields() {
 		Map<String, String> command = form("slash_command.form-urlencoded.txt");
-		String channel = unique("C");
+		String channel = ownChannel();
 		command.put("command", "/partner");
 		command.put("text", "deal");
 		command.put("team_id", acmeTeam);

@@ -29,6 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SlackEventsTests extends EndToEndTests {
 
+	/** Shared channels of the test's partner, fresh for each test. */
+	private final java.util.Deque<String> ownChannels = new java.util.ArrayDeque<>();
+
+	private String ownChannel() {
+		return ownChannels.pop();
+	}
+
 	private String partnerName;
 
 	private String partnerTeam;
@@ -41,9 +48,10 @@ class SlackEventsTests extends EndToEndTests {
 		awaitIndexed(knowledge);
 		partnerName = unique("Acme ");
 		partnerTeam = unique("TP");
-		HttpResponse<String> created = api("POST", "/api/partners", """
-				{"name": "%s", "tier": "Silver", "slackTeamIds": ["%s"]}""".formatted(partnerName, partnerTeam));
-		assertThat(created.statusCode()).isEqualTo(201);
+		for (int i = 0; i < 3; i++) {
+			ownChannels.push(unique("C"));
+		}
+		registerPartner(partnerName, "Silver", partnerTeam, ownChannels.toArray(String[]::new));
 	}
 
 	/**
@@ -65,7 +73,7 @@ class SlackEventsTests extends EndToEndTests {
 
 	@Test
 	void aPartnersMentionIsAnsweredInItsThread() {
-		String channel = unique("C");
+		String channel = ownChannel();
 		JsonObject mention = partnerMention(channel);
 		HttpResponse<String> ack = slack().json(mention.toString());
 		assertThat(ack.statusCode()).isEqualTo(200);
@@ -81,7 +89,7 @@ class SlackEventsTests extends EndToEndTests {
 	@Test
 	void staffOfTheInstalledWorkspaceAreAnswered() {
 		JsonObject mention = json("event_callback.app_mention.shared_channels.json");
-		String channel = unique("C");
+		String channel = ownChannel();
 		mention.addProperty("event_id", unique("Ev"));
 		mention.getAsJsonObject("event").addProperty("channel", channel);
 		mention.getAsJsonObject("event").addProperty("text", "<@W111> help");
@@ -94,7 +102,7 @@ class SlackEventsTests extends EndToEndTests {
 
 	@Test
 	void someoneOfAnUnknownOrganisationGetsAPoliteRefusal() {
-		String channel = unique("C");
+		String channel = ownChannel();
 		JsonObject mention = partnerMention(channel);
 		mention.getAsJsonObject("event").addProperty("team", "T_STRANGER");
 		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
@@ -108,7 +116,7 @@ class SlackEventsTests extends EndToEndTests {
 
 	@Test
 	void aRetriedEventIsActedOnOnce() {
-		String channel = unique("C");
+		String channel = ownChannel();
 		JsonObject mention = partnerMention(channel);
 		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
 		assertThat(repliesIn(channel, 1)).hasSize(1);
@@ -134,7 +142,7 @@ class SlackEventsTests extends EndToEndTests {
 
 	@Test
 	void aFollowUpInTheBotsThreadNeedsNoMention() {
-		String channel = unique("C");
+		String channel = ownChannel();
 		JsonObject mention = partnerMention(channel);
 		mention.getAsJsonObject("event").addProperty("ts", "1726133698.626339");
 		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
@@ -169,7 +177,7 @@ class SlackEventsTests extends EndToEndTests {
 
 	@Test
 	void botMessagesAndUnrelatedChannelMessagesGetNoReply() {
-		String channel = unique("C");
+		String channel = ownChannel();
 		JsonObject bot = json("event_callback.message.ext_shared.bot.json");
 		bot.addProperty("event_id", unique("Ev"));
 		bot.getAsJsonObject("event").addProperty("channel", channel);
