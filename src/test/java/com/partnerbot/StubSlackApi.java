@@ -39,6 +39,8 @@ public final class StubSlackApi implements AutoCloseable {
 
 	private final AtomicLong ts = new AtomicLong(1_700_000_000_000L);
 
+	private final Map<String, String> userTeams = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** One recorded Web API call: the method and its arguments, form or JSON alike. */
 	public record Call(String method, String token, JsonObject args) {
 
@@ -91,6 +93,11 @@ public final class StubSlackApi implements AutoCloseable {
 						+ "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B111\"}";
 			case "chat.postMessage" ->
 				"{\"ok\":true,\"channel\":\"" + args.get("channel").getAsString() + "\",\"ts\":\"" + nextTs() + "\"}";
+			case "users.info" ->
+				userTeams.containsKey(String.valueOf(args.has("user") ? args.get("user").getAsString() : ""))
+						? "{\"ok\":true,\"user\":{\"id\":\"" + args.get("user").getAsString() + "\",\"team_id\":\""
+								+ userTeams.get(args.get("user").getAsString()) + "\",\"name\":\"someone\"}}"
+						: "{\"ok\":false,\"error\":\"user_not_found\"}";
 			case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
 			case "chat.update" -> "{\"ok\":true,\"channel\":\"" + args.get("channel").getAsString() + "\",\"ts\":\""
 					+ args.get("ts").getAsString() + "\"}";
@@ -120,6 +127,11 @@ public final class StubSlackApi implements AutoCloseable {
 			json.addProperty(name, value);
 		}
 		return json;
+	}
+
+	/** Makes users.info answer for this user with this workspace. */
+	public void user(String userId, String teamId) {
+		userTeams.put(userId, teamId);
 	}
 
 	public List<Call> calls(String method) {

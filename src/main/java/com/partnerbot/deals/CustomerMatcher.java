@@ -312,6 +312,27 @@ final class CustomerMatcher {
 		}
 
 		/**
+		 * Why the deals may conflict, for the registering partner: what matched on their
+		 * side, never the other registration's name or dates.
+		 */
+		String partnerReasons(double threshold) {
+			List<String> reasons = new ArrayList<>();
+			if (this.sameDomain) {
+				reasons.add("same customer domain");
+			}
+			if (this.sameName) {
+				reasons.add("same customer name");
+			}
+			else if (this.nameSimilarity >= threshold) {
+				reasons.add("a very similar customer name");
+			}
+			if (!this.sharedProducts.isEmpty()) {
+				reasons.add("overlapping products: " + String.join(", ", this.sharedProducts));
+			}
+			return String.join("; ", reasons);
+		}
+
+		/**
 		 * Why the deals may conflict, for people.
 		 * @param threshold name similarity from which names are reported as alike
 		 */

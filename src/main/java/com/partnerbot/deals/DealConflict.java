@@ -11,8 +11,10 @@ import java.util.UUID;
  * products: Analytics Suite"
  * @param otherDealId the other registration, for channel managers only; never shown to
  * partners
+ * @param partnerReasons what matched, as the registering partner may be told: nothing of
+ * the other registration (its name, its dates)
  */
-public record DealConflict(Kind kind, String reasons, UUID otherDealId) {
+public record DealConflict(Kind kind, String reasons, UUID otherDealId, String partnerReasons) {
 
 	public enum Kind {
 
@@ -23,9 +25,9 @@ public record DealConflict(Kind kind, String reasons, UUID otherDealId) {
 	/** What a partner may be told: that there is a conflict and why, never with whom. */
 	public String forPartner() {
 		return switch (kind) {
-			case OTHER_PARTNER -> "another registration covers this customer: " + reasons;
+			case OTHER_PARTNER -> "another registration covers this customer: " + partnerReasons;
 			case OWN_REGISTRATION -> "you have a registration for this customer already: " + reasons;
-			case DIRECT_ACCOUNT -> "this customer is a named account of our direct sales team: " + reasons;
+			case DIRECT_ACCOUNT -> "this customer is a named account of our direct sales team: " + partnerReasons;
 		};
 	}
 

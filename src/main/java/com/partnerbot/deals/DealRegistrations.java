@@ -207,8 +207,8 @@ public class DealRegistrations {
 			if (match.sameCustomer(rules.nameSimilarity()) && !match.sharedProducts().isEmpty()) {
 				DealConflict.Kind kind = other.partnerId().equals(partnerId) ? DealConflict.Kind.OWN_REGISTRATION
 						: DealConflict.Kind.OTHER_PARTNER;
-				conflicts
-					.add(new DealConflict(kind, match.reasons(rules.nameSimilarity()) + protection(other), other.id()));
+				conflicts.add(new DealConflict(kind, match.reasons(rules.nameSimilarity()) + protection(other),
+						other.id(), match.partnerReasons(rules.nameSimilarity())));
 			}
 		}
 		for (DirectAccount account : deals.directCandidates(domain, nameKey)) {
@@ -216,7 +216,7 @@ public class DealRegistrations {
 					account.name(), List.of());
 			if (match.sameCustomer(rules.nameSimilarity())) {
 				conflicts.add(new DealConflict(DealConflict.Kind.DIRECT_ACCOUNT, match.reasons(rules.nameSimilarity()),
-						null));
+						null, match.partnerReasons(rules.nameSimilarity())));
 			}
 		}
 		return conflicts;

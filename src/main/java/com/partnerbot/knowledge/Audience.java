@@ -26,6 +26,11 @@ public record Audience(String tier) {
 		return new Audience(tier);
 	}
 
+	/** Anyone: only documents every partner may see (a channel several partners read). */
+	public static Audience everyone() {
+		return new Audience(IndexSchema.EVERYONE);
+	}
+
 	/** The vendor's own staff: every document. */
 	public static Audience staff() {
 		return STAFF;

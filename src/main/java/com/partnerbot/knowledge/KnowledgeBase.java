@@ -70,6 +70,10 @@ public class KnowledgeBase implements DisposableBean {
 		}
 		try {
 			IndexSearcher index = new IndexSearcher(reader);
+			// the shared query cache mixed weights of two generations during a swap (a
+			// Lucene assertion
+			// caught it); the audience filter is two term queries and needs no cache
+			index.setQueryCache(null);
 			List<Passage> passages = new ArrayList<>();
 			for (HybridSearcher.Hit hit : searcher.search(index, query, filter(audience), limit)) {
 				Document doc = index.storedFields().document(hit.doc());

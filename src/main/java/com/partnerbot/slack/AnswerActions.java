@@ -82,6 +82,7 @@ class AnswerActions implements SlackFeature {
 			}
 			catch (NotFoundException ex) {
 				log.info("Feedback on an answer this person may not see: {}", value);
+				ephemeral(identity, "That answer isn't one I gave you, so nothing was recorded.");
 			}
 		});
 	}

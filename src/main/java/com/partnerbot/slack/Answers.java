@@ -8,7 +8,6 @@ import com.partnerbot.assistant.Question;
 import com.partnerbot.knowledge.Audience;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.Requester;
-import com.partnerbot.partners.Tier;
 
 import org.springframework.stereotype.Component;
 
@@ -36,8 +35,10 @@ class Answers {
 		if (text.isBlank() || text.equalsIgnoreCase("help")) {
 			return Messages.help(requester);
 		}
-		Answer answer = answering.answer(
-				new Question(text, Audience.tier(Tier.REGISTERED.label()), null, requester.userId(), conversationId));
+		// the partner id only ties the answer to its asker, for feedback and hand-off
+		UUID partnerId = requester.partner().map(Partner::id).orElse(null);
+		Answer answer = answering
+			.answer(new Question(text, Audience.everyone(), partnerId, requester.userId(), conversationId));
 		return AnswerBlocks.of(answer, properties.contentBaseUrl());
 	}
 

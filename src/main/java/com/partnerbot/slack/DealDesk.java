@@ -122,7 +122,14 @@ class DealDesk implements SlackFeature {
 	private void tellPartner(Deal deal, Messages.Reply reply) {
 		String key = deal.conversationKey();
 		if (key == null || !key.contains(":")) {
-			log.info("Deal {} was not registered in Slack; no thread to tell", deal.reference());
+			// registered through the form: the person who registered it hears in a direct
+			// message
+			if (deal.registeredBy() != null && deal.registeredBy().matches("[UW][A-Z0-9_]+")) {
+				replies.post(deal.registeredBy(), null, reply);
+			}
+			else {
+				log.info("Deal {} was not registered in Slack; no one to tell there", deal.reference());
+			}
 			return;
 		}
 		replies.post(key.substring(0, key.indexOf(':')), key.substring(key.indexOf(':') + 1), reply);

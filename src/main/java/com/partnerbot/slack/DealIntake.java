@@ -127,9 +127,12 @@ class DealIntake implements SlackFeature {
 			return ctx.ack();
 		});
 		app.viewSubmission(DealBlocks.FORM, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			Requester requester = requesters.identify(identity);
 			String metadata = req.getPayload().getView().getPrivateMetadata();
+			SlackIdentity submitted = requesters.identity(CurrentDelivery.require(), ctx);
+			// a form has no channel of its own; it belongs to the one it was opened from
+			SlackIdentity identity = new SlackIdentity(submitted.userId(), submitted.userTeamId(), channelOf(metadata),
+					submitted.installedTeamId());
+			Requester requester = requesters.identify(identity);
 			Map<String, String> errors = new LinkedHashMap<>();
 			DealDraft draft = fromForm(req.getPayload().getView().getState().getValues(), errors);
 			Optional<Partner> partner = requester.partner();
@@ -153,10 +156,25 @@ class DealIntake implements SlackFeature {
 	}
 
 	/** {@code /partner deal}: with text, a draft in a new thread; without, the form. */
+	/**
+	 * {@code /partner deal} with no text: the form, opened before the acknowledgement.
+	 */
+	void openBlankForm(Requester requester, String channel, String user, String triggerId) {
+		if (requester.partner().isEmpty() || !privateTo(requester, channel)) {
+			work.submit("deal form refused", () -> command(requester, "", channel, user, triggerId));
+			return;
+		}
+		openForm(triggerId, DealDraft.empty(), DIRECT + channel);
+	}
+
 	void command(Requester requester, String text, String channel, String user, String triggerId) {
 		if (requester.partner().isEmpty()) {
 			replies.privately(channel, user, Messages.Reply
 				.plain("Deals are registered for a partner: use `/partner deal` in the partner's shared channel."));
+			return;
+		}
+		if (!privateTo(requester, channel)) {
+			replies.privately(channel, user, Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE));
 			return;
 		}
 		if (text.isBlank()) {
@@ -173,6 +191,16 @@ class DealIntake implements SlackFeature {
 		String key = channel + ":" + ts.get();
 		threads.remember(channel, ts.get(), requester.partner().get().id(), user);
 		replies.post(channel, ts.get(), describe(requester, text, key));
+	}
+
+	/** A direct message, or the requester's partner's own shared channel. */
+	private boolean privateTo(Requester requester, String channel) {
+		if (channel != null && channel.startsWith("D")) {
+			return true;
+		}
+		return requesters.channelOwner(channel)
+			.map(owner -> requester.partner().map(p -> p.id().equals(owner.id())).orElse(false))
+			.orElse(false);
 	}
 
 	private void submit(SlackIdentity identity, String key, String cardTs) {
@@ -238,6 +266,15 @@ class DealIntake implements SlackFeature {
 		catch (IOException | SlackApiException ex) {
 			log.warn("views.open failed", ex);
 		}
+	}
+
+	private static String channelOf(String metadata) {
+		if (metadata == null) {
+			return null;
+		}
+		String rest = metadata.startsWith(DIRECT) ? metadata.substring(DIRECT.length()) : metadata;
+		int colon = rest.indexOf(':');
+		return (colon < 0) ? rest : rest.substring(0, colon);
 	}
 
 	/** The clicker's partner, when the draft is that partner's. */

@@ -90,7 +90,12 @@ class PartnerCommand implements SlackFeature {
 						: ephemeral(ctx, Messages.Reply.plain("Only program admins can use `/partner survey`."));
 				case "deal" -> {
 					String trigger = req.getPayload().getTriggerId();
-					work.submit("deal", () -> intake.command(requester, rest, channel, user, trigger));
+					if (rest.isEmpty()) {
+						intake.openBlankForm(requester, channel, user, trigger);
+					}
+					else {
+						work.submit("deal", () -> intake.command(requester, rest, channel, user, trigger));
+					}
 					yield ctx.ack();
 				}
 				case "deals" -> {

@@ -111,7 +111,10 @@ class ScorecardsInSlack implements SlackFeature {
 	}
 
 	private void publishHome(SlackIdentity identity) {
-		Requester requester = requesters.identify(identity);
+		// app_home_opened says who but not from which workspace: Slack's users.info does
+		SlackIdentity known = (identity.userTeamId() != null) ? identity
+				: new SlackIdentity(identity.userId(), teamOf(identity.userId()), null, identity.installedTeamId());
+		Requester requester = requesters.identify(known);
 		List<LayoutBlock> blocks = switch (requester) {
 			case Requester.PartnerPerson person ->
 				ScorecardBlocks.scorecard(scorecards.forPerson(person.own().id(), person.userId()));
@@ -128,6 +131,17 @@ class ScorecardsInSlack implements SlackFeature {
 		}
 		catch (IOException | SlackApiException ex) {
 			log.warn("views.publish failed", ex);
+		}
+	}
+
+	private String teamOf(String userId) {
+		try {
+			var response = api.client().usersInfo(r -> r.user(userId));
+			return (response.isOk() && response.getUser() != null) ? response.getUser().getTeamId() : null;
+		}
+		catch (IOException | SlackApiException ex) {
+			log.warn("users.info failed for {}", userId, ex);
+			return null;
 		}
 	}
 

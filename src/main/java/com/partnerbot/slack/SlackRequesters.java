@@ -34,8 +34,12 @@ class SlackRequesters {
 			.orElseGet(() -> (ctx != null && ctx.getAuthTestResponse() != null) ? ctx.getAuthTestResponse().getTeamId()
 					: null);
 		String user = delivery.first("event.user", "user.id", "user_id").orElse(null);
-		String team = delivery.first("event.user_team", "event.team", "user.team_id", "team_id", "team.id")
-			.orElse(null);
+		// an event's envelope team_id is the installation's, not the user's: events fall
+		// back no further
+		// than the event's own team, and a user with none is looked up (users.info) or
+		// refused
+		String team = (delivery.eventId() != null) ? delivery.first("event.user_team", "event.team").orElse(null)
+				: delivery.first("user.team_id", "team_id", "team.id").orElse(null);
 		String channel = delivery.first("event.channel", "channel.id", "container.channel_id", "channel_id")
 			.orElse(null);
 		return new SlackIdentity(user, team, channel, installed);

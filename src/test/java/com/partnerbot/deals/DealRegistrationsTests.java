@@ -83,6 +83,8 @@ class DealRegistrationsTests extends EndToEndTests {
 		assertThat(second.conflicts()).singleElement().satisfies(conflict -> {
 			assertThat(conflict.kind()).isEqualTo(DealConflict.Kind.OTHER_PARTNER);
 			assertThat(conflict.forPartner()).contains("same customer domain", "Analytics Suite")
+				.doesNotContain(customer)
+				.doesNotContain("protected until")
 				.doesNotContain("Acme")
 				.doesNotContain(acme.toString());
 		});

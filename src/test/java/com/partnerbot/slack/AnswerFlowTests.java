@@ -125,9 +125,14 @@ class AnswerFlowTests extends EndToEndTests {
 		String answerId = answerId(ask(channel, "how long does the Analytics Suite Fundamentals course take?"));
 		partnerTeam = unique("TO");
 		registerPartner(unique("Otherco "), "Gold", partnerTeam);
-		assertThat(click(channel, AnswerBlocks.UPVOTE, answerId).statusCode()).isEqualTo(200);
-		// the ack comes first; give the work after it the time it needs before looking
-		slackApi.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")), 1);
+		// from a direct message, so that identity lets the click through to the answer's
+		// own check
+		String dm = unique("D");
+		assertThat(click(partnerTeam, "U_OTHER", dm, "1700000000.000100", AnswerBlocks.UPVOTE, answerId).statusCode())
+			.isEqualTo(200);
+		assertThat(slackApi.await("chat.postEphemeral",
+				c -> dm.equals(c.arg("channel")) && c.arg("text").contains("nothing was recorded"), 1))
+			.hasSize(1);
 		assertThat(jdbc.sql("select feedback from assistant_question where id = ?")
 			.param(UUID.fromString(answerId))
 			.query(Integer.class)

@@ -84,8 +84,8 @@ class ScorecardFlowTests extends EndToEndTests {
 		event.addProperty("channel", unique("D"));
 		event.addProperty("tab", "home");
 		event.addProperty("event_ts", "1700000000.000100");
-		event.addProperty("user_team", acmeTeam);
 		payload.add("event", event);
+		slackApi.user(user, acmeTeam);
 		assertThat(slack().json(payload.toString()).statusCode()).isEqualTo(200);
 		List<StubSlackApi.Call> published = slackApi.await("views.publish", c -> user.equals(c.arg("user_id")), 1);
 		assertThat(published).hasSize(1);
