@@ -9,18 +9,6 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 cd "$root"
 
-java_home=""
-for dir in ${JAVA_HOME:-} /usr/lib/jvm/*; do
-	if [[ -x $dir/bin/javac ]] && "$dir/bin/java" -XshowSettings:properties -version 2>&1 |
-		awk -F'= ' '/java.specification.version/ {exit !($2 >= 21)}'; then java_home=$dir; break; fi
-done
-[[ -n $java_home ]] || { echo "needs a JDK 21+" >&2; exit 2; }
-
-./mvnw -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-cp="target/classes:$(cat target/bench-classpath.txt)"
-rm -rf target/bench-deals-classes
-mkdir -p target/bench-deals-classes target/bench-deals
-"$java_home/bin/javac" -d target/bench-deals-classes -cp "$cp" bench/deals/DealsBench.java
-DJL_CACHE_DIR=target/bench-deals/djl "$java_home/bin/java" --add-modules jdk.incubator.vector \
-	-Djna.tmpdir=target/bench-deals/jna -cp "target/bench-deals-classes:$cp" \
-	com.partnerbot.deals.DealsBench target/bench-deals "$@"
+source "$here/harness.sh"
+# the seeded database under target/bench-deals is kept: seeding a million rows takes minutes
+run_harness bench/deals/DealsBench.java com.partnerbot.deals.DealsBench target/bench-deals target/bench-deals "$@"

@@ -11,18 +11,7 @@ root=$(dirname "$here")
 scifact=${SCIFACT:-$root/../shared/data/scifact}
 cd "$root"
 
-java_home=""
-for dir in ${JAVA_HOME:-} /usr/lib/jvm/*; do
-	if [[ -x $dir/bin/javac ]] && "$dir/bin/java" -XshowSettings:properties -version 2>&1 |
-		awk -F'= ' '/java.specification.version/ {exit !($2 >= 21)}'; then java_home=$dir; break; fi
-done
-[[ -n $java_home ]] || { echo "needs a JDK 21+" >&2; exit 2; }
-
-./mvnw -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-cp="target/classes:$(cat target/bench-classpath.txt)"
-rm -rf target/bench-classes target/bench-knowledge
-mkdir -p target/bench-classes target/bench-knowledge
-"$java_home/bin/javac" -d target/bench-classes -cp "$cp" bench/knowledge/KnowledgeBench.java
-DJL_CACHE_DIR=target/bench-knowledge/djl "$java_home/bin/java" --add-modules jdk.incubator.vector \
-	-Djna.tmpdir=target/bench-knowledge/jna -cp "target/bench-classes:$cp" \
-	com.partnerbot.knowledge.KnowledgeBench "$scifact/corpus.jsonl" "$scifact/queries.jsonl" target/bench-knowledge "$@"
+source "$here/harness.sh"
+rm -rf target/bench-knowledge
+run_harness bench/knowledge/KnowledgeBench.java com.partnerbot.knowledge.KnowledgeBench target/bench-knowledge \
+	"$scifact/corpus.jsonl" "$scifact/queries.jsonl" target/bench-knowledge "$@"
