@@ -1,6 +1,8 @@
 package com.partnerbot.slack;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 import java.util.List;
 
 import com.slack.api.bolt.App;
@@ -151,6 +153,20 @@ class ScorecardsInSlack implements SlackFeature {
 	 */
 	@Scheduled(cron = "${partnerbot.scorecards.nudge-cron:0 0 15 * * MON}")
 	void nudge() {
+		LocalDate today = LocalDate.now();
+		nudge(today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+	}
+
+	/** The tips of one period; only the first instance to claim the period sends them. */
+	void nudge(String period) {
+		boolean first = jdbc
+			.sql("insert into slack_job_run (job, period) values ('scorecard-tips', ?) on conflict do nothing")
+			.param(period)
+			.update() > 0;
+		if (!first) {
+			log.info("Scorecard tips for {} were sent already (by this or another instance)", period);
+			return;
+		}
 		int sent = 0;
 		for (Partner partner : partners.all()) {
 			List<String> people = partners.people(partner.id());

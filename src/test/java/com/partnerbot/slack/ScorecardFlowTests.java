@@ -97,7 +97,8 @@ class ScorecardFlowTests extends EndToEndTests {
 		String user = unique("U");
 		String channel = unique("C");
 		command("help", user, channel);
-		scorecardsInSlack.nudge();
+		String week = unique("week");
+		scorecardsInSlack.nudge(week);
 		List<StubSlackApi.Call> tips = slackApi.await("chat.postMessage", c -> user.equals(c.arg("channel")), 1);
 		assertThat(tips).hasSize(1);
 		assertThat(tips.get(0).arg("text")).contains(acmeName, "Silver", "Gold needs");
@@ -107,10 +108,25 @@ class ScorecardFlowTests extends EndToEndTests {
 		assertThat(slackApi.await("chat.postMessage",
 				c -> user.equals(c.arg("channel")) && c.arg("text").contains("no more weekly tips"), 1))
 			.hasSize(1);
-		scorecardsInSlack.nudge();
+		scorecardsInSlack.nudge(unique("next-week"));
 		assertThat(slackApi.calls("chat.postMessage")
 			.stream()
 			.filter(c -> user.equals(c.arg("channel")) && c.arg("text").contains("Gold needs"))).hasSize(1);
+	}
+
+	@Test
+	void aPeriodsTipsAreSentOnceHoweverOftenTheJobRuns() {
+		String user = unique("U");
+		command("help", user, unique("C"));
+		String week = unique("week");
+		scorecardsInSlack.nudge(week);
+		scorecardsInSlack.nudge(week);
+		assertThat(slackApi.await("chat.postMessage", c -> user.equals(c.arg("channel")), 1)).hasSize(1);
+		assertThat(jdbc.sql("select count(*) from slack_job_run where job = 'scorecard-tips' and period = ?")
+			.param(week)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(slackApi.calls("chat.postMessage").stream().filter(c -> user.equals(c.arg("channel")))).hasSize(1);
 	}
 
 }
