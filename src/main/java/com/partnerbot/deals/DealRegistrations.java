@@ -200,8 +200,7 @@ public class DealRegistrations {
 		if (nameKey == null || nameKey.isEmpty()) {
 			return conflicts;
 		}
-		for (Deals.Candidate candidate : deals.liveCandidates(domain, nameKey, rules.nameSimilarity())) {
-			Deal other = candidate.deal();
+		for (Deal other : deals.liveCandidates(domain, nameKey, rules.nameSimilarity())) {
 			CustomerMatcher.Match match = CustomerMatcher.compare(domain, name, products, other.customerDomain(),
 					other.customerName(), other.products());
 			if (match.sameCustomer(rules.nameSimilarity()) && !match.sharedProducts().isEmpty()) {

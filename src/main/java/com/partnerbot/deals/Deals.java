@@ -63,24 +63,21 @@ class Deals {
 	 * Live registrations that may be the same customer: same domain, same name key, or a
 	 * name key similar by trigrams (served by the pg_trgm index).
 	 */
-	List<Candidate> liveCandidates(String domain, String nameKey, double similarity) {
+	List<Deal> liveCandidates(String domain, String nameKey, double similarity) {
 		jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true)")
 			.param(String.valueOf(similarity))
 			.query(String.class)
 			.single();
 		return jdbc
-			.sql("select " + COLUMNS + ", customer_name_key from deal_registration "
+			.sql("select " + COLUMNS + " from deal_registration "
 					+ "where status in ('PENDING', 'CONFLICT', 'APPROVED', 'CO_SELL') "
 					+ "and (status <> 'APPROVED' or protected_until >= current_date) "
 					+ "and (customer_domain = ? or customer_name_key = ? or customer_name_key % ?)")
 			// no domain matches nothing; a null parameter test here would keep the
 			// planner from its indexes
 			.params(domain != null ? domain : "", nameKey, nameKey)
-			.query((rs, n) -> new Candidate(map(rs, n), rs.getString("customer_name_key")))
+			.query(Deals::map)
 			.list();
-	}
-
-	record Candidate(Deal deal, String nameKey) {
 	}
 
 	/** Direct-sales accounts that may be the same customer. */

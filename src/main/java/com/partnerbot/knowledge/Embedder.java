@@ -21,8 +21,6 @@ public final class Embedder implements AutoCloseable {
 	 */
 	static final String MODEL_ID = "bge-small-en-v1.5-q";
 
-	static final int DIMENSION = 384;
-
 	private final ExecutorService executor;
 
 	private final EmbeddingModel model;

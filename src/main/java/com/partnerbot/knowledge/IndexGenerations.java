@@ -118,18 +118,17 @@ final class IndexGenerations implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Deletes the other generations; on Linux, files a retired reader still has open stay
+	 * readable.
+	 */
 	private void deleteStale(String keep) throws IOException {
 		try (Stream<Path> dirs = Files.list(root)) {
 			dirs.filter(Files::isDirectory)
 				.filter(dir -> dir.getFileName().toString().startsWith("gen-"))
 				.filter(dir -> !dir.getFileName().toString().equals(keep))
-				.forEach(IndexGenerations::deleteIfUnused);
+				.forEach(IndexGenerations::delete);
 		}
-	}
-
-	private static void deleteIfUnused(Path dir) {
-		// on Linux, files of a still-open reader stay readable after deletion
-		delete(dir);
 	}
 
 	private static void delete(Path dir) {

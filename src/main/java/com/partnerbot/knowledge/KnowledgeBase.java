@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.document.Document;
@@ -45,8 +43,6 @@ public class KnowledgeBase implements DisposableBean {
 	private final KnowledgeProperties properties;
 
 	private final ReentrantLock reindexing = new ReentrantLock();
-
-	private final AtomicReference<ReindexReport> lastReport = new AtomicReference<>();
 
 	KnowledgeBase(ContentProperties content, KnowledgeProperties properties) throws IOException {
 		this.properties = properties;
@@ -135,9 +131,7 @@ public class KnowledgeBase implements DisposableBean {
 			throw new ReindexInProgressException();
 		}
 		try {
-			ReindexReport report = reindexer.reindex(progress);
-			lastReport.set(report);
-			return report;
+			return reindexer.reindex(progress);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("reindex failed: " + ex.getMessage(), ex);
@@ -145,11 +139,6 @@ public class KnowledgeBase implements DisposableBean {
 		finally {
 			reindexing.unlock();
 		}
-	}
-
-	/** The report of the last reindex since start-up, if any. */
-	public Optional<ReindexReport> lastReport() {
-		return Optional.ofNullable(lastReport.get());
 	}
 
 	/** How many chunks the live index holds. */

@@ -72,13 +72,17 @@ public class Scorecards {
 	}
 
 	private Scorecard scorecard(Partner partner, String person) {
-		Scorecard.Kpis kpis = kpis(partner);
+		// one read of the catalogue and the completions serves the KPIs and the
+		// recommendations
+		List<Course> catalogue = training.catalogue();
+		List<Completion> completions = training.completions(partner.id());
+		Scorecard.Kpis kpis = kpis(partner, catalogue, completions);
 		Tier tier = partner.tier();
 		Optional<Tier> next = tier.next();
 		List<Scorecard.Gap> gaps = next.map(t -> ScorecardCalculator.gaps(kpis, requirements(t))).orElse(List.of());
 		List<Scorecard.Gap> atRisk = ScorecardCalculator.gaps(kpis, requirements(tier));
-		List<Scorecard.Recommendation> recommendations = recommend(partner, person, gaps, atRisk,
-				next.map(Tier::label).orElse(tier.label()));
+		List<Scorecard.Recommendation> recommendations = recommend(partner, person, catalogue, completions, gaps,
+				atRisk, next.map(Tier::label).orElse(tier.label()));
 		String benefit = next.map(t -> requirements(t).benefit()).orElse(null);
 		return new Scorecard(partner.id(), partner.name(), tier.label(), next.map(Tier::label).orElse(null), kpis, gaps,
 				atRisk, recommendations, benefit);
@@ -90,7 +94,7 @@ public class Scorecards {
 					new ScorecardsProperties.TierRequirements(BigDecimal.ZERO, Map.of(), null, null));
 	}
 
-	private Scorecard.Kpis kpis(Partner partner) {
+	private Scorecard.Kpis kpis(Partner partner, List<Course> catalogue, List<Completion> completions) {
 		List<Deal> all = deals.forPartner(partner.id());
 		BigDecimal pipeline = BigDecimal.ZERO;
 		BigDecimal won = BigDecimal.ZERO;
@@ -119,19 +123,17 @@ public class Scorecards {
 			.min(Comparator.naturalOrder())
 			.map(first -> Math.max(0, Duration.between(partner.createdAt(), first).toDays()))
 			.orElse(null);
-		List<Completion> completions = training.completions(partner.id());
-		return new Scorecard.Kpis(properties.currency(), pipeline, won, winRate, certifiedPeople(partner.id()),
-				completions.size(), null, daysToFirstDeal);
+		return new Scorecard.Kpis(properties.currency(), pipeline, won, winRate,
+				certifiedPeople(partner.id(), catalogue), completions.size(), null, daysToFirstDeal);
 	}
 
 	/**
 	 * People per certification requirement, counting current certifications only; an
 	 * engineer certified for two products counts once as a certified engineer.
 	 */
-	private Map<String, Integer> certifiedPeople(UUID partnerId) {
+	private Map<String, Integer> certifiedPeople(UUID partnerId, List<Course> catalogue) {
 		Set<String> engineerCertifications = new HashSet<>();
-		training.catalogue()
-			.stream()
+		catalogue.stream()
 			.filter(c -> c.certification() != null && "engineer".equals(c.role()))
 			.forEach(c -> engineerCertifications.add(c.certification()));
 		Map<String, Integer> counts = new LinkedHashMap<>();
@@ -158,12 +160,11 @@ public class Scorecards {
 	 * Missing required certifications first (the courses that grant them), then the
 	 * courses whose descriptions are closest in meaning to the weakest remaining gap.
 	 */
-	private List<Scorecard.Recommendation> recommend(Partner partner, String person, List<Scorecard.Gap> gaps,
-			List<Scorecard.Gap> atRisk, String targetTier) {
-		List<Course> catalogue = training.catalogue();
+	private List<Scorecard.Recommendation> recommend(Partner partner, String person, List<Course> catalogue,
+			List<Completion> completions, List<Scorecard.Gap> gaps, List<Scorecard.Gap> atRisk, String targetTier) {
 		Set<String> done = new HashSet<>();
 		String role = null;
-		for (Completion completion : training.completions(partner.id())) {
+		for (Completion completion : completions) {
 			if (person == null || person.equals(completion.person())) {
 				done.add(completion.courseCode());
 			}

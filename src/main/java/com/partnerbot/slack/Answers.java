@@ -28,25 +28,26 @@ class Answers {
 	}
 
 	/**
+	 * An answer from what the requester's partner (or, for staff, the vendor) may see.
+	 */
+	Messages.Reply reply(Requester requester, String text, String conversationId) {
+		return reply(requester, text, conversationId,
+				requester.partner().map(p -> Audience.tier(p.tier().label())).orElse(Audience.staff()));
+	}
+
+	/**
 	 * An answer from what every partner may see, for channels shared with several
 	 * partners.
 	 */
 	Messages.Reply replyForEveryone(Requester requester, String text, String conversationId) {
-		if (text.isBlank() || text.equalsIgnoreCase("help")) {
-			return Messages.help(requester);
-		}
-		// the partner id only ties the answer to its asker, for feedback and hand-off
-		UUID partnerId = requester.partner().map(Partner::id).orElse(null);
-		Answer answer = answering
-			.answer(new Question(text, Audience.everyone(), partnerId, requester.userId(), conversationId));
-		return AnswerBlocks.of(answer, properties.contentBaseUrl());
+		return reply(requester, text, conversationId, Audience.everyone());
 	}
 
-	Messages.Reply reply(Requester requester, String text, String conversationId) {
+	private Messages.Reply reply(Requester requester, String text, String conversationId, Audience audience) {
 		if (text.isBlank() || text.equalsIgnoreCase("help")) {
 			return Messages.help(requester);
 		}
-		Audience audience = requester.partner().map(p -> Audience.tier(p.tier().label())).orElse(Audience.staff());
+		// the partner id ties the answer to its asker, for feedback and hand-off
 		UUID partnerId = requester.partner().map(Partner::id).orElse(null);
 		Answer answer = answering.answer(new Question(text, audience, partnerId, requester.userId(), conversationId));
 		return AnswerBlocks.of(answer, properties.contentBaseUrl());

@@ -31,12 +31,4 @@ class SlackDeliveries {
 		return first;
 	}
 
-	int repeats(String eventId) {
-		return jdbc.sql("select repeats from slack_delivery where event_id = ?")
-			.param(eventId)
-			.query(Integer.class)
-			.optional()
-			.orElse(0);
-	}
-
 }
