@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "slack.signing-secret=" + SlackClientForTests.SIGNING_SECRET, "slack.bot-token=xoxb-test-token",
 				"partnerbot.admin-token=" + EndToEndTests.ADMIN_TOKEN, "partnerbot.slack-admins=W_ADMIN",
-				"partnerbot.alerts-channel=" + EndToEndTests.ALERTS_CHANNEL })
+				"partnerbot.alerts-channel=" + EndToEndTests.ALERTS_CHANNEL, "slack.call-timeout=2s",
+				"partnerbot.outbox.lane-interval=300ms", "partnerbot.outbox.max-backoff=2s" })
 public abstract class EndToEndTests {
 
 	public static final String ADMIN_TOKEN = "test-admin-token";

@@ -41,8 +41,23 @@ public final class StubSlackApi implements AutoCloseable {
 
 	private final Map<String, String> userTeams = new java.util.concurrent.ConcurrentHashMap<>();
 
-	/** One recorded Web API call: the method and its arguments, form or JSON alike. */
-	public record Call(String method, String token, JsonObject args) {
+	private final Map<String, List<JsonObject>> history = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final Map<String, java.util.Queue<Failure>> failuresByMethod = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * One recorded Web API call: the method and its arguments, form or JSON alike; failed
+	 * calls are the ones answered with an injected failure.
+	 */
+	public record Call(String method, String token, JsonObject args, boolean failedCall, long atNanos) {
+
+		Call(String method, String token, JsonObject args) {
+			this(method, token, args, false, System.nanoTime());
+		}
+
+		Call failed() {
+			return new Call(method, token, args, true, atNanos);
+		}
 
 		public String arg(String name) {
 			return args.has(name) && !args.get(name).isJsonNull()
@@ -86,13 +101,33 @@ public final class StubSlackApi implements AutoCloseable {
 		JsonObject args = contentType.contains("json") && !body.isBlank()
 				? JsonParser.parseString(body).getAsJsonObject() : form(body);
 		String auth = exchange.getRequestHeaders().getFirst("Authorization");
-		calls.add(new Call(method, auth != null ? auth.replace("Bearer ", "") : null, args));
+		Call call = new Call(method, auth != null ? auth.replace("Bearer ", "") : null, args);
+		Failure failure = nextFailure(method, args);
+		if (failure != null && failure.status() > 0) {
+			calls.add(call.failed());
+			if (failure.retryAfterSeconds() > 0) {
+				exchange.getResponseHeaders().add("Retry-After", String.valueOf(failure.retryAfterSeconds()));
+			}
+			byte[] bytes = "{\"ok\":false,\"error\":\"failed\"}".getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(failure.status(), bytes.length);
+			exchange.getResponseBody().write(bytes);
+			exchange.close();
+			return;
+		}
+		if (failure != null && failure.slackError() != null) {
+			calls.add(call.failed());
+			respond(exchange, "{\"ok\":false,\"error\":\"" + failure.slackError() + "\"}");
+			return;
+		}
+		calls.add(call);
 		String response = switch (method) {
 			case "auth.test" ->
 				"{\"ok\":true,\"url\":\"https://vendor.slack.com/\",\"team\":\"Vendor\",\"user\":\"partnerbot\","
 						+ "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B111\"}";
-			case "chat.postMessage" ->
-				"{\"ok\":true,\"channel\":\"" + args.get("channel").getAsString() + "\",\"ts\":\"" + nextTs() + "\"}";
+			case "chat.postMessage" -> post(args);
+			case "conversations.open" ->
+				"{\"ok\":true,\"channel\":{\"id\":\"D" + args.get("users").getAsString() + "\"}}";
+			case "conversations.history", "conversations.replies" -> history(args);
 			case "users.info" ->
 				userTeams.containsKey(String.valueOf(args.has("user") ? args.get("user").getAsString() : ""))
 						? "{\"ok\":true,\"user\":{\"id\":\"" + args.get("user").getAsString() + "\",\"team_id\":\""
@@ -103,11 +138,121 @@ public final class StubSlackApi implements AutoCloseable {
 					+ args.get("ts").getAsString() + "\"}";
 			default -> "{\"ok\":true}";
 		};
+		if (failure != null && failure.delay() != null) {
+			// the work is done, but the answer comes too late: a timeout after the fact
+			try {
+				Thread.sleep(failure.delay());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		respond(exchange, response);
+	}
+
+	private static void respond(HttpExchange exchange, String response) throws IOException {
 		byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-		exchange.sendResponseHeaders(200, bytes.length);
-		exchange.getResponseBody().write(bytes);
+		try {
+			exchange.sendResponseHeaders(200, bytes.length);
+			exchange.getResponseBody().write(bytes);
+		}
+		catch (IOException gone) {
+			// the client gave up waiting
+		}
 		exchange.close();
+	}
+
+	/** A message posted: kept in its channel, with its metadata, like Slack keeps it. */
+	private String post(JsonObject args) {
+		String channel = args.get("channel").getAsString();
+		String ts = nextTs();
+		JsonObject message = new JsonObject();
+		message.addProperty("type", "message");
+		message.addProperty("ts", ts);
+		message.addProperty("text", args.has("text") ? args.get("text").getAsString() : "");
+		if (args.has("thread_ts") && !args.get("thread_ts").getAsString().isEmpty()) {
+			message.addProperty("thread_ts", args.get("thread_ts").getAsString());
+		}
+		if (args.has("metadata") && !args.get("metadata").isJsonNull()) {
+			message.add("metadata", args.get("metadata").isJsonPrimitive()
+					? JsonParser.parseString(args.get("metadata").getAsString()) : args.get("metadata"));
+		}
+		history.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(message);
+		return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\",\"message\":" + message + "}";
+	}
+
+	private String history(JsonObject args) {
+		String channel = args.get("channel").getAsString();
+		String thread = args.has("ts") ? args.get("ts").getAsString() : null;
+		com.google.gson.JsonArray messages = new com.google.gson.JsonArray();
+		history.getOrDefault(channel, List.of())
+			.stream()
+			.filter(m -> thread == null || (m.has("thread_ts") && m.get("thread_ts").getAsString().equals(thread)))
+			.forEach(messages::add);
+		return "{\"ok\":true,\"messages\":" + messages + ",\"has_more\":false}";
+	}
+
+	/** What the next calls of a method get instead of a normal answer. */
+	public record Failure(int status, int retryAfterSeconds, String slackError, Duration delay) {
+
+		public static Failure status(int status) {
+			return new Failure(status, 0, null, null);
+		}
+
+		public static Failure rateLimited(int retryAfterSeconds) {
+			return new Failure(429, retryAfterSeconds, null, null);
+		}
+
+		public static Failure error(String slackError) {
+			return new Failure(0, 0, slackError, null);
+		}
+
+		/** Does the work, then answers after the delay (longer than the bot waits). */
+		public static Failure slowAnswer(Duration delay) {
+			return new Failure(0, 0, null, delay);
+		}
+
+	}
+
+	/** The next calls of this method fail as given, in order, then answer normally. */
+	public void failNext(String method, Failure... failures) {
+		failuresByMethod.computeIfAbsent(method, m -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+			.addAll(List.of(failures));
+	}
+
+	/**
+	 * The next calls of this method to this channel fail as given, then answer normally.
+	 */
+	public void failNext(String method, String channel, Failure... failures) {
+		failNext(method + ":" + channel, failures);
+	}
+
+	private Failure nextFailure(String method, JsonObject args) {
+		String channel = args.has("channel") ? args.get("channel").getAsString() : "";
+		var queue = failuresByMethod.get(method + ":" + channel);
+		Failure failure = (queue != null) ? queue.poll() : null;
+		if (failure != null) {
+			return failure;
+		}
+		queue = failuresByMethod.get(method);
+		return (queue != null) ? queue.poll() : null;
+	}
+
+	/**
+	 * Posts as the bot would have: for tests of a crash after Slack took a message.
+	 */
+	public String postDirectly(String channel, String text, String metadataJson) {
+		JsonObject args = new JsonObject();
+		args.addProperty("channel", channel);
+		args.addProperty("text", text);
+		args.addProperty("metadata", metadataJson);
+		return JsonParser.parseString(post(args)).getAsJsonObject().get("ts").getAsString();
+	}
+
+	/** The messages in a channel, as conversations.history would give them. */
+	public List<JsonObject> messages(String channel) {
+		return List.copyOf(history.getOrDefault(channel, List.of()));
 	}
 
 	private String nextTs() {
@@ -134,7 +279,13 @@ public final class StubSlackApi implements AutoCloseable {
 		userTeams.put(userId, teamId);
 	}
 
+	/** The calls of a method that were answered normally. */
 	public List<Call> calls(String method) {
+		return calls.stream().filter(c -> c.method().equals(method) && !c.failedCall()).toList();
+	}
+
+	/** Every call of a method, failed ones too, in order. */
+	public List<Call> attempts(String method) {
 		return calls.stream().filter(c -> c.method().equals(method)).toList();
 	}
 

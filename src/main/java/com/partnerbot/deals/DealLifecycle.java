@@ -1,14 +1,18 @@
 package com.partnerbot.deals;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.partnerbot.platform.ScheduledJobs;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Every hour: reminders before protection ends, and expiry when it has. Each registration
- * is claimed by one update, so several instances running this at once remind once.
+ * is claimed by one update, and the job runs on one instance at a time.
  */
 @Component
 class DealLifecycle {
@@ -17,16 +21,21 @@ class DealLifecycle {
 
 	private final DealRegistrations registrations;
 
-	DealLifecycle(DealRegistrations registrations) {
+	private final ScheduledJobs jobs;
+
+	DealLifecycle(DealRegistrations registrations, ScheduledJobs jobs) {
 		this.registrations = registrations;
+		this.jobs = jobs;
 	}
 
 	@Scheduled(cron = "${partnerbot.deals.lifecycle-cron:0 5 * * * *}")
 	void run() {
-		int changed = registrations.remindAndExpire();
-		if (changed > 0) {
-			log.info("Deal lifecycle: {} reminders and expiries", changed);
-		}
+		jobs.runExclusively("deal-lifecycle", Duration.ofMinutes(30), Duration.ofMinutes(1), () -> {
+			int changed = registrations.remindAndExpire();
+			if (changed > 0) {
+				log.info("Deal lifecycle: {} reminders and expiries", changed);
+			}
+		});
 	}
 
 }

@@ -22,6 +22,7 @@ import com.partnerbot.knowledge.KnowledgeBase;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.partners.Tier;
+import com.partnerbot.surveys.Surveys;
 import com.partnerbot.training.Completion;
 import com.partnerbot.training.Course;
 import com.partnerbot.training.TrainingManagement;
@@ -47,10 +48,13 @@ public class Scorecards {
 
 	private final ScorecardsProperties properties;
 
+	private final Surveys surveys;
+
 	private final Map<String, float[]> courseVectors = new ConcurrentHashMap<>();
 
 	Scorecards(PartnerManagement partners, DealRegistrations deals, TrainingManagement training,
-			KnowledgeBase knowledge, ScorecardsProperties properties) {
+			KnowledgeBase knowledge, ScorecardsProperties properties, Surveys surveys) {
+		this.surveys = surveys;
 		this.partners = partners;
 		this.deals = deals;
 		this.training = training;
@@ -124,7 +128,8 @@ public class Scorecards {
 			.map(first -> Math.max(0, Duration.between(partner.createdAt(), first).toDays()))
 			.orElse(null);
 		return new Scorecard.Kpis(properties.currency(), pipeline, won, winRate,
-				certifiedPeople(partner.id(), catalogue), completions.size(), null, daysToFirstDeal);
+				certifiedPeople(partner.id(), catalogue), completions.size(), surveys.partnerPsat(partner.id()),
+				daysToFirstDeal);
 	}
 
 	/**

@@ -35,15 +35,14 @@ class AnswerActions implements SlackFeature {
 
 	private final SlackWork work;
 
-	private final BotProperties properties;
+	private final SlackOutbox outbox;
 
-	AnswerActions(SlackRequesters requesters, Answering answering, SlackApi api, SlackWork work,
-			BotProperties properties) {
+	AnswerActions(SlackRequesters requesters, Answering answering, SlackApi api, SlackWork work, SlackOutbox outbox) {
 		this.requesters = requesters;
 		this.answering = answering;
 		this.api = api;
 		this.work = work;
-		this.properties = properties;
+		this.outbox = outbox;
 	}
 
 	@Override
@@ -102,19 +101,11 @@ class AnswerActions implements SlackFeature {
 			String partner = requester.partner().map(p -> "*" + p.name() + "* (" + p.tier() + ")").orElse("staff");
 			String alert = ":raising_hand: Question for a channel manager from <@" + identity.userId() + "> of "
 					+ partner + " in <#" + identity.channelId() + ">:\n> " + handed.get().question();
-			if (properties.hasAlertsChannel()) {
-				api.client().chatPostMessage(r -> r.channel(properties.alertsChannel()).text(alert));
-			}
-			else {
-				log.info("Question handed off (no alerts channel configured): {}", handed.get().id());
-			}
+			outbox.alert("hand-off:" + handed.get().id(), Messages.Reply.plain(alert));
 			ephemeral(identity, "I've passed your question to a channel manager; they'll get back to you here.");
 		}
 		catch (NotFoundException ex) {
 			log.info("Hand-off of an answer this person may not see: {}", value);
-		}
-		catch (IOException | SlackApiException ex) {
-			log.warn("Could not post the hand-off alert", ex);
 		}
 	}
 

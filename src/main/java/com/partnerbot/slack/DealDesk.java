@@ -50,26 +50,22 @@ class DealDesk implements SlackFeature {
 
 	private final SlackWork work;
 
-	private final BotProperties properties;
+	private final SlackOutbox outbox;
 
 	DealDesk(DealRegistrations registrations, PartnerManagement partners, SlackRequesters requesters,
-			SlackReplies replies, SlackWork work, BotProperties properties) {
+			SlackReplies replies, SlackWork work, SlackOutbox outbox) {
 		this.registrations = registrations;
 		this.partners = partners;
 		this.requesters = requesters;
 		this.replies = replies;
 		this.work = work;
-		this.properties = properties;
+		this.outbox = outbox;
 	}
 
 	@ApplicationModuleListener
 	void on(DealEvents.Registered registered) {
 		Deal deal = registered.deal();
 		if (deal.status() != DealStatus.CONFLICT && deal.status() != DealStatus.PENDING) {
-			return;
-		}
-		if (!properties.hasAlertsChannel()) {
-			log.info("Deal {} awaits a decision; no alerts channel is configured", deal.reference());
 			return;
 		}
 		List<DealBlocks.Evidence> evidence = new ArrayList<>();
@@ -86,8 +82,7 @@ class DealDesk implements SlackFeature {
 			};
 			evidence.add(new DealBlocks.Evidence(description, conflict.reasons()));
 		}
-		replies.post(properties.alertsChannel(), null,
-				DealBlocks.managerCard(deal, partnerName(deal.partnerId()), evidence));
+		outbox.alert("deal-card:" + deal.id(), DealBlocks.managerCard(deal, partnerName(deal.partnerId()), evidence));
 	}
 
 	@ApplicationModuleListener
@@ -102,7 +97,7 @@ class DealDesk implements SlackFeature {
 			default -> ":x: *" + deal.reference() + "* (" + deal.customerName()
 					+ ") was not approved. Your channel manager can tell you why.";
 		};
-		tellPartner(deal, Messages.Reply.plain(text));
+		tellPartner(deal, "deal-decided:" + deal.id() + ":" + decided.decision(), Messages.Reply.plain(text));
 	}
 
 	@ApplicationModuleListener
@@ -111,7 +106,11 @@ class DealDesk implements SlackFeature {
 		String text = ":alarm_clock: The protection of *" + deal.reference() + "* (" + deal.customerName()
 				+ ") ends on *" + deal.protectedUntil()
 				+ "*. If the deal is still active, you can ask for an extension.";
-		tellPartner(deal,
+		outbox.alert("deal-expiring-alert:" + deal.id() + ":" + deal.protectedUntil(),
+				Messages.Reply.plain(":alarm_clock: *" + deal.reference() + "* of *" + partnerName(deal.partnerId())
+						+ "* (" + deal.customerName() + ") loses its protection on *" + deal.protectedUntil()
+						+ "*; the partner was reminded and may ask for an extension."));
+		tellPartner(deal, "deal-expiring:" + deal.id() + ":" + deal.protectedUntil(),
 				new Messages.Reply(text.replace("*", ""),
 						List.of(section(s -> s.text(markdownText(text))),
 								actions(a -> a.elements(List.of(button(b -> b.actionId(DealBlocks.EXTEND)
@@ -119,20 +118,21 @@ class DealDesk implements SlackFeature {
 									.text(plainText("Request an extension")))))))));
 	}
 
-	private void tellPartner(Deal deal, Messages.Reply reply) {
+	private void tellPartner(Deal deal, String outboxKey, Messages.Reply reply) {
 		String key = deal.conversationKey();
 		if (key == null || !key.contains(":")) {
 			// registered through the form: the person who registered it hears in a direct
 			// message
 			if (deal.registeredBy() != null && deal.registeredBy().matches("[UW][A-Z0-9_]+")) {
-				replies.post(deal.registeredBy(), null, reply);
+				outbox.enqueue(Outbound.toPerson(outboxKey, "notice", deal.registeredBy(), reply));
 			}
 			else {
 				log.info("Deal {} was not registered in Slack; no one to tell there", deal.reference());
 			}
 			return;
 		}
-		replies.post(key.substring(0, key.indexOf(':')), key.substring(key.indexOf(':') + 1), reply);
+		outbox.enqueue(Outbound.toChannel(outboxKey, "notice", key.substring(0, key.indexOf(':')),
+				key.substring(key.indexOf(':') + 1), reply));
 	}
 
 	@Override

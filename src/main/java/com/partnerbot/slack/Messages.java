@@ -36,6 +36,11 @@ final class Messages {
 
 	}
 
+	/** Text from people, safe inside mrkdwn: no mentions, links or formatting tags. */
+	static String escape(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
 	static Reply refusal(Requester.Stranger stranger) {
 		return Reply.plain(stranger.reason().contains("another partner") ? WRONG_CHANNEL : REFUSAL);
 	}
@@ -50,7 +55,7 @@ final class Messages {
 				"• `/partner help`: this list"));
 		if (requester instanceof Requester.Staff staff && staff.admin()) {
 			lines.add(
-					"*Admin:* `/partner reindex` rebuilds the enablement index; `/partner survey send <id>` sends a PSAT survey now");
+					"*Admin:* `/partner reindex` rebuilds the enablement index; `/partner survey` lists, creates, sends and shows the results of PSAT surveys");
 		}
 		String text = String.join("\n", lines);
 		List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(text))),

@@ -39,10 +39,13 @@ class PartnerCommand implements SlackFeature {
 
 	private final ScorecardsInSlack scorecardsInSlack;
 
+	private final SurveysInSlack surveysInSlack;
+
 	PartnerCommand(SlackRequesters requesters, SlackWork work, Answers answers, SlackReplies replies,
 			Reindexing reindexing, DealIntake intake, DealRegistrations registrations,
-			ScorecardsInSlack scorecardsInSlack) {
+			ScorecardsInSlack scorecardsInSlack, SurveysInSlack surveysInSlack) {
 		this.scorecardsInSlack = scorecardsInSlack;
+		this.surveysInSlack = surveysInSlack;
 		this.intake = intake;
 		this.registrations = registrations;
 		this.requesters = requesters;
@@ -85,9 +88,18 @@ class PartnerCommand implements SlackFeature {
 					yield ephemeral(ctx,
 							Messages.Reply.plain("Reindexing the enablement library; I'll post progress here."));
 				}
-				case "survey" -> (requester instanceof Requester.Staff staff && staff.admin())
-						? ephemeral(ctx, Messages.Reply.plain("`/partner survey` is not available yet."))
-						: ephemeral(ctx, Messages.Reply.plain("Only program admins can use `/partner survey`."));
+				case "survey" -> {
+					if (rest.toLowerCase(Locale.ROOT).matches("(new|create)\\b.*")) {
+						// the form opens before the acknowledgement, while the trigger is
+						// fresh
+						Messages.Reply trouble = surveysInSlack.command(requester, rest, channel,
+								req.getPayload().getTriggerId());
+						yield (trouble != null) ? ephemeral(ctx, trouble) : ctx.ack();
+					}
+					work.submit("survey", () -> replies.privately(channel, user,
+							surveysInSlack.command(requester, rest, channel, null)));
+					yield ctx.ack();
+				}
 				case "deal" -> {
 					String trigger = req.getPayload().getTriggerId();
 					if (rest.isEmpty()) {

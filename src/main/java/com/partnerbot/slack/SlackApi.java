@@ -14,10 +14,13 @@ class SlackApi {
 
 	private final SlackCredentials credentials;
 
+	private final SlackProperties properties;
+
 	private volatile Slack slack;
 
-	SlackApi(SlackCredentials credentials) {
+	SlackApi(SlackCredentials credentials, SlackProperties properties) {
 		this.credentials = credentials;
+		this.properties = properties;
 	}
 
 	Slack slack() {
@@ -30,6 +33,9 @@ class SlackApi {
 					SlackConfig config = new SlackConfig();
 					config.setMethodsEndpointUrlPrefix(credentials.apiUrl());
 					config.setPrettyResponseLoggingEnabled(false);
+					int timeout = (int) properties.callTimeout().toMillis();
+					config.setHttpClientCallTimeoutMillis(timeout);
+					config.setHttpClientReadTimeoutMillis(timeout);
 					slack = Slack.getInstance(config);
 				}
 				ready = slack;

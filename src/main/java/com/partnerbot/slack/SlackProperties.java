@@ -1,6 +1,7 @@
 package com.partnerbot.slack;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,11 +19,13 @@ import org.springframework.util.StringUtils;
  * @param workThreads threads for the work after acknowledgements (answering, posting); 0
  * means one less than the cores, so that acknowledgements always have a core: answering
  * is CPU-bound (embedding the question) and, unbounded, starved them (docs/benchmarks.md)
+ * @param callTimeout how long a Web API call may take before it counts as failed
  */
 @ConfigurationProperties("slack")
 record SlackProperties(String signingSecret, String botToken, String appToken,
 		@DefaultValue("https://slack.com/api/") URI apiUrl, @DefaultValue("1048576") int maxBodyBytes,
-		@DefaultValue("300") long maxClockSkewSeconds, @DefaultValue("0") int workThreads) {
+		@DefaultValue("300") long maxClockSkewSeconds, @DefaultValue("0") int workThreads,
+		@DefaultValue("10s") Duration callTimeout) {
 
 	SlackProperties {
 		if (!apiUrl.toString().endsWith("/")) {

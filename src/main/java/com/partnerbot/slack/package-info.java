@@ -3,7 +3,8 @@
  * identity of Slack users, and the replies, cards and modals partners and channel
  * managers see. Nothing depends on this module.
  */
-@ApplicationModule(allowedDependencies = { "platform", "partners", "knowledge", "assistant", "deals", "scorecards" })
+@ApplicationModule(
+		allowedDependencies = { "platform", "partners", "knowledge", "assistant", "deals", "scorecards", "surveys" })
 package com.partnerbot.slack;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,425 @@
+package com.partnerbot.slack;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.partnerbot.platform.ScheduledJobs;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what the {@link SlackOutbox} stored, on every instance at once without sending
+ * anything twice:
+ * <ul>
+ * <li>a message is claimed for a lease, so one instance sends it; a lane (a channel, or a
+ * person's direct messages) sends its oldest pending message first and then waits at
+ * least {@code laneInterval}; a reply waiting for the message it belongs under holds up
+ * no one;</li>
+ * <li>{@code 429} pauses the whole workspace for its {@code Retry-After}; other failures
+ * are retried with exponential backoff, for as long as it takes; errors Slack will give
+ * again (an unknown channel, bad blocks) fail the message for good;</li>
+ * <li>before posting, a message is marked uncertain; a message still uncertain when next
+ * tried (a timeout, a 5xx, a crash in mid-call) is first looked for in its channel by the
+ * outbox id its metadata carries, and only posted when it is not there.</li>
+ * </ul>
+ */
+@Component
+class OutboxDelivery implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
+
+	static final String METADATA_TYPE = "partnerbot_outbox";
+
+	/** Errors that say Slack could not take the message now, not that it never will. */
+	private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
+			"service_unavailable", "request_timeout", "team_added_to_org", "unknown_error");
+
+	private final JdbcClient jdbc;
+
+	private final SlackApi api;
+
+	private final OutboxProperties properties;
+
+	private final String instance;
+
+	private volatile boolean running;
+
+	private Thread loop;
+
+	private ExecutorService senders;
+
+	OutboxDelivery(JdbcClient jdbc, SlackApi api, OutboxProperties properties, ScheduledJobs jobs) {
+		this.jdbc = jdbc;
+		this.api = api;
+		this.properties = properties;
+		this.instance = jobs.instance();
+	}
+
+	record Pending(long id, String key, String lane, String channel, String dmUser, String threadTs, String threadKey,
+			String updateTs, String text, String blocks, int attempts, boolean uncertain, Instant firstAttemptAt) {
+	}
+
+	@Override
+	public void start() {
+		if (!properties.enabled()) {
+			log.info("Outbox delivery is off on this instance (partnerbot.outbox.enabled=false)");
+			return;
+		}
+		running = true;
+		senders = Executors.newFixedThreadPool(properties.workers(),
+				Thread.ofPlatform().name("outbox-send-", 0).daemon().factory());
+		loop = Thread.ofPlatform().name("outbox-delivery").daemon().start(this::run);
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		if (loop == null) {
+			return;
+		}
+		loop.interrupt();
+		try {
+			loop.join(Duration.ofSeconds(10));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		senders.shutdownNow();
+		// what this instance claimed and did not start is free for the others at once
+		jdbc.sql("""
+				update slack_outbox set claimed_by = null, claimed_until = null
+				where claimed_by = :me and status = 'PENDING'""").param("me", instance).update();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		// stops before the web server and the data source, starts after them
+		return Integer.MAX_VALUE - 2048;
+	}
+
+	private void run() {
+		while (running) {
+			try {
+				List<Pending> claimed = claim();
+				if (claimed.isEmpty()) {
+					Thread.sleep(properties.idlePoll());
+					continue;
+				}
+				List<Future<?>> sending = new ArrayList<>();
+				for (Pending message : claimed) {
+					sending.add(senders.submit(() -> deliver(message)));
+				}
+				for (Future<?> future : sending) {
+					future.get();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (Exception ex) {
+				if (!running) {
+					return;
+				}
+				log.warn("Outbox delivery round failed; trying again", ex);
+				sleepQuietly(Duration.ofSeconds(1));
+			}
+		}
+	}
+
+	/**
+	 * The oldest due message of each lane that may send now, claimed for this instance.
+	 */
+	List<Pending> claim() {
+		return jdbc.sql("""
+				update slack_outbox o set claimed_by = :me,
+				    claimed_until = now() + make_interval(secs => :lease)
+				where o.id in (
+				    select c.id from slack_outbox c
+				    where c.status = 'PENDING' and c.next_attempt_at <= now()
+				      and (c.claimed_until is null or c.claimed_until < now())
+				      and not exists (select 1 from slack_outbox e
+				                      where e.lane = c.lane and e.status = 'PENDING' and e.id < c.id
+				                        and e.thread_key is null)
+				      and not exists (select 1 from slack_pace p
+				                      where p.lane in (c.lane, '*') and p.next_at > now())
+				    order by c.id
+				    limit :batch
+				    for update skip locked)
+				returning id, dedup_key, lane, channel, dm_user, thread_ts, thread_key, update_ts, text, blocks,
+				          attempts, uncertain, first_attempt_at""")
+			.param("me", instance)
+			.param("lease", (double) properties.lease().toMillis() / 1000)
+			.param("batch", properties.batch())
+			.query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("dedup_key"), rs.getString("lane"),
+					rs.getString("channel"), rs.getString("dm_user"), rs.getString("thread_ts"),
+					rs.getString("thread_key"), rs.getString("update_ts"), rs.getString("text"), rs.getString("blocks"),
+					rs.getInt("attempts"), rs.getBoolean("uncertain"),
+					Optional.ofNullable(rs.getTimestamp("first_attempt_at")).map(t -> t.toInstant()).orElse(null)))
+			.list();
+	}
+
+	void deliver(Pending message) {
+		try {
+			if (message.updateTs() != null) {
+				markAttempt(message, false);
+				var response = api.client()
+					.chatUpdate(r -> r.channel(message.channel())
+						.ts(message.updateTs())
+						.text(message.text())
+						.blocksAsString(message.blocks()));
+				settle(message, response, message.channel(), message.updateTs());
+				return;
+			}
+			String channel = (message.channel() != null) ? message.channel() : openDirectMessage(message);
+			if (channel == null) {
+				return;
+			}
+			String threadTs = message.threadTs();
+			if (threadTs == null && message.threadKey() != null) {
+				Optional<String> parent = parentTs(message);
+				if (parent == null) {
+					return;
+				}
+				threadTs = parent.orElse(null);
+			}
+			if (message.uncertain()) {
+				Optional<String> posted = findPosted(message, channel, threadTs);
+				if (posted.isPresent()) {
+					log.info("Outbox message {} had been posted before the outcome was known; not posting again",
+							message.key());
+					markSent(message, channel, posted.get());
+					return;
+				}
+			}
+			markAttempt(message, true);
+			String thread = threadTs;
+			var response = api.client()
+				.chatPostMessage(r -> r.channel(channel)
+					.threadTs(thread)
+					.text(message.text())
+					.blocksAsString(message.blocks())
+					.metadata(Message.Metadata.builder()
+						.eventType(METADATA_TYPE)
+						.eventPayload(Map.of("outbox_id", String.valueOf(message.id())))
+						.build()));
+			settle(message, response, channel, response.getTs());
+		}
+		catch (SlackApiException ex) {
+			int status = ex.getResponse().code();
+			if (status == 429) {
+				rateLimited(message, retryAfter(ex));
+			}
+			else if (status >= 500) {
+				retryLater(message, "HTTP " + status, true);
+			}
+			else {
+				fail(message, "HTTP " + status + ": " + ex.getResponseBody());
+			}
+		}
+		catch (IOException ex) {
+			// a timeout may come after Slack took the message: it stays uncertain
+			retryLater(message, ex.getClass().getSimpleName() + ": " + ex.getMessage(), true);
+		}
+		catch (RuntimeException ex) {
+			log.error("Outbox message {} could not be sent", message.key(), ex);
+			retryLater(message, ex.toString(), true);
+		}
+	}
+
+	private void settle(Pending message, SlackApiTextResponse response, String channel, String ts) {
+		if (response.isOk()) {
+			markSent(message, channel, ts);
+		}
+		else if ("ratelimited".equals(response.getError())) {
+			rateLimited(message, Duration.ofSeconds(1));
+		}
+		else if (TRANSIENT.contains(response.getError())) {
+			retryLater(message, response.getError(), false);
+		}
+		else {
+			fail(message, response.getError());
+		}
+	}
+
+	/** The direct message channel with the person, stored with the message. */
+	private String openDirectMessage(Pending message) throws IOException, SlackApiException {
+		var opened = api.client().conversationsOpen(r -> r.users(List.of(message.dmUser())));
+		if (!opened.isOk()) {
+			settle(message, opened, null, null);
+			return null;
+		}
+		String channel = opened.getChannel().getId();
+		jdbc.sql("update slack_outbox set channel = :channel where id = :id")
+			.param("channel", channel)
+			.param("id", message.id())
+			.update();
+		return channel;
+	}
+
+	/**
+	 * The ts of the message to reply under: empty when that message failed (this one goes
+	 * out on its own), null when it is not out yet (this one waits).
+	 */
+	private Optional<String> parentTs(Pending message) {
+		List<Map<String, Object>> parent = jdbc.sql("select status, sent_ts from slack_outbox where dedup_key = :key")
+			.param("key", message.threadKey())
+			.query()
+			.listOfRows();
+		if (parent.isEmpty() || "FAILED".equals(parent.get(0).get("status"))
+				|| "HELD".equals(parent.get(0).get("status"))) {
+			return Optional.empty();
+		}
+		if (!"SENT".equals(parent.get(0).get("status"))) {
+			jdbc.sql("""
+					update slack_outbox set next_attempt_at = now() + interval '1 second', claimed_by = null,
+					    claimed_until = null
+					where id = :id""").param("id", message.id()).update();
+			return null;
+		}
+		return Optional.of((String) parent.get(0).get("sent_ts"));
+	}
+
+	/** The message with this outbox id in the channel (or thread), if it is there. */
+	private Optional<String> findPosted(Pending message, String channel, String threadTs)
+			throws IOException, SlackApiException {
+		Instant since = (message.firstAttemptAt() != null) ? message.firstAttemptAt().minusSeconds(60)
+				: Instant.now().minus(Duration.ofDays(1));
+		String oldest = since.getEpochSecond() + ".000000";
+		List<Message> messages;
+		if (threadTs != null) {
+			var replies = api.client()
+				.conversationsReplies(r -> r.channel(channel).ts(threadTs).oldest(oldest).includeAllMetadata(true));
+			if (!replies.isOk()) {
+				throw new IOException("conversations.replies failed: " + replies.getError());
+			}
+			messages = replies.getMessages();
+		}
+		else {
+			var history = api.client()
+				.conversationsHistory(
+						r -> r.channel(channel).oldest(oldest).includeAllMetadata(true).limit(200).inclusive(true));
+			if (!history.isOk()) {
+				throw new IOException("conversations.history failed: " + history.getError());
+			}
+			messages = history.getMessages();
+		}
+		String id = String.valueOf(message.id());
+		return (messages == null) ? Optional.empty()
+				: messages.stream()
+					.filter(m -> m.getMetadata() != null && METADATA_TYPE.equals(m.getMetadata().getEventType())
+							&& m.getMetadata().getEventPayload() != null
+							&& id.equals(String.valueOf(m.getMetadata().getEventPayload().get("outbox_id"))))
+					.map(Message::getTs)
+					.findFirst();
+	}
+
+	private void markAttempt(Pending message, boolean uncertain) {
+		jdbc.sql("""
+				update slack_outbox set attempts = attempts + 1, uncertain = :uncertain,
+				    first_attempt_at = coalesce(first_attempt_at, now())
+				where id = :id""").param("uncertain", uncertain).param("id", message.id()).update();
+	}
+
+	private void markSent(Pending message, String channel, String ts) {
+		jdbc.sql("""
+				update slack_outbox set status = 'SENT', sent_channel = :channel, sent_ts = :ts, sent_at = now(),
+				    sent_by = :me, uncertain = false, claimed_by = null, claimed_until = null, last_error = null
+				where id = :id""")
+			.param("channel", channel)
+			.param("ts", ts)
+			.param("me", instance)
+			.param("id", message.id())
+			.update();
+		pace(message.lane(), properties.laneInterval());
+	}
+
+	private void rateLimited(Pending message, Duration retryAfter) {
+		log.info("Slack asked to slow down (Retry-After {} s); outbox message {} waits", retryAfter.toSeconds(),
+				message.key());
+		pace("*", retryAfter);
+		jdbc.sql("""
+				update slack_outbox set uncertain = false, last_error = 'rate limited',
+				    next_attempt_at = now() + make_interval(secs => :wait), claimed_by = null, claimed_until = null
+				where id = :id""")
+			.param("wait", (double) retryAfter.toMillis() / 1000)
+			.param("id", message.id())
+			.update();
+	}
+
+	private void retryLater(Pending message, String error, boolean mayHavePosted) {
+		int attempts = message.attempts() + 1;
+		long base = Math.min(properties.maxBackoff().toMillis(), 1000L << Math.min(attempts - 1, 20));
+		long wait = base + ThreadLocalRandom.current().nextLong(base / 5 + 1);
+		log.warn("Outbox message {} not sent (attempt {}): {}; next try in {} ms", message.key(), attempts, error,
+				wait);
+		jdbc.sql("""
+				update slack_outbox set last_error = :error, uncertain = uncertain and :mayHavePosted,
+				    next_attempt_at = now() + make_interval(secs => :wait), claimed_by = null, claimed_until = null
+				where id = :id""")
+			.param("error", error)
+			.param("mayHavePosted", mayHavePosted)
+			.param("wait", (double) wait / 1000)
+			.param("id", message.id())
+			.update();
+	}
+
+	private void fail(Pending message, String error) {
+		log.error("Outbox message {} failed for good: {}", message.key(), error);
+		jdbc.sql("""
+				update slack_outbox set status = 'FAILED', last_error = :error, claimed_by = null, claimed_until = null
+				where id = :id""").param("error", error).param("id", message.id()).update();
+	}
+
+	private void pace(String lane, Duration wait) {
+		jdbc.sql("""
+				insert into slack_pace (lane, next_at) values (:lane, now() + make_interval(secs => :wait))
+				on conflict (lane) do update set next_at = greatest(slack_pace.next_at, excluded.next_at)""")
+			.param("lane", lane)
+			.param("wait", (double) wait.toMillis() / 1000)
+			.update();
+	}
+
+	private static Duration retryAfter(SlackApiException ex) {
+		String header = ex.getResponse().header("Retry-After");
+		try {
+			return Duration.ofSeconds(Math.max(1, Long.parseLong(String.valueOf(header).strip())));
+		}
+		catch (NumberFormatException notANumber) {
+			return Duration.ofSeconds(1);
+		}
+	}
+
+	private static void sleepQuietly(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,95 @@
+package com.partnerbot.slack;
+
+import java.util.List;
+
+import com.slack.api.util.json.GsonFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where every alert, notice and survey message is stored before it is sent. Storing is
+ * part of the caller's transaction; {@link OutboxDelivery} sends it afterwards, so a
+ * message is never lost to Slack being down or the bot restarting, and a message stored
+ * twice under one key is sent once.
+ */
+@Component
+class SlackOutbox {
+
+	private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
+
+	private final JdbcClient jdbc;
+
+	private final BotProperties properties;
+
+	SlackOutbox(JdbcClient jdbc, BotProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	/** Stores an alert for the channel managers' channel. */
+	boolean alert(String key, Messages.Reply reply) {
+		return enqueue(Outbound.toChannel(key, "alert",
+				properties.hasAlertsChannel() ? properties.alertsChannel() : null, null, reply));
+	}
+
+	/** Stores an alert for the thread under an earlier alert, once that one is out. */
+	boolean alertUnder(String key, String parentKey, Messages.Reply reply) {
+		return enqueue(Outbound
+			.toChannel(key, "alert", properties.hasAlertsChannel() ? properties.alertsChannel() : null, null, reply)
+			.underMessage(parentKey));
+	}
+
+	/** Stores a message; false when one with its key was stored before. */
+	@Transactional
+	boolean enqueue(Outbound message) {
+		String lane = message.lane();
+		boolean held = (lane == null);
+		int stored = jdbc
+			.sql("""
+					insert into slack_outbox (dedup_key, kind, lane, channel, dm_user, thread_ts, thread_key, update_ts,
+					                          text, blocks, status)
+					values (:key, :kind, :lane, :channel, :dmUser, :threadTs, :threadKey, :updateTs, :text, :blocks, :status)
+					on conflict (dedup_key) do nothing""")
+			.param("key", message.key())
+			.param("kind", message.kind())
+			.param("lane", lane)
+			.param("channel", blankToNull(message.channel()))
+			.param("dmUser", message.dmUser())
+			.param("threadTs", message.threadTs())
+			.param("threadKey", message.threadKey())
+			.param("updateTs", message.updateTs())
+			.param("text", message.reply().text())
+			.param("blocks", blocksJson(message.reply()))
+			.param("status", held ? "HELD" : "PENDING")
+			.update();
+		if (held && stored > 0) {
+			log.info("Alert {} stored; no alerts channel is configured (PARTNERBOT_ALERTS_CHANNEL): {}", message.key(),
+					message.reply().text());
+		}
+		return stored > 0;
+	}
+
+	/** Stores many messages at once; returns how many were new. */
+	@Transactional
+	int enqueueAll(List<Outbound> messages) {
+		int stored = 0;
+		for (Outbound message : messages) {
+			stored += enqueue(message) ? 1 : 0;
+		}
+		return stored;
+	}
+
+	private static String blocksJson(Messages.Reply reply) {
+		return (reply.blocks() == null || reply.blocks().isEmpty()) ? null
+				: GsonFactory.createSnakeCase().toJson(reply.blocks());
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+}

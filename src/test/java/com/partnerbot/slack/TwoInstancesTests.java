@@ -1,0 +1,110 @@
+package com.partnerbot.slack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.partnerbot.EndToEndTests;
+import com.partnerbot.PartnerbotApplication;
+import com.partnerbot.SlackClientForTests;
+import com.partnerbot.StubSlackApi.Failure;
+import com.partnerbot.platform.EmbeddedDatabase;
+import com.partnerbot.platform.PlatformProperties;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A second instance of the bot on the same database, as in a deployment with two
+ * replicas: a campaign goes out once to each person, and stopping one instance in the
+ * middle of the batch loses nothing.
+ */
+class TwoInstancesTests extends EndToEndTests {
+
+	@Autowired
+	PlatformProperties platform;
+
+	@Test
+	void twoInstancesSendEachInvitationOnceAndAStoppedOneLosesNothing() throws Exception {
+		Path database = platform.dataDir().resolve("postgres");
+		String url = EmbeddedDatabase.start(database);
+		String team = unique("T_TWO");
+		String partner = registerPartner(unique("Two Instances "), "Silver", team, unique("C_TWO"));
+		List<String> people = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			String person = unique("U_TWO" + i + "_");
+			people.add(person);
+			jdbc.sql("insert into partner_person (partner_id, slack_user_id, team_id) values (:p::uuid, :u, :t)")
+				.params(Map.of("p", partner, "u", person, "t", team))
+				.update();
+			// every answer takes a while, so the batch is still going when an instance
+			// stops
+			slackApi.failNext("chat.postMessage", "D" + person, Failure.slowAnswer(Duration.ofMillis(150)));
+		}
+		Path content = Files.createDirectories(Path.of("target", "test-data", "second-content"));
+		ConfigurableApplicationContext second = new SpringApplicationBuilder(PartnerbotApplication.class)
+			.properties(Map.ofEntries(Map.entry("server.port", "0"), Map.entry("spring.datasource.url", url),
+					Map.entry("spring.datasource.username", "postgres"),
+					Map.entry("partnerbot.data-dir", "target/test-data/second"),
+					Map.entry("partnerbot.content-dir", content.toString()),
+					Map.entry("partnerbot.knowledge.reindex-cron", "-"),
+					Map.entry("slack.signing-secret", SlackClientForTests.SIGNING_SECRET),
+					Map.entry("slack.bot-token", "xoxb-test-token"), Map.entry("slack.api-url", slackApi.url()),
+					Map.entry("slack.call-timeout", "2s"), Map.entry("partnerbot.alerts-channel", ALERTS_CHANNEL),
+					Map.entry("partnerbot.outbox.lane-interval", "300ms"), Map.entry("partnerbot.outbox.batch", "3")))
+			.run();
+		try {
+			String survey = com.google.gson.JsonParser.parseString(api("POST", "/api/surveys", """
+					{"name": "%s", "partnerIds": ["%s"]}""".formatted(unique("Twice "), partner)).body())
+				.getAsJsonObject()
+				.get("id")
+				.getAsString();
+			assertThat(api("POST", "/api/surveys/" + survey + "/send", null).statusCode()).isEqualTo(200);
+			awaitSent(survey, 4);
+		}
+		finally {
+			// stopped mid-batch: what it claimed and had not started goes back at once
+			second.close();
+			EmbeddedDatabase.release(database);
+		}
+		for (String person : people) {
+			assertThat(slackApi.await("chat.postMessage", c -> ("D" + person).equals(c.arg("channel")), 1)).as(person)
+				.hasSize(1);
+		}
+		Thread.sleep(500);
+		for (String person : people) {
+			assertThat(slackApi.messages("D" + person)).as(person).hasSize(1);
+		}
+		assertThat(jdbc.sql("""
+				select count(*) from slack_outbox o join survey_invitation i on o.dedup_key = 'survey:' || i.id
+				where i.partner_id = :p::uuid and o.status = 'SENT'""")
+			.param("p", partner)
+			.query(Integer.class)
+			.single()).isEqualTo(24);
+	}
+
+	private void awaitSent(String survey, int count) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			int sent = jdbc.sql("""
+					select count(*) from slack_outbox o join survey_invitation i on o.dedup_key = 'survey:' || i.id
+					where i.survey_id = :s::uuid and o.status = 'SENT'""")
+				.param("s", survey)
+				.query(Integer.class)
+				.single();
+			if (sent >= count) {
+				return;
+			}
+			Thread.sleep(20);
+		}
+	}
+
+}
