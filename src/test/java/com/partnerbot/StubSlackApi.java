@@ -166,6 +166,10 @@ public final class StubSlackApi implements AutoCloseable {
 	/** A message posted: kept in its channel, with its metadata, like Slack keeps it. */
 	private String post(JsonObject args) {
 		String channel = args.get("channel").getAsString();
+		if (channel.matches("[UW][A-Z0-9_]+")) {
+			// a user id: the direct message with them
+			channel = "D" + channel;
+		}
 		String ts = nextTs();
 		JsonObject message = new JsonObject();
 		message.addProperty("type", "message");

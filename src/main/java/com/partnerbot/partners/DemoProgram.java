@@ -23,14 +23,14 @@ import org.springframework.stereotype.Component;
 class DemoProgram implements ApplicationRunner {
 
 	/** The vendor's own workspace in the sandbox. */
-	static final String VENDOR_TEAM = "T0VENDOR";
+	static final String VENDOR_TEAM = "T0VENDOR01";
 
 	static final List<NewPartner> PARTNERS = List.of(
-			new NewPartner("Acme Resellers", Tier.SILVER, List.of("T0ACME"), List.of("C0ACME")),
-			new NewPartner("Globex Systems", Tier.GOLD, List.of("T0GLOBEX"), List.of("C0GLOBEX")),
+			new NewPartner("Acme Resellers", Tier.SILVER, List.of("T0ACME"), List.of("C0ACME0001")),
+			new NewPartner("Globex Systems", Tier.GOLD, List.of("T0GLOBEX"), List.of("C0GLOBEX01")),
 			new NewPartner("Initrode MSP", Tier.REGISTERED, List.of("T0INITRODE"), List.of("C0INITRODE")),
 			new NewPartner("Umbrella Integrators", Tier.PLATINUM, List.of("T0UMBRELLA"), List.of("C0UMBRELLA")),
-			new NewPartner("Hooli Cloud Partners", Tier.SILVER, List.of("T0HOOLI"), List.of("C0HOOLI")));
+			new NewPartner("Hooli Cloud Partners", Tier.SILVER, List.of("T0HOOLI"), List.of("C0HOOLI001")));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoProgram.class);
 

@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import com.partnerbot.platform.ConflictException;
 import com.partnerbot.platform.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,15 +29,19 @@ public class PartnerManagement {
 
 	private final PartnersProperties properties;
 
-	PartnerManagement(Partners partners, PartnersProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	PartnerManagement(Partners partners, PartnersProperties properties, ApplicationEventPublisher events) {
 		this.partners = partners;
 		this.properties = properties;
+		this.events = events;
 	}
 
 	/**
 	 * Registers a partner.
 	 * @throws ConflictException when the name, a team or a channel is taken already
 	 */
+	@Transactional
 	public Partner register(NewPartner partner) {
 		partners.findByName(partner.name()).ifPresent(p -> {
 			throw new ConflictException("name", "a partner named '" + p.name() + "' exists already");
@@ -45,6 +51,7 @@ public class PartnerManagement {
 		try {
 			Partner created = partners.insert(UUID.randomUUID(), partner);
 			log.info("Partner registered: {} ({}, tier {})", created.name(), created.id(), created.tier());
+			events.publishEvent(new PartnerRegistered(created));
 			return created;
 		}
 		catch (DuplicateKeyException ex) {
@@ -91,6 +98,19 @@ public class PartnerManagement {
 	/** The partner a shared channel belongs to, if any. */
 	public Optional<Partner> channelOwner(String channelId) {
 		return (channelId == null) ? Optional.empty() : partners.findByChannel(channelId);
+	}
+
+	/**
+	 * Records a member of a partner's shared channel whose own workspace is the
+	 * partner's; true when they are new. Members of other workspaces are not the
+	 * partner's people.
+	 */
+	public boolean addMember(UUID partnerId, String slackUserId, String teamId) {
+		Partner partner = get(partnerId);
+		if (teamId == null || !partner.slackTeamIds().contains(teamId)) {
+			return false;
+		}
+		return partners.rememberPerson(partnerId, slackUserId, teamId);
 	}
 
 	/** The Slack user ids of a partner's people the bot has met. */

@@ -194,10 +194,11 @@ class OutboxDelivery implements SmartLifecycle {
 				settle(message, response, message.channel(), message.updateTs());
 				return;
 			}
-			String channel = (message.channel() != null) ? message.channel() : openDirectMessage(message);
-			if (channel == null) {
-				return;
-			}
+			// a direct message goes to the person's id, as Slack allows; its channel is
+			// only
+			// looked up (conversations.open, a rate-limited method) to look for an
+			// uncertain one
+			String channel = (message.channel() != null) ? message.channel() : message.dmUser();
 			String threadTs = message.threadTs();
 			if (threadTs == null && message.threadKey() != null) {
 				Optional<String> parent = parentTs(message);
@@ -207,11 +208,15 @@ class OutboxDelivery implements SmartLifecycle {
 				threadTs = parent.orElse(null);
 			}
 			if (message.uncertain()) {
-				Optional<String> posted = findPosted(message, channel, threadTs);
+				String where = (message.channel() != null) ? channel : openDirectMessage(message);
+				if (where == null) {
+					return;
+				}
+				Optional<String> posted = findPosted(message, where, threadTs);
 				if (posted.isPresent()) {
 					log.info("Outbox message {} had been posted before the outcome was known; not posting again",
 							message.key());
-					markSent(message, channel, posted.get());
+					markSent(message, where, posted.get());
 					return;
 				}
 			}
@@ -226,7 +231,8 @@ class OutboxDelivery implements SmartLifecycle {
 						.eventType(METADATA_TYPE)
 						.eventPayload(Map.of("outbox_id", String.valueOf(message.id())))
 						.build()));
-			settle(message, response, channel, response.getTs());
+			settle(message, response, (response.getChannel() != null) ? response.getChannel() : channel,
+					response.getTs());
 		}
 		catch (SlackApiException ex) {
 			int status = ex.getResponse().code();

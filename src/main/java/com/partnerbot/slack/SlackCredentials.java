@@ -16,7 +16,7 @@ import org.springframework.util.StringUtils;
  * API emulator.
  */
 @Component
-class SlackCredentials {
+class SlackCredentials implements LocalSlack {
 
 	static final String SANDBOX_API_PATH = "/sandbox/api/";
 
@@ -44,11 +44,13 @@ class SlackCredentials {
 	 * The secret requests to {@code /slack/events} are signed with; null refuses them
 	 * all.
 	 */
-	String signingSecret() {
+	@Override
+	public String signingSecret() {
 		return StringUtils.hasText(signingSecret) ? signingSecret : null;
 	}
 
-	String botToken() {
+	@Override
+	public String botToken() {
 		return local ? "xoxb-sandbox" : properties.botToken();
 	}
 

@@ -140,14 +140,20 @@ class OutboxDeliveryTests extends EndToEndTests {
 	}
 
 	@Test
-	void directMessagesOpenTheConversationFirst() {
+	void aDirectMessageWhoseAnswerCameTooLateIsFoundInTheConversationAndNotSentAgain() {
 		String user = unique("U_DM");
 		String key = unique("dm-");
+		slackApi.failNext("chat.postMessage", user, Failure.slowAnswer(Duration.ofSeconds(3)));
 		outbox.enqueue(Outbound.toPerson(key, "notice", user, Messages.Reply.plain("hello")));
 
 		awaitSent(List.of(key), Duration.ofSeconds(30));
 
 		assertThat(slackApi.messages("D" + user)).extracting(m -> m.get("text").getAsString()).containsExactly("hello");
+		assertThat(slackApi.calls("conversations.open")).anyMatch(c -> user.equals(c.arg("users")));
+		assertThat(jdbc.sql("select sent_channel from slack_outbox where dedup_key = :key")
+			.param("key", key)
+			.query(String.class)
+			.single()).isEqualTo("D" + user);
 	}
 
 	private void awaitSent(List<String> keys, Duration timeout) {

@@ -47,7 +47,7 @@ class TwoInstancesTests extends EndToEndTests {
 				.update();
 			// every answer takes a while, so the batch is still going when an instance
 			// stops
-			slackApi.failNext("chat.postMessage", "D" + person, Failure.slowAnswer(Duration.ofMillis(150)));
+			slackApi.failNext("chat.postMessage", person, Failure.slowAnswer(Duration.ofMillis(150)));
 		}
 		Path content = Files.createDirectories(Path.of("target", "test-data", "second-content"));
 		ConfigurableApplicationContext second = new SpringApplicationBuilder(PartnerbotApplication.class)
@@ -76,7 +76,7 @@ class TwoInstancesTests extends EndToEndTests {
 			EmbeddedDatabase.release(database);
 		}
 		for (String person : people) {
-			assertThat(slackApi.await("chat.postMessage", c -> ("D" + person).equals(c.arg("channel")), 1)).as(person)
+			assertThat(slackApi.await("chat.postMessage", c -> person.equals(c.arg("channel")), 1)).as(person)
 				.hasSize(1);
 		}
 		Thread.sleep(500);
