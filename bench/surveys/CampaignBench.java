@@ -256,8 +256,8 @@ public class CampaignBench {
 		System.out.printf(Locale.ROOT, "time to deliver all: %s (%.1f minutes, send request to the last accepted)%n",
 				complete ? String.format(Locale.ROOT, "%.0f s", (last - sendMillis) / 1000.0) : "not all delivered",
 				minutes);
-		System.out.printf(Locale.ROOT, "sustained: %.0f messages/minute overall; median %s/minute over %d full "
-				+ "minutes after the first%n", perMinute, Double.isNaN(median) ? "n/a" : String.format(Locale.ROOT,
+		System.out.printf(Locale.ROOT, "sustained: %.0f messages/minute overall; median per minute %s (over %d full "
+				+ "minutes after the first)%n", perMinute, Double.isNaN(median) ? "n/a" : String.format(Locale.ROOT,
 						"%.0f", median), steady.size());
 		System.out.println("accepted per minute (since the first): " + buckets);
 		System.out.printf(Locale.ROOT, "429s answered: %d (chat.postMessage workspace ceiling %d, per channel %d)%n",
@@ -390,7 +390,9 @@ public class CampaignBench {
 				quietSince = now;
 			}
 			if (looked >= people && now - quietSince >= TimeUnit.SECONDS.toNanos(3)) {
-				System.out.printf(Locale.ROOT, "the bot read all %d people in %.1f s (users.info calls %d, 429s %d)%n",
+				System.out.printf(Locale.ROOT,
+						"the bot read all %d people %.1f s after the first registration (3 s of quiet included; "
+								+ "users.info calls %d, 429s %d)%n",
 						looked, seconds(started), count(calls, "users.info"),
 						count((Map<?, ?>) stats.get("rejected429_by_method"), "users.info"));
 				return;

@@ -66,6 +66,37 @@ class ChannelMembers {
 		registered.partner().slackChannelIds().forEach(channel -> members(registered.partner(), channel));
 	}
 
+	/**
+	 * users.info, waiting out rate limits (Tier 4) rather than giving up on the channel.
+	 */
+	private com.slack.api.methods.response.users.UsersInfoResponse usersInfo(String member)
+			throws IOException, SlackApiException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return api.client().usersInfo(r -> r.user(member));
+			}
+			catch (SlackApiException ex) {
+				if (ex.getResponse().code() != 429 || attempt >= 10) {
+					throw ex;
+				}
+				long seconds;
+				try {
+					seconds = Math.max(1, Long.parseLong(ex.getResponse().header("Retry-After", "1").strip()));
+				}
+				catch (NumberFormatException notANumber) {
+					seconds = 1;
+				}
+				try {
+					Thread.sleep(Duration.ofSeconds(seconds));
+				}
+				catch (InterruptedException stop) {
+					Thread.currentThread().interrupt();
+					throw new IOException("interrupted while rate limited", stop);
+				}
+			}
+		}
+	}
+
 	private int members(Partner partner, String channel) {
 		int added = 0;
 		try {
@@ -81,7 +112,7 @@ class ChannelMembers {
 					return added;
 				}
 				for (String member : members.getMembers()) {
-					var user = api.client().usersInfo(r -> r.user(member));
+					var user = usersInfo(member);
 					if (user.isOk() && !user.getUser().isBot()
 							&& partners.addMember(partner.id(), member, user.getUser().getTeamId())) {
 						added++;

@@ -271,19 +271,17 @@ class OutboxDelivery implements SmartLifecycle {
 		}
 	}
 
-	/** The direct message channel with the person, stored with the message. */
+	/**
+	 * The direct message channel with the person, to look in; messages still go to the
+	 * person's id.
+	 */
 	private String openDirectMessage(Pending message) throws IOException, SlackApiException {
 		var opened = api.client().conversationsOpen(r -> r.users(List.of(message.dmUser())));
 		if (!opened.isOk()) {
 			settle(message, opened, null, null);
 			return null;
 		}
-		String channel = opened.getChannel().getId();
-		jdbc.sql("update slack_outbox set channel = :channel where id = :id")
-			.param("channel", channel)
-			.param("id", message.id())
-			.update();
-		return channel;
+		return opened.getChannel().getId();
 	}
 
 	/**

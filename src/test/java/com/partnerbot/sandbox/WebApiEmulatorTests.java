@@ -75,6 +75,8 @@ class WebApiEmulatorTests extends SandboxTests {
 		call("views.publish", Map.of("user_id", "U0ACME0001", "view", """
 				{"type":"home","blocks":[{"type":"divider"}]}"""));
 		call("chat.delete", Map.of("channel", "C0ACME0001", "ts", ts));
+		// the forms opened here are closed again, as their person would
+		workspace.closeViewsOf("U0ACME0001");
 		// and errors as Slack gives them
 		JsonObject missing = call("chat.update", Map.of("channel", "C0ACME0001", "ts", "1.000001", "text", "x"));
 		assertThat(missing.get("error").getAsString()).isEqualTo("message_not_found");

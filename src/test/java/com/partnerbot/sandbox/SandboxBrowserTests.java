@@ -1,0 +1,315 @@
+package com.partnerbot.sandbox;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sandbox in a real headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}, which {@code .ci/run} installs): a newcomer's tour, clicked
+ * through the page, with the bot answering on its real path. Screenshots of each step are
+ * kept in {@code target/sandbox-screenshots}.
+ */
+class SandboxBrowserTests extends SandboxTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "sandbox-screenshots");
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeAll
+	static void startDriver() throws IOException {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+		if (!installed && System.getenv("CI") != null) {
+			throw new IllegalStateException("CI needs Debian's chromium and chromium-driver (.ci/run installs them)");
+		}
+		Assumptions.assumeTrue(installed, "chromium and chromedriver are not installed (apt-get install chromium "
+				+ "chromium-driver); .ci/run installs them");
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@BeforeEach
+	void openPage() throws IOException {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--window-size=1400,900",
+				"--user-data-dir=" + Files.createTempDirectory(Path.of("target", "test-tmp"), "chromium"));
+		// a driver of its own for each browser: quitting the browser stops its driver
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+			.usingAnyFreePort()
+			.withLogFile(new File("target/chromedriver.log"))
+			.build();
+		browser = new ChromeDriver(service, options);
+		wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+		// the page re-renders as the feed brings news: an element found a moment ago may
+		// be
+		// gone, and is looked up again
+		wait.ignoring(StaleElementReferenceException.class);
+		browser.get(base() + "/");
+		waitUntilReady();
+		screenshot("0-welcome");
+		// the tour panel stays dismissed in this browser, as it does for a newcomer who
+		// closed it
+		List<WebElement> modal = browser.findElements(By.id("modal-close"));
+		if (!modal.isEmpty() && modal.get(0).isDisplayed()) {
+			modal.get(0).click();
+		}
+		List<WebElement> dismiss = browser.findElements(By.id("welcome-dismiss"));
+		if (!dismiss.isEmpty() && dismiss.get(0).isDisplayed()) {
+			dismiss.get(0).click();
+		}
+	}
+
+	@AfterEach
+	void closePage() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aQuestionIsAnsweredWithCitations() {
+		actAs("U0ACME0001");
+		open("C0ACME0001");
+		send("@Partnerbot how long is a registered deal protected?");
+		openThread("C0ACME0001", "how long is a registered deal protected");
+		wait.until(d -> d.findElements(By.cssSelector("#thread-pane .message")).size() >= 2);
+		String answer = browser.findElements(By.cssSelector("#thread-pane .message")).get(1).getText();
+		// the answer quotes the library and names its sources (Markdown files of the
+		// content directory)
+		assertThat(answer).containsIgnoringCase("protect").contains(".md");
+		assertThat(browser.findElements(By.cssSelector("#thread-pane button[data-action-id='answer_up']")))
+			.isNotEmpty();
+		screenshot("1-answer");
+	}
+
+	@Test
+	void aDealIsRegisteredThroughTheCardAndAManagerApprovesItsConflict() {
+		String customer = "Wayne Foods " + Long.toString(System.nanoTime() % 100000, 36).toUpperCase();
+		String domain = "wayne" + Long.toString(System.nanoTime() % 1000000, 36) + ".com";
+		// the vendor sells to this customer directly: any registration of it conflicts
+		assertThat(post("/api/direct-accounts", "application/json", """
+				{"name": "%s", "domain": "%s", "owner": "Direct sales"}""".formatted(customer, domain), ADMIN_TOKEN)
+			.statusCode()).isEqualTo(201);
+
+		actAs("U0ACME0001");
+		open("C0ACME0001");
+		send("@Partnerbot register " + customer + ", " + domain
+				+ ", 40 seats of Analytics Suite, about $120k, closing next month");
+		openThread("C0ACME0001", "register " + customer);
+		wait.until(d -> !d.findElements(By.cssSelector("#thread-pane button[data-action-id='deal_submit']")).isEmpty());
+		screenshot("2-deal-card");
+		wait.until(d -> {
+			d.findElement(By.cssSelector("#thread-pane button[data-action-id='deal_submit']")).click();
+			return true;
+		});
+		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("waits for a channel manager"));
+		screenshot("3-deal-registered");
+
+		actAs(SandboxWorkspace.MANAGER);
+		open(SandboxWorkspace.ALERTS_CHANNEL);
+		wait.until(d -> messageContaining(SandboxWorkspace.ALERTS_CHANNEL, customer) != null);
+		assertThat(messageContaining(SandboxWorkspace.ALERTS_CHANNEL, customer).getText())
+			.contains("Deal registration conflict", "Acme Resellers", "direct-sales");
+		screenshot("4-conflict-alert");
+		clickIn(SandboxWorkspace.ALERTS_CHANNEL, customer, "deal_approve");
+		wait.until(d -> messageContaining(SandboxWorkspace.ALERTS_CHANNEL, customer).getText().contains("approved by"));
+
+		// the partner hears in its thread
+		actAs("U0ACME0001");
+		open("C0ACME0001");
+		openThread("C0ACME0001", "register " + customer);
+		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("was approved"));
+		screenshot("5-partner-told");
+	}
+
+	@Test
+	void anAdminSendsASurveyAndAPartnerAnswersIt() {
+		String name = "Sandbox PSAT " + Long.toString(System.nanoTime() % 100000, 36).toUpperCase();
+		actAs(SandboxWorkspace.ADMIN);
+		open(SandboxWorkspace.ALERTS_CHANNEL);
+		send("/partner survey new");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("modal")));
+		input("name").sendKeys(name);
+		input("partners").sendKeys("Acme");
+		input("schedule").sendKeys("every day");
+		browser.findElement(By.id("modal-submit")).click();
+		// a wrong schedule is refused under its field; what was typed stays
+		wait.until(d -> d.findElements(By.cssSelector("#modal .input-error"))
+			.stream()
+			.anyMatch(e -> e.getText().contains("cron")));
+		assertThat(input("name").getDomProperty("value")).isEqualTo(name);
+		screenshot("6-survey-form-error");
+		input("schedule").clear();
+		browser.findElement(By.id("modal-submit")).click();
+		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal")));
+
+		send("/partner survey send " + name);
+		wait.until(d -> d.findElement(By.id("messages")).getText().contains("is on its way to"));
+
+		actAs("U0ACME0001");
+		open("D0ACME0001");
+		wait.until(d -> messageContaining("D0ACME0001", name) != null);
+		screenshot("7-survey-invitation");
+		clickIn("D0ACME0001", name, "survey_sat_4");
+		wait.until(d -> messageContaining("D0ACME0001", name).getText().contains("You answered 4 / 5"));
+		clickIn("D0ACME0001", name, "survey_nps_9");
+		wait.until(d -> messageContaining("D0ACME0001", name).getText().contains("Thank you"));
+		clickIn("D0ACME0001", name, "survey_comment");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#modal textarea")))
+			.sendKeys("Great enablement content, thank you.");
+		browser.findElement(By.id("modal-submit")).click();
+		wait.until(d -> messageContaining("D0ACME0001", name).getText().contains("Great enablement content"));
+		screenshot("8-survey-answered");
+
+		String id = JsonParser.parseString(apiGet("/api/surveys"))
+			.getAsJsonArray()
+			.asList()
+			.stream()
+			.map(e -> e.getAsJsonObject())
+			.filter(s -> s.get("name").getAsString().equals(name))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.getAsString();
+		JsonObject results = JsonParser.parseString(apiGet("/api/surveys/" + id + "/results")).getAsJsonObject();
+		assertThat(results.get("responses").getAsInt()).isEqualTo(1);
+		assertThat(results.get("psat").getAsDouble()).isEqualTo(4.0);
+		// one promoter (9) of one: NPS 100
+		assertThat(results.get("nps").getAsDouble()).isEqualTo(100.0);
+	}
+
+	@Test
+	void theAppHomeShowsThePartnersScorecard() {
+		actAs("U0GLOBEX01");
+		open("home");
+		wait.until(d -> browser.findElement(By.id("home-view")).getText().contains("Gold"));
+		screenshot("9-app-home");
+	}
+
+	private String apiGet(String path) {
+		try {
+			return java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path))
+					.header("Authorization", "Bearer " + ADMIN_TOKEN)
+					.GET()
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+				.body();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void waitUntilReady() {
+		wait.until(d -> Boolean.TRUE
+			.equals(((JavascriptExecutor) d).executeScript("return !!(window.sandbox && window.sandbox.ready)")));
+	}
+
+	private void actAs(String user) {
+		new Select(browser.findElement(By.id("identity"))).selectByValue(user);
+		wait.until(d -> user.equals(d.findElement(By.tagName("body")).getDomAttribute("data-identity")));
+	}
+
+	private void open(String channel) {
+		wait.until(ExpectedConditions
+			.elementToBeClickable(By.cssSelector(".channel-link[data-channel='" + channel + "']"))).click();
+	}
+
+	private void send(String text) {
+		WebElement composer = wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-input")));
+		composer.sendKeys(text);
+		browser.findElement(By.id("composer-send")).click();
+		wait.until(d -> d.findElement(By.id("composer-input")).getDomProperty("value").isEmpty());
+	}
+
+	/** The form control of a modal's input block. */
+	private WebElement input(String blockId) {
+		return browser.findElement(By.cssSelector(
+				"#modal [data-block-id='" + blockId + "'] input, " + "#modal input[data-block-id='" + blockId + "']"));
+	}
+
+	/** Opens the thread of the newest message in the channel with this text. */
+	private void openThread(String channel, String text) {
+		wait.until(d -> {
+			WebElement message = messageContaining(channel, text);
+			List<WebElement> replies = (message != null) ? message.findElements(By.cssSelector(".reply-count"))
+					: List.of();
+			if (replies.isEmpty()) {
+				return false;
+			}
+			replies.get(0).click();
+			return true;
+		});
+	}
+
+	/** Clicks the button with this action in the newest message with this text. */
+	private void clickIn(String channel, String text, String actionId) {
+		wait.until(d -> {
+			WebElement message = messageContaining(channel, text);
+			List<WebElement> buttons = (message != null)
+					? message.findElements(By.cssSelector("button[data-action-id='" + actionId + "']")) : List.of();
+			if (buttons.isEmpty()) {
+				return false;
+			}
+			buttons.get(0).click();
+			return true;
+		});
+	}
+
+	private WebElement messageContaining(String channel, String text) {
+		List<WebElement> messages = browser
+			.findElements(By.cssSelector("#messages .message[data-channel='" + channel + "']"));
+		for (int i = messages.size() - 1; i >= 0; i--) {
+			if (messages.get(i).getText().contains(text)) {
+				return messages.get(i);
+			}
+		}
+		return null;
+	}
+
+	private void screenshot(String name) {
+		try {
+			Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+			Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
