@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "slack.signing-secret=" + SlackClientForTests.SIGNING_SECRET, "slack.bot-token=xoxb-test-token",
 				"partnerbot.admin-token=" + EndToEndTests.ADMIN_TOKEN, "partnerbot.slack-admins=W_ADMIN",
 				"partnerbot.alerts-channel=" + EndToEndTests.ALERTS_CHANNEL, "slack.call-timeout=2s",
-				"partnerbot.outbox.lane-interval=300ms", "partnerbot.outbox.max-backoff=2s" })
+				"partnerbot.outbox.lane-interval=300ms", "partnerbot.outbox.max-backoff=2s",
+				"partnerbot.surveys.check-cron=-", "partnerbot.surveys.onboarding-cron=-" })
 public abstract class EndToEndTests {
 
 	public static final String ADMIN_TOKEN = "test-admin-token";

@@ -25,12 +25,18 @@ class DemoProgram implements ApplicationRunner {
 	/** The vendor's own workspace in the sandbox. */
 	static final String VENDOR_TEAM = "T0VENDOR01";
 
+	/** The sandbox's channel manager, who looks after every demo partner. */
+	static final String CHANNEL_MANAGER = "U0VENDOR01";
+
 	static final List<NewPartner> PARTNERS = List.of(
-			new NewPartner("Acme Resellers", Tier.SILVER, List.of("T0ACME"), List.of("C0ACME0001")),
-			new NewPartner("Globex Systems", Tier.GOLD, List.of("T0GLOBEX"), List.of("C0GLOBEX01")),
-			new NewPartner("Initrode MSP", Tier.REGISTERED, List.of("T0INITRODE"), List.of("C0INITRODE")),
-			new NewPartner("Umbrella Integrators", Tier.PLATINUM, List.of("T0UMBRELLA"), List.of("C0UMBRELLA")),
-			new NewPartner("Hooli Cloud Partners", Tier.SILVER, List.of("T0HOOLI"), List.of("C0HOOLI001")));
+			new NewPartner("Acme Resellers", Tier.SILVER, List.of("T0ACME"), List.of("C0ACME0001"), CHANNEL_MANAGER),
+			new NewPartner("Globex Systems", Tier.GOLD, List.of("T0GLOBEX"), List.of("C0GLOBEX01"), CHANNEL_MANAGER),
+			new NewPartner("Initrode MSP", Tier.REGISTERED, List.of("T0INITRODE"), List.of("C0INITRODE"),
+					CHANNEL_MANAGER),
+			new NewPartner("Umbrella Integrators", Tier.PLATINUM, List.of("T0UMBRELLA"), List.of("C0UMBRELLA"),
+					CHANNEL_MANAGER),
+			new NewPartner("Hooli Cloud Partners", Tier.SILVER, List.of("T0HOOLI"), List.of("C0HOOLI001"),
+					CHANNEL_MANAGER));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoProgram.class);
 

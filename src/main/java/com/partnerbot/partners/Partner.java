@@ -13,8 +13,10 @@ import java.util.UUID;
  * @param slackTeamIds the Slack workspaces its people belong to
  * @param slackChannelIds the shared channels that belong to it
  * @param createdAt when it joined the bot
+ * @param channelManager the Slack user id of the vendor's channel manager who looks after
+ * it, if one is assigned
  */
 public record Partner(UUID id, String name, Tier tier, List<String> slackTeamIds, List<String> slackChannelIds,
-		Instant createdAt) {
+		Instant createdAt, String channelManager) {
 
 }

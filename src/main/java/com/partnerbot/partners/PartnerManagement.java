@@ -95,6 +95,16 @@ public class PartnerManagement {
 		return partners.findAll();
 	}
 
+	/**
+	 * Assigns the vendor's channel manager who looks after a partner (null: none).
+	 * @throws NotFoundException when there is no such partner
+	 */
+	public Partner assignChannelManager(UUID id, String channelManager) {
+		get(id);
+		partners.assignChannelManager(id, channelManager);
+		return get(id);
+	}
+
 	/** The partner a shared channel belongs to, if any. */
 	public Optional<Partner> channelOwner(String channelId) {
 		return (channelId == null) ? Optional.empty() : partners.findByChannel(channelId);

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Partners {
 
 	private static final String SELECT = """
-			select p.id, p.name, p.tier, p.created_at,
+			select p.id, p.name, p.tier, p.created_at, p.channel_manager,
 			       coalesce((select array_agg(t.team_id order by t.team_id) from partner_slack_team t where t.partner_id = p.id), '{}') as teams,
 			       coalesce((select array_agg(c.channel_id order by c.channel_id) from partner_slack_channel c where c.partner_id = p.id), '{}') as channels
 			from partner p
@@ -35,8 +35,8 @@ class Partners {
 
 	@Transactional
 	Partner insert(UUID id, NewPartner partner) {
-		jdbc.sql("insert into partner (id, name, tier) values (?, ?, ?)")
-			.params(id, partner.name().strip(), partner.tier().name())
+		jdbc.sql("insert into partner (id, name, tier, channel_manager) values (?, ?, ?, ?)")
+			.params(id, partner.name().strip(), partner.tier().name(), partner.channelManager())
 			.update();
 		partner.slackTeamIds()
 			.stream()
@@ -55,6 +55,10 @@ class Partners {
 
 	int updateTier(UUID id, Tier tier) {
 		return jdbc.sql("update partner set tier = ? where id = ?").params(tier.name(), id).update();
+	}
+
+	void assignChannelManager(UUID id, String channelManager) {
+		jdbc.sql("update partner set channel_manager = ? where id = ?").params(channelManager, id).update();
 	}
 
 	Optional<Partner> findById(UUID id) {
@@ -124,7 +128,7 @@ class Partners {
 	private static Partner map(ResultSet rs, int row) throws SQLException {
 		return new Partner(rs.getObject("id", UUID.class), rs.getString("name"), Tier.valueOf(rs.getString("tier")),
 				strings(rs, "teams"), strings(rs, "channels"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("channel_manager"));
 	}
 
 	private static List<String> strings(ResultSet rs, String column) throws SQLException {

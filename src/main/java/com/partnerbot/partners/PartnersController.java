@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,12 +36,23 @@ class PartnersController {
 		return partners.get(id);
 	}
 
-	record TierChange(@NotNull(message = "is required: one of Registered, Silver, Gold, Platinum") Tier tier) {
+	/** A change of tier, of channel manager, or both. */
+	record PartnerChange(Tier tier, @jakarta.validation.constraints.Pattern(regexp = "[UW][A-Z0-9]{2,63}|",
+			message = "is not a Slack user id (U or W, then capitals and digits; empty to unassign)") String channelManager) {
 	}
 
 	@PatchMapping("/{id}")
-	Partner changeTier(@PathVariable UUID id, @Valid @RequestBody TierChange change) {
-		return partners.changeTier(id, change.tier());
+	Partner change(@PathVariable UUID id, @Valid @RequestBody PartnerChange change) {
+		if (change.tier() == null && change.channelManager() == null) {
+			throw new com.partnerbot.platform.InvalidInputException("tier",
+					"is required (one of Registered, Silver, Gold, Platinum) unless channelManager is given");
+		}
+		Partner partner = partners.get(id);
+		if (change.channelManager() != null) {
+			partner = partners.assignChannelManager(id,
+					change.channelManager().isEmpty() ? null : change.channelManager());
+		}
+		return (change.tier() != null) ? partners.changeTier(id, change.tier()) : partner;
 	}
 
 	@GetMapping

@@ -1,7 +1,6 @@
 package com.partnerbot.sandbox;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -33,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The page's side of the sandbox: who is who, the feed of everything the bot did, and the
  * page's actions, each turned into the payload Slack would send and posted, signed, to
- * {@code /slack/events}. It answers requests from this machine only.
+ * {@code /slack/events}. {@link SandboxGuard} keeps it to this machine.
  */
 @RestController
 @Conditional(LocalMode.class)
@@ -58,8 +56,7 @@ class SandboxController {
 	}
 
 	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-	ResponseEntity<byte[]> page(HttpServletRequest request) throws IOException {
-		local(request);
+	ResponseEntity<byte[]> page() throws IOException {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noCache())
 			.contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
@@ -67,8 +64,7 @@ class SandboxController {
 	}
 
 	@GetMapping("/sandbox/assets/{name}")
-	ResponseEntity<byte[]> asset(@PathVariable String name, HttpServletRequest request) throws IOException {
-		local(request);
+	ResponseEntity<byte[]> asset(@PathVariable String name) throws IOException {
 		MediaType type = ASSETS.get(name);
 		if (type == null) {
 			return ResponseEntity.notFound().build();
@@ -80,8 +76,7 @@ class SandboxController {
 	}
 
 	@GetMapping("/sandbox/session")
-	ObjectNode session(HttpServletRequest request) {
-		local(request);
+	ObjectNode session() {
 		ObjectNode session = json.createObjectNode();
 		session.putObject("workspace").put("id", SandboxWorkspace.VENDOR_TEAM).put("name", "Vendor Inc.");
 		session.putObject("bot").put("id", SandboxWorkspace.BOT_USER).put("name", "Partnerbot");
@@ -110,8 +105,7 @@ class SandboxController {
 	}
 
 	@GetMapping("/sandbox/feed")
-	ObjectNode feed(@RequestParam(defaultValue = "0") long after, HttpServletRequest request) {
-		local(request);
+	ObjectNode feed(@RequestParam(defaultValue = "0") long after) {
 		return workspace.feed(after);
 	}
 
@@ -120,8 +114,7 @@ class SandboxController {
 
 	/** The composer: a message, a mention, or a slash command. */
 	@PostMapping("/sandbox/send")
-	ObjectNode send(@RequestBody Send send, HttpServletRequest request) {
-		local(request);
+	ObjectNode send(@RequestBody Send send) {
 		SandboxWorkspace.Person person = person(send.user());
 		String text = (send.text() == null) ? "" : send.text().strip();
 		if (text.isEmpty()) {
@@ -204,8 +197,7 @@ class SandboxController {
 	 * A click on a button or a choice in a menu, in a message, a modal or the App Home.
 	 */
 	@PostMapping("/sandbox/action")
-	ObjectNode action(@RequestBody Action action, HttpServletRequest request) {
-		local(request);
+	ObjectNode action(@RequestBody Action action) {
 		SandboxWorkspace.Person person = person(action.user());
 		ObjectNode payload = json.createObjectNode()
 			.put("type", "block_actions")
@@ -264,8 +256,7 @@ class SandboxController {
 
 	/** A modal's submit button: Slack's view_submission with the state of its inputs. */
 	@PostMapping("/sandbox/submit")
-	ObjectNode submit(@RequestBody Submit submit, HttpServletRequest request) {
-		local(request);
+	ObjectNode submit(@RequestBody Submit submit) {
 		SandboxWorkspace.Person person = person(submit.user());
 		ObjectNode view = workspace.view(submit.viewId())
 			.filter(v -> workspace.viewOwner(submit.viewId()).map(person.id()::equals).orElse(false))
@@ -312,8 +303,7 @@ class SandboxController {
 	}
 
 	@PostMapping("/sandbox/close")
-	ObjectNode close(@RequestBody Close close, HttpServletRequest request) {
-		local(request);
+	ObjectNode close(@RequestBody Close close) {
 		person(close.user());
 		workspace.closeView(close.viewId());
 		return json.createObjectNode().put("ok", true);
@@ -324,8 +314,7 @@ class SandboxController {
 
 	/** Opening the App Home tab: Slack's app_home_opened event. */
 	@PostMapping("/sandbox/home")
-	ObjectNode home(@RequestBody Home home, HttpServletRequest request) {
-		local(request);
+	ObjectNode home(@RequestBody Home home) {
 		SandboxWorkspace.Person person = person(home.user());
 		ObjectNode event = json.createObjectNode()
 			.put("type", "app_home_opened")
@@ -357,18 +346,6 @@ class SandboxController {
 		return json.createObjectNode().put("ok", false).put("error", error);
 	}
 
-	/** The sandbox acts as anyone: it serves this machine only. */
-	private static void local(HttpServletRequest request) {
-		try {
-			if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-				throw new SandboxException.Forbidden();
-			}
-		}
-		catch (java.net.UnknownHostException ex) {
-			throw new SandboxException.Forbidden();
-		}
-	}
-
 	private static String encode(Map<String, String> form) {
 		StringBuilder body = new StringBuilder();
 		form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
@@ -389,20 +366,11 @@ class SandboxController {
 			super(message);
 		}
 
-		static class Forbidden extends SandboxException {
-
-			Forbidden() {
-				super("The sandbox serves this machine only.");
-			}
-
-		}
-
 	}
 
 	@org.springframework.web.bind.annotation.ExceptionHandler(SandboxException.class)
 	ResponseEntity<ObjectNode> refused(SandboxException ex) {
-		HttpStatus status = (ex instanceof SandboxException.Forbidden) ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
-		return ResponseEntity.status(status).body(failure(ex.getMessage()));
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(failure(ex.getMessage()));
 	}
 
 }

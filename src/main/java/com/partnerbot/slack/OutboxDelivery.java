@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
@@ -29,16 +31,20 @@ import org.springframework.stereotype.Component;
  * Sends what the {@link SlackOutbox} stored, on every instance at once without sending
  * anything twice:
  * <ul>
- * <li>a message is claimed for a lease, so one instance sends it; a lane (a channel, or a
- * person's direct messages) sends its oldest pending message first and then waits at
- * least {@code laneInterval}; a reply waiting for the message it belongs under holds up
- * no one;</li>
+ * <li>a lane (a channel, or a person's direct messages) has at most one message claimed
+ * at a time, across instances: its oldest pending one (a reply waiting for the message it
+ * belongs under holds up no one), and after a message is out the lane waits at least
+ * {@code laneInterval}, recorded in the same statement;</li>
+ * <li>a claim is a lease; just before its call an instance renews it, and only if the
+ * message is still its own, so a message whose lease ran out and went to another instance
+ * is left to that one;</li>
  * <li>{@code 429} pauses the whole workspace for its {@code Retry-After}; other failures
  * are retried with exponential backoff, for as long as it takes; errors Slack will give
  * again (an unknown channel, bad blocks) fail the message for good;</li>
  * <li>before posting, a message is marked uncertain; a message still uncertain when next
- * tried (a timeout, a 5xx, a crash in mid-call) is first looked for in its channel by the
- * outbox id its metadata carries, and only posted when it is not there.</li>
+ * tried (a timeout, a 5xx, a crash mid-call) is first looked for in its channel by the
+ * outbox id its metadata carries, and only posted when it is not there. Only Slack
+ * refusing the post itself (a 429 or {@code ratelimited}) clears the mark.</li>
  * </ul>
  */
 @Component
@@ -52,6 +58,8 @@ class OutboxDelivery implements SmartLifecycle {
 	private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
 			"service_unavailable", "request_timeout", "team_added_to_org", "unknown_error");
 
+	private static final int LOOKUP_PAGES = 10;
+
 	private final JdbcClient jdbc;
 
 	private final SlackApi api;
@@ -59,6 +67,8 @@ class OutboxDelivery implements SmartLifecycle {
 	private final OutboxProperties properties;
 
 	private final String instance;
+
+	private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean running;
 
@@ -75,6 +85,18 @@ class OutboxDelivery implements SmartLifecycle {
 
 	record Pending(long id, String key, String lane, String channel, String dmUser, String threadTs, String threadKey,
 			String updateTs, String text, String blocks, int attempts, boolean uncertain, Instant firstAttemptAt) {
+	}
+
+	/** Slack refused or failed a lookup that has to succeed before a post. */
+	private static final class LookupFailed extends IOException {
+
+		private final boolean permanent;
+
+		LookupFailed(String message, boolean permanent) {
+			super(message);
+			this.permanent = permanent;
+		}
+
 	}
 
 	@Override
@@ -98,15 +120,21 @@ class OutboxDelivery implements SmartLifecycle {
 		loop.interrupt();
 		try {
 			loop.join(Duration.ofSeconds(10));
+			senders.shutdownNow();
+			// calls under way finish (or time out) before their messages are let go
+			senders.awaitTermination(properties.lease().toSeconds(), TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		senders.shutdownNow();
 		// what this instance claimed and did not start is free for the others at once
+		List<Long> started = List.copyOf(inFlight);
 		jdbc.sql("""
 				update slack_outbox set claimed_by = null, claimed_until = null
-				where claimed_by = :me and status = 'PENDING'""").param("me", instance).update();
+				where claimed_by = :me and status = 'PENDING' and not (id = any(:started))""")
+			.param("me", instance)
+			.param("started", started.toArray(Long[]::new))
+			.update();
 	}
 
 	@Override
@@ -151,28 +179,35 @@ class OutboxDelivery implements SmartLifecycle {
 	}
 
 	/**
-	 * The oldest due message of each lane that may send now, claimed for this instance.
+	 * The oldest due message of each lane that may send now and has nothing in flight,
+	 * claimed for this instance.
 	 */
 	List<Pending> claim() {
 		return jdbc.sql("""
 				update slack_outbox o set claimed_by = :me,
 				    claimed_until = now() + make_interval(secs => :lease)
 				where o.id in (
-				    select c.id from slack_outbox c
-				    where c.status = 'PENDING' and c.next_attempt_at <= now()
-				      and (c.claimed_until is null or c.claimed_until < now())
-				      and not exists (select 1 from slack_outbox e
-				                      where e.lane = c.lane and e.status = 'PENDING' and e.id < c.id
-				                        and e.thread_key is null)
-				      and not exists (select 1 from slack_pace p
-				                      where p.lane in (c.lane, '*') and p.next_at > now())
-				    order by c.id
+				    select l.id from slack_outbox l
+				    where l.id in (
+				        select distinct on (c.lane) c.id from slack_outbox c
+				        where c.status = 'PENDING' and c.next_attempt_at <= now()
+				          and (c.claimed_until is null or c.claimed_until < now())
+				          and not exists (select 1 from slack_outbox e
+				                          where e.lane = c.lane and e.status = 'PENDING' and e.id < c.id
+				                            and e.thread_key is null)
+				          and not exists (select 1 from slack_outbox f
+				                          where f.lane = c.lane and f.status = 'PENDING' and f.claimed_until > now())
+				          and not exists (select 1 from slack_pace p
+				                          where p.lane in (c.lane, '*') and p.next_at > now())
+				        order by c.lane, c.id)
+				    order by l.id
 				    limit :batch
 				    for update skip locked)
+				  and o.status = 'PENDING' and (o.claimed_until is null or o.claimed_until < now())
 				returning id, dedup_key, lane, channel, dm_user, thread_ts, thread_key, update_ts, text, blocks,
 				          attempts, uncertain, first_attempt_at""")
 			.param("me", instance)
-			.param("lease", (double) properties.lease().toMillis() / 1000)
+			.param("lease", seconds(properties.lease()))
 			.param("batch", properties.batch())
 			.query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("dedup_key"), rs.getString("lane"),
 					rs.getString("channel"), rs.getString("dm_user"), rs.getString("thread_ts"),
@@ -182,8 +217,26 @@ class OutboxDelivery implements SmartLifecycle {
 			.list();
 	}
 
-	void deliver(Pending message) {
+	void deliver(Pending claimed) {
+		inFlight.add(claimed.id());
 		try {
+			Optional<Pending> own = renew(claimed);
+			if (own.isPresent()) {
+				send(own.get());
+			}
+		}
+		finally {
+			inFlight.remove(claimed.id());
+		}
+	}
+
+	private void send(Pending message) {
+		boolean posting = false;
+		try {
+			if (workspacePaused()) {
+				release(message, "the workspace is rate limited");
+				return;
+			}
 			if (message.updateTs() != null) {
 				markAttempt(message, false);
 				var response = api.client()
@@ -191,7 +244,7 @@ class OutboxDelivery implements SmartLifecycle {
 						.ts(message.updateTs())
 						.text(message.text())
 						.blocksAsString(message.blocks()));
-				settle(message, response, message.channel(), message.updateTs());
+				settle(message, response, message.channel(), message.updateTs(), false);
 				return;
 			}
 			// a direct message goes to the person's id, as Slack allows; its channel is
@@ -209,9 +262,6 @@ class OutboxDelivery implements SmartLifecycle {
 			}
 			if (message.uncertain()) {
 				String where = (message.channel() != null) ? channel : openDirectMessage(message);
-				if (where == null) {
-					return;
-				}
 				Optional<String> posted = findPosted(message, where, threadTs);
 				if (posted.isPresent()) {
 					log.info("Outbox message {} had been posted before the outcome was known; not posting again",
@@ -222,6 +272,7 @@ class OutboxDelivery implements SmartLifecycle {
 			}
 			markAttempt(message, true);
 			String thread = threadTs;
+			posting = true;
 			var response = api.client()
 				.chatPostMessage(r -> r.channel(channel)
 					.threadTs(thread)
@@ -232,54 +283,81 @@ class OutboxDelivery implements SmartLifecycle {
 						.eventPayload(Map.of("outbox_id", String.valueOf(message.id())))
 						.build()));
 			settle(message, response, (response.getChannel() != null) ? response.getChannel() : channel,
-					response.getTs());
+					response.getTs(), true);
 		}
 		catch (SlackApiException ex) {
 			int status = ex.getResponse().code();
 			if (status == 429) {
-				rateLimited(message, retryAfter(ex));
+				// a post Slack refused was not taken; a refused lookup says nothing about
+				// it
+				rateLimited(message, retryAfter(ex), posting);
 			}
 			else if (status >= 500) {
-				retryLater(message, "HTTP " + status, true);
+				retryLater(message, "HTTP " + status);
 			}
 			else {
 				fail(message, "HTTP " + status + ": " + ex.getResponseBody());
 			}
 		}
+		catch (LookupFailed ex) {
+			if (ex.permanent) {
+				fail(message, ex.getMessage());
+			}
+			else {
+				retryLater(message, ex.getMessage());
+			}
+		}
 		catch (IOException ex) {
 			// a timeout may come after Slack took the message: it stays uncertain
-			retryLater(message, ex.getClass().getSimpleName() + ": " + ex.getMessage(), true);
+			retryLater(message, ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			log.error("Outbox message {} could not be sent", message.key(), ex);
-			retryLater(message, ex.toString(), true);
+			retryLater(message, ex.toString());
 		}
 	}
 
-	private void settle(Pending message, SlackApiTextResponse response, String channel, String ts) {
+	/**
+	 * Renews this instance's lease just before the call, if the message is still its own
+	 * and pending; what comes back is the message as it is now.
+	 */
+	private Optional<Pending> renew(Pending message) {
+		return jdbc.sql("""
+				update slack_outbox set claimed_until = now() + make_interval(secs => :lease)
+				where id = :id and claimed_by = :me and status = 'PENDING'
+				returning attempts, uncertain, first_attempt_at, channel""")
+			.param("lease", seconds(properties.lease()))
+			.param("id", message.id())
+			.param("me", instance)
+			.query((rs, n) -> new Pending(message.id(), message.key(), message.lane(), rs.getString("channel"),
+					message.dmUser(), message.threadTs(), message.threadKey(), message.updateTs(), message.text(),
+					message.blocks(), rs.getInt("attempts"), rs.getBoolean("uncertain"),
+					Optional.ofNullable(rs.getTimestamp("first_attempt_at")).map(t -> t.toInstant()).orElse(null)))
+			.optional();
+	}
+
+	private void settle(Pending message, SlackApiTextResponse response, String channel, String ts, boolean posted) {
 		if (response.isOk()) {
 			markSent(message, channel, ts);
 		}
 		else if ("ratelimited".equals(response.getError())) {
-			rateLimited(message, Duration.ofSeconds(1));
+			rateLimited(message, Duration.ofSeconds(1), posted);
 		}
 		else if (TRANSIENT.contains(response.getError())) {
-			retryLater(message, response.getError(), false);
+			// Slack's own internal errors may come after it took the message
+			retryLater(message, response.getError());
 		}
 		else {
 			fail(message, response.getError());
 		}
 	}
 
-	/**
-	 * The direct message channel with the person, to look in; messages still go to the
-	 * person's id.
-	 */
+	/** The direct message channel with the person, to look in. */
 	private String openDirectMessage(Pending message) throws IOException, SlackApiException {
 		var opened = api.client().conversationsOpen(r -> r.users(List.of(message.dmUser())));
 		if (!opened.isOk()) {
-			settle(message, opened, null, null);
-			return null;
+			throw new LookupFailed("conversations.open failed: " + opened.getError(),
+					!TRANSIENT.contains(opened.getError()));
 		}
 		return opened.getChannel().getId();
 	}
@@ -301,44 +379,80 @@ class OutboxDelivery implements SmartLifecycle {
 			jdbc.sql("""
 					update slack_outbox set next_attempt_at = now() + interval '1 second', claimed_by = null,
 					    claimed_until = null
-					where id = :id""").param("id", message.id()).update();
+					where id = :id and claimed_by = :me""").param("id", message.id()).param("me", instance).update();
 			return null;
 		}
 		return Optional.of((String) parent.get(0).get("sent_ts"));
 	}
 
-	/** The message with this outbox id in the channel (or thread), if it is there. */
+	/**
+	 * The message with this outbox id in the channel (or thread) since its first attempt,
+	 * if it is there, following Slack's pages.
+	 */
 	private Optional<String> findPosted(Pending message, String channel, String threadTs)
 			throws IOException, SlackApiException {
 		Instant since = (message.firstAttemptAt() != null) ? message.firstAttemptAt().minusSeconds(60)
 				: Instant.now().minus(Duration.ofDays(1));
 		String oldest = since.getEpochSecond() + ".000000";
-		List<Message> messages;
-		if (threadTs != null) {
-			var replies = api.client()
-				.conversationsReplies(r -> r.channel(channel).ts(threadTs).oldest(oldest).includeAllMetadata(true));
-			if (!replies.isOk()) {
-				throw new IOException("conversations.replies failed: " + replies.getError());
-			}
-			messages = replies.getMessages();
-		}
-		else {
-			var history = api.client()
-				.conversationsHistory(
-						r -> r.channel(channel).oldest(oldest).includeAllMetadata(true).limit(200).inclusive(true));
-			if (!history.isOk()) {
-				throw new IOException("conversations.history failed: " + history.getError());
-			}
-			messages = history.getMessages();
-		}
 		String id = String.valueOf(message.id());
-		return (messages == null) ? Optional.empty()
-				: messages.stream()
-					.filter(m -> m.getMetadata() != null && METADATA_TYPE.equals(m.getMetadata().getEventType())
-							&& m.getMetadata().getEventPayload() != null
-							&& id.equals(String.valueOf(m.getMetadata().getEventPayload().get("outbox_id"))))
-					.map(Message::getTs)
-					.findFirst();
+		String cursor = null;
+		for (int page = 0; page < LOOKUP_PAGES; page++) {
+			String next = cursor;
+			List<Message> messages;
+			com.slack.api.methods.response.conversations.ConversationsHistoryResponse history = null;
+			com.slack.api.methods.response.conversations.ConversationsRepliesResponse replies = null;
+			if (threadTs != null) {
+				replies = api.client()
+					.conversationsReplies(r -> r.channel(channel)
+						.ts(threadTs)
+						.oldest(oldest)
+						.includeAllMetadata(true)
+						.limit(200)
+						.cursor(next));
+				lookedUp(replies, "conversations.replies");
+				messages = replies.getMessages();
+			}
+			else {
+				history = api.client()
+					.conversationsHistory(r -> r.channel(channel)
+						.oldest(oldest)
+						.includeAllMetadata(true)
+						.limit(200)
+						.inclusive(true)
+						.cursor(next));
+				lookedUp(history, "conversations.history");
+				messages = history.getMessages();
+			}
+			Optional<String> found = (messages == null) ? Optional.empty()
+					: messages.stream()
+						.filter(m -> m.getMetadata() != null && METADATA_TYPE.equals(m.getMetadata().getEventType())
+								&& m.getMetadata().getEventPayload() != null
+								&& id.equals(String.valueOf(m.getMetadata().getEventPayload().get("outbox_id"))))
+						.map(Message::getTs)
+						.findFirst();
+			if (found.isPresent()) {
+				return found;
+			}
+			var metadata = (history != null) ? history.getResponseMetadata() : replies.getResponseMetadata();
+			cursor = (metadata != null) ? metadata.getNextCursor() : null;
+			if (cursor == null || cursor.isEmpty()) {
+				return Optional.empty();
+			}
+		}
+		throw new LookupFailed("more than " + LOOKUP_PAGES + " pages to look through in " + channel, false);
+	}
+
+	private static void lookedUp(SlackApiTextResponse response, String method) throws LookupFailed {
+		if (!response.isOk()) {
+			throw new LookupFailed(method + " failed: " + response.getError(),
+					!TRANSIENT.contains(response.getError()));
+		}
+	}
+
+	private boolean workspacePaused() {
+		return jdbc.sql("select exists (select 1 from slack_pace where lane = '*' and next_at > now())")
+			.query(Boolean.class)
+			.single();
 	}
 
 	private void markAttempt(Pending message, boolean uncertain) {
@@ -348,44 +462,63 @@ class OutboxDelivery implements SmartLifecycle {
 				where id = :id""").param("uncertain", uncertain).param("id", message.id()).update();
 	}
 
+	/**
+	 * Marks it sent and paces its lane, in one statement, so no instance sees one without
+	 * the other.
+	 */
 	private void markSent(Pending message, String channel, String ts) {
 		jdbc.sql("""
-				update slack_outbox set status = 'SENT', sent_channel = :channel, sent_ts = :ts, sent_at = now(),
-				    sent_by = :me, uncertain = false, claimed_by = null, claimed_until = null, last_error = null
-				where id = :id""")
+				with sent as (
+				    update slack_outbox set status = 'SENT', sent_channel = :channel, sent_ts = :ts, sent_at = now(),
+				        sent_by = :me, uncertain = false, claimed_by = null, claimed_until = null, last_error = null
+				    where id = :id
+				    returning lane)
+				insert into slack_pace (lane, next_at)
+				select lane, now() + make_interval(secs => :interval) from sent
+				on conflict (lane) do update set next_at = greatest(slack_pace.next_at, excluded.next_at)""")
 			.param("channel", channel)
 			.param("ts", ts)
 			.param("me", instance)
 			.param("id", message.id())
+			.param("interval", seconds(properties.laneInterval()))
 			.update();
-		pace(message.lane(), properties.laneInterval());
 	}
 
-	private void rateLimited(Pending message, Duration retryAfter) {
+	private void rateLimited(Pending message, Duration retryAfter, boolean refusedPost) {
 		log.info("Slack asked to slow down (Retry-After {} s); outbox message {} waits", retryAfter.toSeconds(),
 				message.key());
 		pace("*", retryAfter);
 		jdbc.sql("""
-				update slack_outbox set uncertain = false, last_error = 'rate limited',
+				update slack_outbox set uncertain = uncertain and not :refusedPost, last_error = 'rate limited',
 				    next_attempt_at = now() + make_interval(secs => :wait), claimed_by = null, claimed_until = null
 				where id = :id""")
-			.param("wait", (double) retryAfter.toMillis() / 1000)
+			.param("refusedPost", refusedPost)
+			.param("wait", seconds(retryAfter))
 			.param("id", message.id())
 			.update();
 	}
 
-	private void retryLater(Pending message, String error, boolean mayHavePosted) {
+	/** Lets the message go untried, to be claimed again once the workspace may send. */
+	private void release(Pending message, String why) {
+		log.debug("Outbox message {} waits: {}", message.key(), why);
+		jdbc.sql("update slack_outbox set claimed_by = null, claimed_until = null where id = :id and claimed_by = :me")
+			.param("id", message.id())
+			.param("me", instance)
+			.update();
+	}
+
+	/** Tries again later; whether it is uncertain stays as it was. */
+	private void retryLater(Pending message, String error) {
 		int attempts = message.attempts() + 1;
 		long base = Math.min(properties.maxBackoff().toMillis(), 1000L << Math.min(attempts - 1, 20));
 		long wait = base + ThreadLocalRandom.current().nextLong(base / 5 + 1);
 		log.warn("Outbox message {} not sent (attempt {}): {}; next try in {} ms", message.key(), attempts, error,
 				wait);
 		jdbc.sql("""
-				update slack_outbox set last_error = :error, uncertain = uncertain and :mayHavePosted,
+				update slack_outbox set last_error = :error,
 				    next_attempt_at = now() + make_interval(secs => :wait), claimed_by = null, claimed_until = null
 				where id = :id""")
 			.param("error", error)
-			.param("mayHavePosted", mayHavePosted)
 			.param("wait", (double) wait / 1000)
 			.param("id", message.id())
 			.update();
@@ -403,7 +536,7 @@ class OutboxDelivery implements SmartLifecycle {
 				insert into slack_pace (lane, next_at) values (:lane, now() + make_interval(secs => :wait))
 				on conflict (lane) do update set next_at = greatest(slack_pace.next_at, excluded.next_at)""")
 			.param("lane", lane)
-			.param("wait", (double) wait.toMillis() / 1000)
+			.param("wait", seconds(wait))
 			.update();
 	}
 
@@ -415,6 +548,10 @@ class OutboxDelivery implements SmartLifecycle {
 		catch (NumberFormatException notANumber) {
 			return Duration.ofSeconds(1);
 		}
+	}
+
+	private static double seconds(Duration duration) {
+		return (double) duration.toMillis() / 1000;
 	}
 
 	private static void sleepQuietly(Duration duration) {

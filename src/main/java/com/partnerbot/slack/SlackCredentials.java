@@ -28,12 +28,15 @@ class SlackCredentials implements LocalSlack {
 
 	private final String signingSecret;
 
+	private final String localBotToken;
+
 	SlackCredentials(SlackProperties properties, Environment environment) {
 		this.properties = properties;
 		this.environment = environment;
 		this.local = LocalMode.isLocal(environment);
-		this.signingSecret = local ? HexFormat.of().formatHex(new SecureRandom().generateSeed(16))
-				: properties.signingSecret();
+		SecureRandom random = new SecureRandom();
+		this.signingSecret = local ? HexFormat.of().formatHex(random.generateSeed(16)) : properties.signingSecret();
+		this.localBotToken = "xoxb-sandbox-" + HexFormat.of().formatHex(random.generateSeed(12));
 	}
 
 	boolean local() {
@@ -51,7 +54,7 @@ class SlackCredentials implements LocalSlack {
 
 	@Override
 	public String botToken() {
-		return local ? "xoxb-sandbox" : properties.botToken();
+		return local ? localBotToken : properties.botToken();
 	}
 
 	String appToken() {

@@ -6,6 +6,7 @@ import com.slack.api.util.json.GsonFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +26,11 @@ class SlackOutbox {
 
 	private final BotProperties properties;
 
-	SlackOutbox(JdbcClient jdbc, BotProperties properties) {
+	private final JdbcTemplate batches;
+
+	SlackOutbox(JdbcClient jdbc, JdbcTemplate batches, BotProperties properties) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 		this.properties = properties;
 	}
 
@@ -73,12 +77,35 @@ class SlackOutbox {
 		return stored > 0;
 	}
 
-	/** Stores many messages at once; returns how many were new. */
+	/**
+	 * Stores many messages at once (a campaign's thousands in batches); returns how many
+	 * were new.
+	 */
 	@Transactional
 	int enqueueAll(List<Outbound> messages) {
+		int[][] counts = batches.batchUpdate("""
+				insert into slack_outbox (dedup_key, kind, lane, channel, dm_user, thread_ts, thread_key, update_ts,
+				                          text, blocks, status)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (dedup_key) do nothing""", messages, 500, (statement, message) -> {
+			String lane = message.lane();
+			statement.setString(1, message.key());
+			statement.setString(2, message.kind());
+			statement.setString(3, lane);
+			statement.setString(4, blankToNull(message.channel()));
+			statement.setString(5, message.dmUser());
+			statement.setString(6, message.threadTs());
+			statement.setString(7, message.threadKey());
+			statement.setString(8, message.updateTs());
+			statement.setString(9, message.reply().text());
+			statement.setString(10, blocksJson(message.reply()));
+			statement.setString(11, (lane == null) ? "HELD" : "PENDING");
+		});
 		int stored = 0;
-		for (Outbound message : messages) {
-			stored += enqueue(message) ? 1 : 0;
+		for (int[] batch : counts) {
+			for (int count : batch) {
+				stored += (count > 0) ? 1 : 0;
+			}
 		}
 		return stored;
 	}

@@ -123,7 +123,7 @@ final class SurveyBlocks {
 	}
 
 	/** The alert channel managers get for a low score or a detractor. */
-	static Messages.Reply lowScore(Invitation invitation, String partnerName) {
+	static Messages.Reply lowScore(Invitation invitation, String partnerName, String channelManager) {
 		List<String> scores = new ArrayList<>();
 		if (invitation.satisfaction() != null) {
 			scores.add("satisfaction *" + invitation.satisfaction() + " / 5*");
@@ -135,7 +135,8 @@ final class SurveyBlocks {
 		String text = ":rotating_light: *Low score from " + partnerName + "*: <@" + invitation.slackUserId() + "> gave "
 				+ String.join(" and ", scores) + " in _" + invitation.surveyName() + "_."
 				+ (invitation.comment() != null ? "\n> " + Messages.escape(invitation.comment())
-						: "\nNo comment yet;" + " if one comes, it is added in this thread.");
+						: "\nNo comment yet;" + " if one comes, it is added in this thread.")
+				+ ((channelManager != null) ? "\nChannel manager: <@" + channelManager + ">" : "");
 		return Messages.Reply.plain(text);
 	}
 

@@ -96,9 +96,18 @@ class SurveysInSlack implements SlackFeature {
 			.toList());
 	}
 
+	/**
+	 * A low score reaches the channel managers' channel, naming the partner's own channel
+	 * manager, who also hears by direct message.
+	 */
 	@ApplicationModuleListener
 	void on(SurveyEvents.LowScore low) {
-		outbox.alert("low-score:" + low.invitation().id(), SurveyBlocks.lowScore(low.invitation(), low.partnerName()));
+		String manager = partners.find(low.invitation().partnerId()).map(Partner::channelManager).orElse(null);
+		Messages.Reply alert = SurveyBlocks.lowScore(low.invitation(), low.partnerName(), manager);
+		outbox.alert("low-score:" + low.invitation().id(), alert);
+		if (manager != null) {
+			outbox.enqueue(Outbound.toPerson("low-score-manager:" + low.invitation().id(), "alert", manager, alert));
+		}
 	}
 
 	@ApplicationModuleListener

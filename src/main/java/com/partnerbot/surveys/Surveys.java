@@ -38,6 +38,9 @@ public class Surveys {
 
 	static final int DETRACTOR_MAX = 6;
 
+	/** How long after a round a campaign may be sent again. */
+	static final java.time.Duration RESEND_AFTER = java.time.Duration.ofMinutes(10);
+
 	private static final String INVITATION_COLUMNS = """
 			i.id, i.survey_id, s.name, s.satisfaction_question, s.recommend_question, s.comment_question,
 			i.partner_id, i.slack_user_id, i.closes_on, i.satisfaction, i.recommend, i.comment""";
@@ -101,6 +104,10 @@ public class Surveys {
 			errors.add(new ApiError.FieldError("schedule", "'" + schedule
 					+ "' is not a cron expression (six fields: second minute hour day month weekday, e.g. '0 0 9 1 */3 *')"));
 		}
+		else if (schedule != null && tooOften(CronExpression.parse(schedule))) {
+			errors.add(new ApiError.FieldError("schedule",
+					"'" + schedule + "' fires more than once a day; partners get a survey at most daily"));
+		}
 		for (String[] question : List.of(new String[] { "satisfactionQuestion", survey.satisfactionQuestion() },
 				new String[] { "recommendQuestion", survey.recommendQuestion() },
 				new String[] { "commentQuestion", survey.commentQuestion() })) {
@@ -129,6 +136,13 @@ public class Surveys {
 			.param("createdBy", createdBy)
 			.update();
 		return get(id);
+	}
+
+	private boolean tooOften(CronExpression cron) {
+		var first = cron.next(java.time.LocalDateTime.now(clock));
+		var second = (first != null) ? cron.next(first) : null;
+		return second != null
+				&& java.time.Duration.between(first, second).compareTo(java.time.Duration.ofHours(23)) < 0;
 	}
 
 	public Survey get(UUID id) {
@@ -166,6 +180,21 @@ public class Surveys {
 		if (!survey.openOn(today())) {
 			throw new InvalidInputException("id", "'" + survey.name() + "' is "
 					+ (survey.active() ? "closed since " + survey.closesOn() : "paused") + "; nothing was sent");
+		}
+		// a double click or a retried request does not survey everyone twice
+		Optional<java.time.Instant> last = jdbc
+			.sql("select max(invited_at) from survey_invitation where survey_id = :id and round > 0")
+			.param("id", id)
+			.query(java.sql.Timestamp.class)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.map(java.sql.Timestamp::toInstant);
+		if (last.isPresent() && last.get().isAfter(clock.instant().minus(RESEND_AFTER))) {
+			throw new InvalidInputException("id", "'" + survey.name() + "' went out "
+					+ java.time.Duration.between(last.get(), clock.instant()).toMinutes()
+					+ " minutes ago; a new round can go " + RESEND_AFTER.toMinutes() + " minutes after the last");
 		}
 		int round = jdbc.sql("select coalesce(max(round), 0) + 1 from survey_invitation where survey_id = :id")
 			.param("id", id)
@@ -377,6 +406,7 @@ public class Surveys {
 	 * Sends each scheduled campaign whose cron has fired since it last went out. The
 	 * firing is claimed by one update, so one instance sends it.
 	 */
+	@Transactional
 	public List<Invitation> fireScheduled() {
 		List<Invitation> sent = new ArrayList<>();
 		LocalDate today = today();
@@ -409,6 +439,7 @@ public class Surveys {
 	 * The people of partners that joined {@code onboardingAfter} ago (and not more than
 	 * two weeks before that) get the onboarding survey, once.
 	 */
+	@Transactional
 	public int inviteOnboarded() {
 		int invited = 0;
 		java.time.Instant due = clock.instant().minus(properties.onboardingAfter());

@@ -60,8 +60,17 @@ class SandboxBrowserTests extends SandboxTests {
 		Files.createDirectories(SCREENSHOTS);
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.partnerbot.knowledge.KnowledgeBase knowledge;
+
 	@BeforeEach
-	void openPage() throws IOException {
+	void openPage() throws IOException, InterruptedException {
+		// the demo library is indexed at start-up; a newcomer's first question waits for
+		// it
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (knowledge.size() == 0 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -131,7 +140,15 @@ class SandboxBrowserTests extends SandboxTests {
 		send("@Partnerbot register " + customer + ", " + domain
 				+ ", 40 seats of Analytics Suite, about $120k, closing next month");
 		openThread("C0ACME0001", "register " + customer);
-		wait.until(d -> !d.findElements(By.cssSelector("#thread-pane button[data-action-id='deal_submit']")).isEmpty());
+		try {
+			wait.until(d -> !d.findElements(By.cssSelector("#thread-pane button[data-action-id='deal_submit']"))
+				.isEmpty());
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			screenshot("failed-deal-card");
+			throw new AssertionError(
+					"no deal card; the thread says: " + browser.findElement(By.id("thread-pane")).getText(), ex);
+		}
 		screenshot("2-deal-card");
 		wait.until(d -> {
 			d.findElement(By.cssSelector("#thread-pane button[data-action-id='deal_submit']")).click();

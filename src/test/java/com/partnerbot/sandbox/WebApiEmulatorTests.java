@@ -33,6 +33,9 @@ class WebApiEmulatorTests extends SandboxTests {
 	@Autowired
 	SandboxWorkspace workspace;
 
+	@Autowired
+	com.partnerbot.slack.LocalSlack slack;
+
 	private final List<String> mismatches = new ArrayList<>();
 
 	@BeforeAll
@@ -109,7 +112,7 @@ class WebApiEmulatorTests extends SandboxTests {
 			.append('=')
 			.append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
 		HttpResponse<String> response = post("/sandbox/api/" + method, "application/x-www-form-urlencoded",
-				form.toString(), "xoxb-sandbox");
+				form.toString(), slack.botToken());
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
 		JsonObject schema = body.get("ok").getAsBoolean() ? successSchema(method) : errorSchema(method);

@@ -98,6 +98,24 @@ class OutboxDeliveryTests extends EndToEndTests {
 	}
 
 	@Test
+	void aFailedLookupIsRetriedAndNeverTurnsIntoABlindRepost() {
+		String channel = unique("C_LOOK");
+		String key = unique("look-");
+		// Slack takes the post but answers too late; then the lookup is rate limited,
+		// then fails
+		slackApi.failNext("chat.postMessage", channel, Failure.slowAnswer(Duration.ofSeconds(3)));
+		slackApi.failNext("conversations.history", channel, Failure.rateLimited(1), Failure.status(500),
+				Failure.error("internal_error"));
+		outbox.enqueue(Outbound.toChannel(key, "alert", channel, null, Messages.Reply.plain("once")));
+
+		awaitSent(List.of(key), Duration.ofSeconds(60));
+
+		assertThat(slackApi.messages(channel)).extracting(m -> m.get("text").getAsString()).containsExactly("once");
+		assertThat(slackApi.attempts("conversations.history").stream().filter(c -> channel.equals(c.arg("channel"))))
+			.hasSize(4);
+	}
+
+	@Test
 	void aReplyUnderAnAlertWaitsForItAndLandsInItsThread() {
 		String channel = unique("C_THREAD");
 		String parent = unique("parent-");

@@ -105,6 +105,7 @@ class TwoInstancesTests extends EndToEndTests {
 			}
 			Thread.sleep(20);
 		}
+		throw new AssertionError("fewer than " + count + " invitations were sent within 30 s");
 	}
 
 }
