@@ -102,6 +102,19 @@ class WebApiEmulatorTests extends SandboxTests {
 		assertThat(validate(body, errorSchema("auth.test"), "auth.test")).isEmpty();
 	}
 
+	@Test
+	void nothingOfTheSandboxAnswersARequestThatCameThroughAProxy() throws Exception {
+		for (String path : List.of("/", "/sandbox/session", "/sandbox/api/auth.test")) {
+			HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path))
+					.header("X-Forwarded-For", "203.0.113.7")
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(path).isEqualTo(403);
+		}
+		assertThat(get("/sandbox/session").statusCode()).isEqualTo(200);
+	}
+
 	/**
 	 * Calls a method as the bot does (form-encoded, bearer token) and checks the answer.
 	 */
