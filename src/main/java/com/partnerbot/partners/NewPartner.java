@@ -26,7 +26,7 @@ public record NewPartner(
 				message = "is not a Slack team id (letters, digits, _ and -)") String> slackTeamIds,
 		List<@NotBlank(message = "must not be blank") @Pattern(regexp = "[A-Za-z0-9_-]{1,64}",
 				message = "is not a Slack channel id (letters, digits, _ and -)") String> slackChannelIds,
-		@Pattern(regexp = "[UW][A-Z0-9]{2,63}",
+		@Pattern(regexp = "[UW][A-Z0-9_]{2,63}",
 				message = "is not a Slack user id (U or W, then capitals and digits)") String channelManager) {
 
 	public NewPartner(String name, Tier tier, List<String> slackTeamIds, List<String> slackChannelIds) {

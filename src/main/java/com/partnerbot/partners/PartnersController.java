@@ -37,7 +37,7 @@ class PartnersController {
 	}
 
 	/** A change of tier, of channel manager, or both. */
-	record PartnerChange(Tier tier, @jakarta.validation.constraints.Pattern(regexp = "[UW][A-Z0-9]{2,63}|",
+	record PartnerChange(Tier tier, @jakarta.validation.constraints.Pattern(regexp = "[UW][A-Z0-9_]{2,63}|",
 			message = "is not a Slack user id (U or W, then capitals and digits; empty to unassign)") String channelManager) {
 	}
 

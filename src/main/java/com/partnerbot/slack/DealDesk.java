@@ -160,12 +160,23 @@ class DealDesk implements SlackFeature {
 
 	private void decide(SlackIdentity identity, String value, String cardTs, DealStatus decision) {
 		Requester requester = requesters.identify(identity);
-		if (!(requester instanceof Requester.Staff)) {
+		if (!(requester instanceof Requester.Staff staff)) {
 			replies.privately(identity.channelId(), identity.userId(),
 					Messages.Reply.plain("Only the vendor's channel managers decide on registrations."));
 			return;
 		}
 		try {
+			// a partner with a channel manager of its own is theirs (or a program
+			// admin's) to decide on
+			Optional<Partner> owner = registrations.find(UUID.fromString(value))
+				.flatMap(d -> partners.find(d.partnerId()));
+			String manager = owner.map(Partner::channelManager).orElse(null);
+			if (manager != null && !manager.equals(identity.userId()) && !staff.admin()) {
+				replies.privately(identity.channelId(), identity.userId(),
+						Messages.Reply.plain("Registrations of *" + owner.get().name()
+								+ "* are decided by their channel manager, <@" + manager + ">, or a program admin."));
+				return;
+			}
 			Deal deal = registrations.decide(UUID.fromString(value), decision, identity.userId(), "from Slack");
 			String outcome = switch (decision) {
 				case APPROVED -> ":white_check_mark: approved";

@@ -182,6 +182,40 @@ class DealFlowTests extends EndToEndTests {
 	}
 
 	@Test
+	void aPartnerWithItsOwnChannelManagerHasItsRegistrationsDecidedByThemOrAnAdmin() {
+		assertThat(api("POST", "/api/partners", """
+				{"name": "%s", "tier": "Gold", "channelManager": "maria"}""".formatted(unique("Bad "))).body())
+			.contains("\"field\":\"channelManager\"");
+		String name = unique("Owned ");
+		String created = api("POST", "/api/partners", """
+				{"name": "%s", "tier": "Gold", "slackTeamIds": ["%s"], "slackChannelIds": ["%s"],
+				 "channelManager": "W_OWNER"}""".formatted(name, unique("TO"), unique("C"))).body();
+		String partnerId = com.google.gson.JsonParser.parseString(created).getAsJsonObject().get("id").getAsString();
+		String domain = unique("owned").toLowerCase() + ".com";
+		assertThat(api("POST", "/api/direct-accounts", """
+				{"name": "%s", "domain": "%s", "owner": "Direct"}""".formatted(name + " Customer", domain))
+			.statusCode()).isEqualTo(201);
+		String deal = api("POST", "/api/deals", """
+				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
+				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""".formatted(partnerId,
+				name + " Customer", domain, java.time.LocalDate.now().plusMonths(2)))
+			.body();
+		String dealId = com.google.gson.JsonParser.parseString(deal).getAsJsonObject().get("id").getAsString();
+		assertThat(deal).contains("\"status\":\"CONFLICT\"");
+
+		click(StubSlackApi.TEAM, "W_MANAGER", ALERTS_CHANNEL, "1700000600.000100", DealBlocks.APPROVE, dealId);
+		assertThat(slackApi.await("chat.postEphemeral",
+				c -> "W_MANAGER".equals(c.arg("user")) && c.arg("text").contains("<@W_OWNER>"), 1))
+			.hasSize(1);
+		assertThat(api("GET", "/api/deals/" + dealId, null).body()).contains("\"status\":\"CONFLICT\"");
+
+		click(StubSlackApi.TEAM, "W_OWNER", ALERTS_CHANNEL, "1700000600.000100", DealBlocks.APPROVE, dealId);
+		assertThat(slackApi.await("chat.update", c -> ALERTS_CHANNEL.equals(c.arg("channel"))
+				&& c.arg("text").contains(name) && c.arg("text").contains("approved"), 1))
+			.hasSize(1);
+	}
+
+	@Test
 	void partnerDealWithoutTextOpensTheFormAndTheFormNamesWrongFields() {
 		Map<String, String> command = form("slash_command.form-urlencoded.txt");
 		String channel = ownChannel();
