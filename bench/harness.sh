@@ -25,3 +25,40 @@ run_harness() {
 	DJL_CACHE_DIR=$work/djl "$java_home/bin/java" --add-modules jdk.incubator.vector -Djna.tmpdir="$work/jna" \
 		-cp "$classes:$cp" "$main" "$@"
 }
+
+# The java binary the benches run with: $BENCH_JAVA, else find_jdk's.
+bench_java() {
+	local home
+	if [[ -n ${BENCH_JAVA:-} ]]; then echo "$BENCH_JAVA"; return; fi
+	home=$(find_jdk) || return 2
+	echo "$home/bin/java"
+}
+
+# A loopback port nothing answers a connect on, other than $1.
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+	local p
+	for _ in $(seq 1 50); do
+		p=$(( 20000 + RANDOM % 30000 ))
+		if port_free "$p" && [[ $p != "${1:-}" ]]; then echo "$p"; return; fi
+	done
+	echo "no free port found" >&2; return 1
+}
+
+# Stops the app started as PID with SIGTERM; after 20 s kills it and the embedded
+# PostgreSQL under DATA that it would have stopped itself.
+stop_app_process() {
+	local pid=$1 data=$2 pidfile pg
+	[[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+	kill -TERM "$pid" 2>/dev/null || true
+	for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+	if kill -0 "$pid" 2>/dev/null; then
+		echo "the app did not stop within 20 s of SIGTERM (see its log); killing it" >&2
+		kill -KILL "$pid" 2>/dev/null || true
+		while IFS= read -r pidfile; do
+			pg=$(head -n1 "$pidfile" 2>/dev/null || true)
+			[[ $pg =~ ^[0-9]+$ ]] && kill -TERM "$pg" 2>/dev/null || true
+		done < <(find "$data" -name postmaster.pid 2>/dev/null)
+	fi
+	wait "$pid" 2>/dev/null || true
+}

@@ -13,7 +13,7 @@
 #   BENCH_DURATION=30       seconds per phase
 #   BENCH_WARMUP=5          warm-up seconds (not counted), at BENCH_WARMUP_RATE=50
 #   BENCH_TIMEOUT_MS=3000   a delivery not answered within this is an error
-#   BENCH_JAVA=/path/java   JDK 21+ to use (else $JAVA_HOME, else the newest under /usr/lib/jvm)
+#   BENCH_JAVA=/path/java   JDK 21+ to use (else the first under $JAVA_HOME, /usr/lib/jvm)
 #   BENCH_APP_JAVA_OPTS=    extra JVM options for the app (e.g. -Xlog:gc)
 #   BENCH_DATA_DIR=         data directory for the app (default: a new one under /tmp, removed after)
 #   BENCH_KEEP=1            keep the temporary directory (app log, database) after the run
@@ -33,41 +33,9 @@ payload=${BENCH_PAYLOAD:-$root/../shared/slack/payloads/event_callback.app_menti
 [[ -f $jar ]] || { echo "no jar at $jar (pass its path as the argument or set PARTNERBOT_JAR)" >&2; exit 2; }
 jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
 
-# --- a JDK 21 or newer
-java_major() { # prints the feature version of the java binary $1, or 0
-	local v
-	v=$("$1" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n1)
-	[[ -n $v ]] || { echo 0; return; }
-	[[ $v == 1.* ]] && v=${v#1.}
-	echo "${v%%[.+-]*}"
-}
-pick_java() {
-	local candidate best="" best_major=0 major
-	if [[ -n ${BENCH_JAVA:-} ]]; then echo "$BENCH_JAVA"; return; fi
-	if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]] && (( $(java_major "$JAVA_HOME/bin/java") >= 21 )); then
-		echo "$JAVA_HOME/bin/java"; return
-	fi
-	for candidate in /usr/lib/jvm/*/bin/java $(command -v java || true); do
-		[[ -x $candidate ]] || continue
-		major=$(java_major "$candidate")
-		if (( major >= 21 && major > best_major )); then best=$candidate; best_major=$major; fi
-	done
-	[[ -n $best ]] && echo "$best"
-}
-java=$(pick_java) || true
-[[ -n $java ]] || { echo "no JDK 21+ found: set JAVA_HOME or BENCH_JAVA" >&2; exit 2; }
-(( $(java_major "$java") >= 21 )) || { echo "$java is older than 21" >&2; exit 2; }
-
-# --- free loopback ports (nothing answers a connect on them)
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-	local p
-	for _ in $(seq 1 50); do
-		p=$(( 20000 + RANDOM % 30000 ))
-		if port_free "$p" && [[ $p != "${1:-}" ]]; then echo "$p"; return; fi
-	done
-	echo "no free port found" >&2; return 1
-}
+# --- a JDK 21 or newer, free loopback ports, stopping the app (harness.sh)
+source "$here/harness.sh"
+java=$(bench_java)
 app_port=${BENCH_APP_PORT:-$(free_port)}
 stub_port=${BENCH_STUB_PORT:-$(free_port "$app_port")}
 
@@ -80,21 +48,7 @@ app_pid=""
 
 stop_app() {
 	local status=$?
-	if [[ -n $app_pid ]] && kill -0 "$app_pid" 2>/dev/null; then
-		kill -TERM "$app_pid" 2>/dev/null || true
-		for _ in $(seq 1 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.2; done
-		if kill -0 "$app_pid" 2>/dev/null; then
-			echo "the app did not stop within 20 s of SIGTERM (see its log); killing it" >&2
-			kill -KILL "$app_pid" 2>/dev/null || true
-			# its embedded PostgreSQL, which the app would have stopped itself
-			local pidfile pg
-			while IFS= read -r pidfile; do
-				pg=$(head -n1 "$pidfile" 2>/dev/null || true)
-				[[ $pg =~ ^[0-9]+$ ]] && kill -TERM "$pg" 2>/dev/null || true
-			done < <(find "$data" -name postmaster.pid 2>/dev/null)
-		fi
-		wait "$app_pid" 2>/dev/null || true
-	fi
+	stop_app_process "$app_pid" "$data"
 	if [[ $status -ne 0 ]]; then
 		echo "failed (exit $status); app log: $log" >&2
 		tail -n 30 "$log" >&2 2>/dev/null || true

@@ -50,25 +50,10 @@ if [[ ! -f $jar ]]; then
 fi
 jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
 
-# --- a JDK 21 or newer (find_jdk from harness.sh; run_harness there builds with Maven, not used here)
+# --- a JDK 21 or newer, free loopback ports, stopping the app (harness.sh; its run_harness
+# builds with Maven and is not used here)
 source "$here/harness.sh"
-if [[ -n ${BENCH_JAVA:-} ]]; then
-	java=$BENCH_JAVA
-else
-	java_home=$(find_jdk)
-	java=$java_home/bin/java
-fi
-
-# --- free loopback ports (nothing answers a connect on them)
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-	local p
-	for _ in $(seq 1 50); do
-		p=$(( 20000 + RANDOM % 30000 ))
-		if port_free "$p" && [[ $p != "${1:-}" ]]; then echo "$p"; return; fi
-	done
-	echo "no free port found" >&2; return 1
-}
+java=$(bench_java)
 app_port=${BENCH_APP_PORT:-$(free_port)}
 stub_port=${BENCH_STUB_PORT:-$(free_port "$app_port")}
 
@@ -84,21 +69,7 @@ stub_pid=""
 
 stop_all() {
 	local status=$?
-	if [[ -n $app_pid ]] && kill -0 "$app_pid" 2>/dev/null; then
-		kill -TERM "$app_pid" 2>/dev/null || true
-		for _ in $(seq 1 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.2; done
-		if kill -0 "$app_pid" 2>/dev/null; then
-			echo "the app did not stop within 20 s of SIGTERM (see its log); killing it" >&2
-			kill -KILL "$app_pid" 2>/dev/null || true
-			# its embedded PostgreSQL, which the app would have stopped itself
-			local pidfile pg
-			while IFS= read -r pidfile; do
-				pg=$(head -n1 "$pidfile" 2>/dev/null || true)
-				[[ $pg =~ ^[0-9]+$ ]] && kill -TERM "$pg" 2>/dev/null || true
-			done < <(find "$data" -name postmaster.pid 2>/dev/null)
-		fi
-		wait "$app_pid" 2>/dev/null || true
-	fi
+	stop_app_process "$app_pid" "$data"
 	if [[ -n $stub_pid ]] && kill -0 "$stub_pid" 2>/dev/null; then
 		# the stub writes its final stats to its log as it stops
 		kill -TERM "$stub_pid" 2>/dev/null || true
