@@ -310,8 +310,11 @@ public class DealRegistrations {
 		List<Deal> reminders = deals.claimReminders(LocalDate.now(clock).plusDays(rules.reminderDays()));
 		reminders.forEach(deal -> events.publishEvent(new DealEvents.ExpiringSoon(deal)));
 		List<Deal> expired = deals.expire();
-		expired
-			.forEach(deal -> deals.audit(deal.id(), "expired", "system", "protection ended " + deal.protectedUntil()));
+		for (Deal deal : expired) {
+			// the customer is free for other partners again
+			deals.release(deal.id());
+			deals.audit(deal.id(), "expired", "system", "protection ended " + deal.protectedUntil());
+		}
 		return reminders.size() + expired.size();
 	}
 

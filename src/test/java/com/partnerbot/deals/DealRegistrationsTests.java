@@ -207,7 +207,7 @@ class DealRegistrationsTests extends EndToEndTests {
 			.hasMessageContaining("decided already");
 		assertThat(registrations.auditTrail(second.id())).extracting(AuditEntry::action)
 			.containsExactly("registered", "co_sell");
-		assertThat(first.status()).isEqualTo(DealStatus.APPROVED);
+		assertThat(registrations.find(first.id()).orElseThrow().status()).isEqualTo(DealStatus.APPROVED);
 	}
 
 	@Test
@@ -245,6 +245,11 @@ class DealRegistrationsTests extends EndToEndTests {
 		registrations.remindAndExpire();
 		assertThat(registrations.find(deal.id()).orElseThrow().status()).isEqualTo(DealStatus.EXPIRED);
 		assertThat(registrations.check(globex, customer, customer + ".com", List.of("Analytics Suite"))).isEmpty();
+		assertThat(registrations.auditTrail(deal.id())).extracting(AuditEntry::action).contains("expired");
+		// the customer is free again: another partner's registration is protected
+		assertThat(registrations.register(deal(globex, customer, customer + ".com", "Analytics Suite"), "U2", null)
+			.deal()
+			.status()).isEqualTo(DealStatus.APPROVED);
 	}
 
 }
