@@ -1,9 +1,12 @@
 package com.partnerbot.slack;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import com.slack.api.bolt.App;
 import com.slack.api.methods.SlackApiException;
@@ -16,6 +19,7 @@ import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.partners.SlackIdentity;
+import com.partnerbot.platform.ScheduledJobs;
 import com.partnerbot.scorecards.Scorecard;
 import com.partnerbot.scorecards.Scorecards;
 
@@ -51,8 +55,15 @@ class ScorecardsInSlack implements SlackFeature {
 
 	private final JdbcClient jdbc;
 
+	private final SlackOutbox outbox;
+
+	private final ScheduledJobs jobs;
+
 	ScorecardsInSlack(Scorecards scorecards, PartnerManagement partners, SlackRequesters requesters,
-			SlackReplies replies, SlackApi api, SlackWork work, JdbcClient jdbc) {
+			SlackReplies replies, SlackApi api, SlackWork work, JdbcClient jdbc, SlackOutbox outbox,
+			ScheduledJobs jobs) {
+		this.outbox = outbox;
+		this.jobs = jobs;
 		this.scorecards = scorecards;
 		this.partners = partners;
 		this.requesters = requesters;
@@ -149,52 +160,39 @@ class ScorecardsInSlack implements SlackFeature {
 
 	/**
 	 * Weekly: each partner person who has not opted out gets the partner's biggest gap
-	 * and next step.
+	 * and next step, through the outbox, on one instance at a time.
 	 */
 	@Scheduled(cron = "${partnerbot.scorecards.nudge-cron:0 0 15 * * MON}")
 	void nudge() {
 		LocalDate today = LocalDate.now();
-		nudge(today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+		String period = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+		jobs.runExclusively("scorecard-tips", Duration.ofMinutes(30), Duration.ofMinutes(5), () -> nudge(period));
 	}
 
-	/** The tips of one period; only the first instance to claim the period sends them. */
+	/**
+	 * The tips of one period; each person's is stored under the period, so however often
+	 * this runs, a person gets one a period.
+	 */
 	void nudge(String period) {
-		boolean first = jdbc
-			.sql("insert into slack_job_run (job, period) values ('scorecard-tips', ?) on conflict do nothing")
-			.param(period)
-			.update() > 0;
-		if (!first) {
-			log.info("Scorecard tips for {} were sent already (by this or another instance)", period);
-			return;
-		}
-		int sent = 0;
+		Set<String> optedOut = Set
+			.copyOf(jdbc.sql("select slack_user_id from slack_nudge_optout").query(String.class).list());
+		List<Outbound> tips = new ArrayList<>();
 		for (Partner partner : partners.all()) {
-			List<String> people = partners.people(partner.id());
-			if (people.isEmpty() || partner.tier().next().isEmpty()) {
+			if (partner.tier().next().isEmpty()) {
 				continue;
 			}
-			for (String person : people) {
-				if (optedOut(person)) {
+			for (String person : partners.people(partner.id())) {
+				if (optedOut.contains(person)) {
 					continue;
 				}
 				Scorecard card = scorecards.forPerson(partner.id(), person);
-				if (card.gaps().isEmpty()) {
-					continue;
-				}
-				// posting to a user id opens the direct message with them
-				if (replies.post(person, null, ScorecardBlocks.nudge(card)).isPresent()) {
-					sent++;
+				if (!card.gaps().isEmpty()) {
+					tips.add(Outbound.toPerson("tip:" + period + ":" + person, "notice", person,
+							ScorecardBlocks.nudge(card)));
 				}
 			}
 		}
-		log.info("Scorecard tips sent: {}", sent);
-	}
-
-	private boolean optedOut(String person) {
-		return jdbc.sql("select count(*) from slack_nudge_optout where slack_user_id = ?")
-			.param(person)
-			.query(Integer.class)
-			.single() > 0;
+		log.info("Scorecard tips of {} stored for delivery: {}", period, outbox.enqueueAll(tips));
 	}
 
 }

@@ -108,10 +108,12 @@ class ScorecardFlowTests extends EndToEndTests {
 		assertThat(slackApi.await("chat.postMessage",
 				c -> user.equals(c.arg("channel")) && c.arg("text").contains("no more weekly tips"), 1))
 			.hasSize(1);
-		scorecardsInSlack.nudge(unique("next-week"));
-		assertThat(slackApi.calls("chat.postMessage")
-			.stream()
-			.filter(c -> user.equals(c.arg("channel")) && c.arg("text").contains("Gold needs"))).hasSize(1);
+		String nextWeek = unique("next-week");
+		scorecardsInSlack.nudge(nextWeek);
+		assertThat(jdbc.sql("select count(*) from slack_outbox where dedup_key = ?")
+			.param("tip:" + nextWeek + ":" + user)
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -122,8 +124,8 @@ class ScorecardFlowTests extends EndToEndTests {
 		scorecardsInSlack.nudge(week);
 		scorecardsInSlack.nudge(week);
 		assertThat(slackApi.await("chat.postMessage", c -> user.equals(c.arg("channel")), 1)).hasSize(1);
-		assertThat(jdbc.sql("select count(*) from slack_job_run where job = 'scorecard-tips' and period = ?")
-			.param(week)
+		assertThat(jdbc.sql("select count(*) from slack_outbox where dedup_key = ?")
+			.param("tip:" + week + ":" + user)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
 		assertThat(slackApi.calls("chat.postMessage").stream().filter(c -> user.equals(c.arg("channel")))).hasSize(1);
