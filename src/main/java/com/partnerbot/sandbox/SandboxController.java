@@ -146,13 +146,13 @@ class SandboxController {
 		if (!direct && slackText.contains("<@" + SandboxWorkspace.BOT_USER + ">")) {
 			ObjectNode event = message.deepCopy().put("type", "app_mention").put("channel", send.channel());
 			event.put("event_ts", ts);
-			deliver(deliveries.event(event));
+			result(deliveries.event(event));
 		}
 		ObjectNode event = message.deepCopy()
 			.put("channel", send.channel())
 			.put("channel_type", direct ? "im" : "channel")
 			.put("event_ts", ts);
-		return deliver(deliveries.event(event));
+		return result(deliveries.event(event));
 	}
 
 	private ObjectNode command(SandboxWorkspace.Person person, String channel, String text) {
@@ -248,7 +248,7 @@ class SandboxController {
 		else {
 			clicked.put("type", "button").put("value", action.value());
 		}
-		return deliver(deliveries.interaction(payload));
+		return result(deliveries.interaction(payload));
 	}
 
 	record Submit(String user, String viewId, ObjectNode values) {
@@ -322,11 +322,7 @@ class SandboxController {
 			.put("channel", person.dmChannel())
 			.put("tab", "home")
 			.put("event_ts", workspace.nextTs());
-		return deliver(deliveries.event(event));
-	}
-
-	private ObjectNode deliver(SignedDeliveries.Answer answer) {
-		return result(answer);
+		return result(deliveries.event(event));
 	}
 
 	private ObjectNode result(SignedDeliveries.Answer answer) {

@@ -81,7 +81,12 @@ class SandboxWorkspace {
 
 	private final Map<String, String> viewOwners = new LinkedHashMap<>();
 
-	private final Map<String, String> triggers = new LinkedHashMap<>();
+	private record Trigger(String user, long issued) {
+	}
+
+	private static final long TRIGGER_LIFETIME = java.time.Duration.ofSeconds(3).toNanos();
+
+	private final Map<String, Trigger> triggers = new LinkedHashMap<>();
 
 	SandboxWorkspace(JsonMapper json, PartnerManagement partners) {
 		this.json = json;
@@ -99,24 +104,35 @@ class SandboxWorkspace {
 	/** The demo partners' shared channels and the channel managers' channel. */
 	List<Channel> channels() {
 		List<Channel> channels = new ArrayList<>();
-		List<String> staff = PEOPLE.stream().filter(p -> p.teamId().equals(VENDOR_TEAM)).map(Person::id).toList();
 		for (Partner partner : partners.all()) {
-			for (String channel : partner.slackChannelIds()) {
-				List<String> members = new ArrayList<>(staff);
-				PEOPLE.stream()
-					.filter(p -> partner.slackTeamIds().contains(p.teamId()))
-					.forEach(p -> members.add(p.id()));
-				String name = partner.name().toLowerCase(java.util.Locale.ROOT).split("\\s+")[0] + "-partnerbot";
-				channels.add(new Channel(channel, name, "shared", "Shared with " + partner.name(), members));
-			}
+			partner.slackChannelIds().forEach(channel -> channels.add(shared(partner, channel)));
 		}
-		channels.add(new Channel(ALERTS_CHANNEL, "partner-alerts", "alerts",
-				"Channel managers: deal conflicts, low scores, questions", staff));
+		channels.add(alerts());
 		return channels;
 	}
 
+	/** A channel of the workspace; a partner's is looked up by its id alone. */
 	Optional<Channel> channel(String id) {
-		return channels().stream().filter(c -> c.id().equals(id)).findFirst();
+		if (ALERTS_CHANNEL.equals(id)) {
+			return Optional.of(alerts());
+		}
+		return partners.channelOwner(id).map(partner -> shared(partner, id));
+	}
+
+	private static Channel shared(Partner partner, String channel) {
+		List<String> members = new ArrayList<>(staff());
+		PEOPLE.stream().filter(p -> partner.slackTeamIds().contains(p.teamId())).forEach(p -> members.add(p.id()));
+		String name = partner.name().toLowerCase(java.util.Locale.ROOT).split("\\s+")[0] + "-partnerbot";
+		return new Channel(channel, name, "shared", "Shared with " + partner.name(), members);
+	}
+
+	private static Channel alerts() {
+		return new Channel(ALERTS_CHANNEL, "partner-alerts", "alerts",
+				"Channel managers: deal conflicts, low scores, questions", staff());
+	}
+
+	private static List<String> staff() {
+		return PEOPLE.stream().filter(p -> p.teamId().equals(VENDOR_TEAM)).map(Person::id).toList();
 	}
 
 	/** The direct message channel of a person with the bot. */
@@ -137,18 +153,17 @@ class SandboxWorkspace {
 
 	/** A trigger id, valid for one modal within three seconds (as Slack's). */
 	synchronized String trigger(String user) {
-		String trigger = seq.get() + "." + System.nanoTime() + ".sandbox";
-		triggers.put(trigger, user + "|" + System.nanoTime());
+		long now = System.nanoTime();
+		triggers.values().removeIf(t -> now - t.issued() > TRIGGER_LIFETIME);
+		String trigger = seq.get() + "." + now + ".sandbox";
+		triggers.put(trigger, new Trigger(user, now));
 		return trigger;
 	}
 
 	synchronized Optional<String> useTrigger(String trigger) {
-		String entry = triggers.remove(String.valueOf(trigger));
-		if (entry == null) {
-			return Optional.empty();
-		}
-		long age = System.nanoTime() - Long.parseLong(entry.substring(entry.indexOf('|') + 1));
-		return (age > 3_000_000_000L) ? Optional.empty() : Optional.of(entry.substring(0, entry.indexOf('|')));
+		Trigger found = triggers.remove(String.valueOf(trigger));
+		return (found == null || System.nanoTime() - found.issued() > TRIGGER_LIFETIME) ? Optional.empty()
+				: Optional.of(found.user());
 	}
 
 	/** Adds a message to its channel and the feed. */

@@ -8,11 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -90,7 +86,7 @@ class SignedDeliveries {
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", contentType)
 			.header("X-Slack-Request-Timestamp", timestamp)
-			.header("X-Slack-Signature", "v0=" + sign("v0:" + timestamp + ":" + body))
+			.header("X-Slack-Signature", slack.sign(timestamp, body.getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 			.build();
 		try {
@@ -103,17 +99,6 @@ class SignedDeliveries {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return new Answer(503, null);
-		}
-	}
-
-	private String sign(String base) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(slack.signingSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(base.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

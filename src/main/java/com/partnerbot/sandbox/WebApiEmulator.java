@@ -2,7 +2,6 @@ package com.partnerbot.sandbox;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -283,7 +282,7 @@ class WebApiEmulator {
 
 	/** A channel id, or the direct message channel of a user id (as Slack allows). */
 	private String channelOf(String channel) {
-		if (workspace.channel(channel).isPresent() || workspace.dmOwner(channel).isPresent()) {
+		if (workspace.dmOwner(channel).isPresent() || workspace.channel(channel).isPresent()) {
 			return channel;
 		}
 		return workspace.person(channel).map(SandboxWorkspace.Person::dmChannel).orElse(null);
@@ -343,12 +342,6 @@ class WebApiEmulator {
 		catch (NumberFormatException ex) {
 			return 0;
 		}
-	}
-
-	static List<String> methods() {
-		return List.of("auth.test", "chat.postMessage", "chat.postEphemeral", "chat.update", "chat.delete",
-				"views.open", "views.push", "views.update", "views.publish", "users.info", "conversations.open",
-				"conversations.info", "conversations.members", "conversations.history", "conversations.replies");
 	}
 
 }

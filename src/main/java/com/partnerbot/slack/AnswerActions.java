@@ -1,11 +1,9 @@
 package com.partnerbot.slack;
 
-import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.slack.api.bolt.App;
-import com.slack.api.methods.SlackApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,16 +29,17 @@ class AnswerActions implements SlackFeature {
 
 	private final Answering answering;
 
-	private final SlackApi api;
+	private final SlackReplies replies;
 
 	private final SlackWork work;
 
 	private final SlackOutbox outbox;
 
-	AnswerActions(SlackRequesters requesters, Answering answering, SlackApi api, SlackWork work, SlackOutbox outbox) {
+	AnswerActions(SlackRequesters requesters, Answering answering, SlackReplies replies, SlackWork work,
+			SlackOutbox outbox) {
 		this.requesters = requesters;
 		this.answering = answering;
-		this.api = api;
+		this.replies = replies;
 		this.work = work;
 		this.outbox = outbox;
 	}
@@ -68,7 +67,7 @@ class AnswerActions implements SlackFeature {
 	private void handle(String value, SlackIdentity identity, int vote) {
 		work.submit("feedback", () -> {
 			Requester requester = requesters.identify(identity);
-			Optional<UUID> answerId = uuid(value);
+			Optional<UUID> answerId = SlackPayloads.uuid(value);
 			if (requester instanceof Requester.Stranger || answerId.isEmpty()) {
 				return;
 			}
@@ -88,7 +87,7 @@ class AnswerActions implements SlackFeature {
 
 	private void handOff(String value, SlackIdentity identity) {
 		Requester requester = requesters.identify(identity);
-		Optional<UUID> answerId = uuid(value);
+		Optional<UUID> answerId = SlackPayloads.uuid(value);
 		if (requester instanceof Requester.Stranger || answerId.isEmpty()) {
 			return;
 		}
@@ -110,26 +109,12 @@ class AnswerActions implements SlackFeature {
 	}
 
 	private void ephemeral(SlackIdentity identity, String text) {
-		try {
-			api.client().chatPostEphemeral(r -> r.channel(identity.channelId()).user(identity.userId()).text(text));
-		}
-		catch (IOException | SlackApiException ex) {
-			log.warn("Could not post an ephemeral message", ex);
-		}
+		replies.privately(identity.channelId(), identity.userId(), Messages.Reply.plain(text));
 	}
 
 	private static UUID partnerOf(Requester requester) {
 		return (requester instanceof Requester.PartnerPerson) ? requester.partner().map(Partner::id).orElse(null)
 				: null;
-	}
-
-	private static Optional<UUID> uuid(String value) {
-		try {
-			return Optional.of(UUID.fromString(value));
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

@@ -79,15 +79,8 @@ class ChannelMembers {
 				if (ex.getResponse().code() != 429 || attempt >= 10) {
 					throw ex;
 				}
-				long seconds;
 				try {
-					seconds = Math.max(1, Long.parseLong(ex.getResponse().header("Retry-After", "1").strip()));
-				}
-				catch (NumberFormatException notANumber) {
-					seconds = 1;
-				}
-				try {
-					Thread.sleep(Duration.ofSeconds(seconds));
+					Thread.sleep(OutboxDelivery.retryAfter(ex));
 				}
 				catch (InterruptedException stop) {
 					Thread.currentThread().interrupt();
@@ -99,6 +92,8 @@ class ChannelMembers {
 
 	private int members(Partner partner, String channel) {
 		int added = 0;
+		// people known already need no users.info
+		java.util.Set<String> known = new java.util.HashSet<>(partners.people(partner.id()));
 		try {
 			String cursor = null;
 			do {
@@ -112,6 +107,9 @@ class ChannelMembers {
 					return added;
 				}
 				for (String member : members.getMembers()) {
+					if (known.contains(member)) {
+						continue;
+					}
 					var user = usersInfo(member);
 					if (user.isOk() && !user.getUser().isBot()
 							&& partners.addMember(partner.id(), member, user.getUser().getTeamId())) {

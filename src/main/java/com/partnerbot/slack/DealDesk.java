@@ -184,9 +184,10 @@ class DealDesk implements SlackFeature {
 				default -> ":x: rejected";
 			};
 			replies.update(identity.channelId(), cardTs,
-					Messages.Reply.plain("*" + deal.reference() + "* from *" + partnerName(deal.partnerId()) + "*: "
-							+ outcome + " by <@" + identity.userId() + ">\n" + DealBlocks.summary(deal)
-							+ (deal.protectedUntil() != null ? "\nProtected until " + deal.protectedUntil() : "")));
+					Messages.Reply
+						.plain("*" + deal.reference() + "* from *" + owner.map(Partner::name).orElse("unknown partner")
+								+ "*: " + outcome + " by <@" + identity.userId() + ">\n" + DealBlocks.summary(deal)
+								+ (deal.protectedUntil() != null ? "\nProtected until " + deal.protectedUntil() : "")));
 		}
 		catch (ConflictException | InvalidInputException | NotFoundException | IllegalArgumentException ex) {
 			replies.privately(identity.channelId(), identity.userId(),

@@ -11,26 +11,21 @@ package com.partnerbot.slack;
  * @param dmUser the person to message directly
  * @param threadTs the thread to reply in, if known
  * @param threadKey the key of another outbox message to reply under, once that one is out
- * @param updateTs the message to replace with {@code chat.update}
  * @param reply the text and blocks
  */
 record Outbound(String key, String kind, String channel, String dmUser, String threadTs, String threadKey,
-		String updateTs, Messages.Reply reply) {
+		Messages.Reply reply) {
 
 	static Outbound toChannel(String key, String kind, String channel, String threadTs, Messages.Reply reply) {
-		return new Outbound(key, kind, channel, null, threadTs, null, null, reply);
+		return new Outbound(key, kind, channel, null, threadTs, null, reply);
 	}
 
 	static Outbound toPerson(String key, String kind, String user, Messages.Reply reply) {
-		return new Outbound(key, kind, null, user, null, null, null, reply);
-	}
-
-	static Outbound update(String key, String kind, String channel, String ts, Messages.Reply reply) {
-		return new Outbound(key, kind, channel, null, null, null, ts, reply);
+		return new Outbound(key, kind, null, user, null, null, reply);
 	}
 
 	Outbound underMessage(String parentKey) {
-		return new Outbound(key, kind, channel, dmUser, threadTs, parentKey, updateTs, reply);
+		return new Outbound(key, kind, channel, dmUser, threadTs, parentKey, reply);
 	}
 
 	/** Messages of one lane go out in order and at most one a second. */

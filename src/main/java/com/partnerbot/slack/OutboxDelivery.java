@@ -84,7 +84,7 @@ class OutboxDelivery implements SmartLifecycle {
 	}
 
 	record Pending(long id, String key, String lane, String channel, String dmUser, String threadTs, String threadKey,
-			String updateTs, String text, String blocks, int attempts, boolean uncertain, Instant firstAttemptAt) {
+			String text, String blocks, int attempts, boolean uncertain, Instant firstAttemptAt) {
 	}
 
 	/** Slack refused or failed a lookup that has to succeed before a post. */
@@ -204,15 +204,15 @@ class OutboxDelivery implements SmartLifecycle {
 				    limit :batch
 				    for update skip locked)
 				  and o.status = 'PENDING' and (o.claimed_until is null or o.claimed_until < now())
-				returning id, dedup_key, lane, channel, dm_user, thread_ts, thread_key, update_ts, text, blocks,
+				returning id, dedup_key, lane, channel, dm_user, thread_ts, thread_key, text, blocks,
 				          attempts, uncertain, first_attempt_at""")
 			.param("me", instance)
 			.param("lease", seconds(properties.lease()))
 			.param("batch", properties.batch())
 			.query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("dedup_key"), rs.getString("lane"),
 					rs.getString("channel"), rs.getString("dm_user"), rs.getString("thread_ts"),
-					rs.getString("thread_key"), rs.getString("update_ts"), rs.getString("text"), rs.getString("blocks"),
-					rs.getInt("attempts"), rs.getBoolean("uncertain"),
+					rs.getString("thread_key"), rs.getString("text"), rs.getString("blocks"), rs.getInt("attempts"),
+					rs.getBoolean("uncertain"),
 					Optional.ofNullable(rs.getTimestamp("first_attempt_at")).map(t -> t.toInstant()).orElse(null)))
 			.list();
 	}
@@ -237,19 +237,8 @@ class OutboxDelivery implements SmartLifecycle {
 				release(message, "the workspace is rate limited");
 				return;
 			}
-			if (message.updateTs() != null) {
-				markAttempt(message, false);
-				var response = api.client()
-					.chatUpdate(r -> r.channel(message.channel())
-						.ts(message.updateTs())
-						.text(message.text())
-						.blocksAsString(message.blocks()));
-				settle(message, response, message.channel(), message.updateTs(), false);
-				return;
-			}
 			// a direct message goes to the person's id, as Slack allows; its channel is
-			// only
-			// looked up (conversations.open, a rate-limited method) to look for an
+			// only looked up (conversations.open, a rate-limited method) to look for an
 			// uncertain one
 			String channel = (message.channel() != null) ? message.channel() : message.dmUser();
 			String threadTs = message.threadTs();
@@ -270,7 +259,7 @@ class OutboxDelivery implements SmartLifecycle {
 					return;
 				}
 			}
-			markAttempt(message, true);
+			markAttempt(message);
 			String thread = threadTs;
 			posting = true;
 			var response = api.client()
@@ -283,7 +272,7 @@ class OutboxDelivery implements SmartLifecycle {
 						.eventPayload(Map.of("outbox_id", String.valueOf(message.id())))
 						.build()));
 			settle(message, response, (response.getChannel() != null) ? response.getChannel() : channel,
-					response.getTs(), true);
+					response.getTs());
 		}
 		catch (SlackApiException ex) {
 			int status = ex.getResponse().code();
@@ -330,18 +319,19 @@ class OutboxDelivery implements SmartLifecycle {
 			.param("id", message.id())
 			.param("me", instance)
 			.query((rs, n) -> new Pending(message.id(), message.key(), message.lane(), rs.getString("channel"),
-					message.dmUser(), message.threadTs(), message.threadKey(), message.updateTs(), message.text(),
-					message.blocks(), rs.getInt("attempts"), rs.getBoolean("uncertain"),
+					message.dmUser(), message.threadTs(), message.threadKey(), message.text(), message.blocks(),
+					rs.getInt("attempts"), rs.getBoolean("uncertain"),
 					Optional.ofNullable(rs.getTimestamp("first_attempt_at")).map(t -> t.toInstant()).orElse(null)))
 			.optional();
 	}
 
-	private void settle(Pending message, SlackApiTextResponse response, String channel, String ts, boolean posted) {
+	/** What Slack answered to the post. */
+	private void settle(Pending message, SlackApiTextResponse response, String channel, String ts) {
 		if (response.isOk()) {
 			markSent(message, channel, ts);
 		}
 		else if ("ratelimited".equals(response.getError())) {
-			rateLimited(message, Duration.ofSeconds(1), posted);
+			rateLimited(message, Duration.ofSeconds(1), true);
 		}
 		else if (TRANSIENT.contains(response.getError())) {
 			// Slack's own internal errors may come after it took the message
@@ -455,11 +445,12 @@ class OutboxDelivery implements SmartLifecycle {
 			.single();
 	}
 
-	private void markAttempt(Pending message, boolean uncertain) {
+	/** About to post: until Slack answers, whether it took the message is unknown. */
+	private void markAttempt(Pending message) {
 		jdbc.sql("""
-				update slack_outbox set attempts = attempts + 1, uncertain = :uncertain,
+				update slack_outbox set attempts = attempts + 1, uncertain = true,
 				    first_attempt_at = coalesce(first_attempt_at, now())
-				where id = :id""").param("uncertain", uncertain).param("id", message.id()).update();
+				where id = :id""").param("id", message.id()).update();
 	}
 
 	/**
@@ -540,7 +531,8 @@ class OutboxDelivery implements SmartLifecycle {
 			.update();
 	}
 
-	private static Duration retryAfter(SlackApiException ex) {
+	/** Slack's {@code Retry-After} on a 429, at least a second. */
+	static Duration retryAfter(SlackApiException ex) {
 		String header = ex.getResponse().header("Retry-After");
 		try {
 			return Duration.ofSeconds(Math.max(1, Long.parseLong(String.valueOf(header).strip())));

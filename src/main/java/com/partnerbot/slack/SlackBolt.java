@@ -81,6 +81,9 @@ class SlackBolt {
 			.subtypedMessageEventsAutoAckEnabled(true)
 			.allEventsApiAutoAckEnabled(true)
 			.unmatchedRequestHandler(req -> Response.ok())
+			// SlackEventsController checks every signature over the raw bytes before Bolt
+			// sees the request; Socket Mode deliveries are not signed
+			.requestVerificationEnabled(false)
 			.build());
 		bolt.use(gate);
 		features.forEach(feature -> feature.register(bolt));

@@ -48,17 +48,17 @@ class SlackCredentials implements LocalSlack {
 	 * all.
 	 */
 	@Override
-	public String signingSecret() {
+	public String sign(String timestamp, byte[] body) {
+		return RequestSignature.sign(signingSecret(), timestamp, body);
+	}
+
+	String signingSecret() {
 		return StringUtils.hasText(signingSecret) ? signingSecret : null;
 	}
 
 	@Override
 	public String botToken() {
 		return local ? localBotToken : properties.botToken();
-	}
-
-	String appToken() {
-		return properties.appToken();
 	}
 
 	/** The Web API base URL, ending in {@code /}. */

@@ -50,31 +50,12 @@ class SlackOutbox {
 	/** Stores a message; false when one with its key was stored before. */
 	@Transactional
 	boolean enqueue(Outbound message) {
-		String lane = message.lane();
-		boolean held = (lane == null);
-		int stored = jdbc
-			.sql("""
-					insert into slack_outbox (dedup_key, kind, lane, channel, dm_user, thread_ts, thread_key, update_ts,
-					                          text, blocks, status)
-					values (:key, :kind, :lane, :channel, :dmUser, :threadTs, :threadKey, :updateTs, :text, :blocks, :status)
-					on conflict (dedup_key) do nothing""")
-			.param("key", message.key())
-			.param("kind", message.kind())
-			.param("lane", lane)
-			.param("channel", blankToNull(message.channel()))
-			.param("dmUser", message.dmUser())
-			.param("threadTs", message.threadTs())
-			.param("threadKey", message.threadKey())
-			.param("updateTs", message.updateTs())
-			.param("text", message.reply().text())
-			.param("blocks", blocksJson(message.reply()))
-			.param("status", held ? "HELD" : "PENDING")
-			.update();
-		if (held && stored > 0) {
+		boolean stored = enqueueAll(List.of(message)) > 0;
+		if (stored && message.lane() == null) {
 			log.info("Alert {} stored; no alerts channel is configured (PARTNERBOT_ALERTS_CHANNEL): {}", message.key(),
 					message.reply().text());
 		}
-		return stored > 0;
+		return stored;
 	}
 
 	/**
@@ -84,9 +65,9 @@ class SlackOutbox {
 	@Transactional
 	int enqueueAll(List<Outbound> messages) {
 		int[][] counts = batches.batchUpdate("""
-				insert into slack_outbox (dedup_key, kind, lane, channel, dm_user, thread_ts, thread_key, update_ts,
+				insert into slack_outbox (dedup_key, kind, lane, channel, dm_user, thread_ts, thread_key,
 				                          text, blocks, status)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (dedup_key) do nothing""", messages, 500, (statement, message) -> {
 			String lane = message.lane();
 			statement.setString(1, message.key());
@@ -96,10 +77,9 @@ class SlackOutbox {
 			statement.setString(5, message.dmUser());
 			statement.setString(6, message.threadTs());
 			statement.setString(7, message.threadKey());
-			statement.setString(8, message.updateTs());
-			statement.setString(9, message.reply().text());
-			statement.setString(10, blocksJson(message.reply()));
-			statement.setString(11, (lane == null) ? "HELD" : "PENDING");
+			statement.setString(8, message.reply().text());
+			statement.setString(9, blocksJson(message.reply()));
+			statement.setString(10, (lane == null) ? "HELD" : "PENDING");
 		});
 		int stored = 0;
 		for (int[] batch : counts) {

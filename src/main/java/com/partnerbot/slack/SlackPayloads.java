@@ -7,6 +7,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -24,6 +26,16 @@ final class SlackPayloads {
 	}
 
 	/** Decodes bytes as UTF-8, refusing anything that is not. */
+	/** A UUID from a button value or a form's metadata, if it is one. */
+	static Optional<UUID> uuid(String value) {
+		try {
+			return Optional.of(UUID.fromString(value));
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return Optional.empty();
+		}
+	}
+
 	static String utf8(byte[] body) {
 		try {
 			return StandardCharsets.UTF_8.newDecoder()

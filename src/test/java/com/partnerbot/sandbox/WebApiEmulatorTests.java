@@ -81,9 +81,9 @@ class WebApiEmulatorTests extends SandboxTests {
 		// the forms opened here are closed again, as their person would
 		workspace.closeViewsOf("U0ACME0001");
 		// and errors as Slack gives them
-		JsonObject missing = call("chat.update", Map.of("channel", "C0ACME0001", "ts", "1.000001", "text", "x"));
+		JsonObject missing = callFailing("chat.update", Map.of("channel", "C0ACME0001", "ts", "1.000001", "text", "x"));
 		assertThat(missing.get("error").getAsString()).isEqualTo("message_not_found");
-		JsonObject expired = call("views.open", Map.of("trigger_id", "made.up", "view", "{\"type\":\"modal\"}"));
+		JsonObject expired = callFailing("views.open", Map.of("trigger_id", "made.up", "view", "{\"type\":\"modal\"}"));
 		assertThat(expired.get("error").getAsString()).isEqualTo("expired_trigger_id");
 		// message metadata (Slack added it in 2022) postdates this document; the bot asks
 		// for it (include_all_metadata) to find a message it is not sure it sent
@@ -118,7 +118,21 @@ class WebApiEmulatorTests extends SandboxTests {
 	/**
 	 * Calls a method as the bot does (form-encoded, bearer token) and checks the answer.
 	 */
+	/** A call that must succeed, checked against the method's success schema. */
 	private JsonObject call(String method, Map<String, String> args) {
+		JsonObject body = answer(method, args);
+		assertThat(body.get("ok").getAsBoolean()).as(method + " answered " + body).isTrue();
+		return body;
+	}
+
+	/** A call that must fail, checked against the method's error schema. */
+	private JsonObject callFailing(String method, Map<String, String> args) {
+		JsonObject body = answer(method, args);
+		assertThat(body.get("ok").getAsBoolean()).as(method + " answered " + body).isFalse();
+		return body;
+	}
+
+	private JsonObject answer(String method, Map<String, String> args) {
 		StringBuilder form = new StringBuilder();
 		new LinkedHashMap<>(args).forEach((k, v) -> form.append(form.isEmpty() ? "" : "&")
 			.append(k)

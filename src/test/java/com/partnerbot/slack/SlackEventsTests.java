@@ -173,6 +173,7 @@ class SlackEventsTests extends EndToEndTests {
 		List<StubSlackApi.Call> replies = repliesIn(channel, 1);
 		assertThat(replies).hasSize(1);
 		assertThat(replies.get(0).arg("thread_ts")).isEqualTo("1726133698.626339");
+		assertThat(replies.get(0).arg("text")).doesNotContain("only help people of registered partners");
 	}
 
 	@Test
