@@ -130,7 +130,7 @@ final class SurveyBlocks {
 		}
 		if (invitation.recommend() != null) {
 			scores.add("likelihood to recommend *" + invitation.recommend() + " / 10*"
-					+ (invitation.recommend() <= 6 ? " (detractor)" : ""));
+					+ (invitation.detractor() ? " (detractor)" : ""));
 		}
 		String text = ":rotating_light: *Low score from " + partnerName + "*: <@" + invitation.slackUserId() + "> gave "
 				+ String.join(" and ", scores) + " in _" + invitation.surveyName() + "_."

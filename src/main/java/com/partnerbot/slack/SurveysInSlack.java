@@ -129,10 +129,10 @@ class SurveysInSlack implements SlackFeature {
 		app.blockAction(SurveyBlocks.COMMENT, (req, ctx) -> {
 			var payload = req.getPayload();
 			String user = payload.getUser().getId();
-			Optional<UUID> invitation = uuid(payload.getActions().get(0).getValue());
+			Optional<UUID> invitation = SlackPayloads.uuid(payload.getActions().get(0).getValue());
 			String where = payload.getContainer().getChannelId() + "|" + payload.getContainer().getMessageTs();
 			// the form opens before the acknowledgement, while the trigger is fresh
-			invitation.flatMap(id -> own(id, user)).ifPresent(found -> {
+			invitation.flatMap(id -> surveys.invitationOf(id, user)).ifPresent(found -> {
 				try {
 					var opened = api.client()
 						.viewsOpen(r -> r.triggerId(payload.getTriggerId())
@@ -151,7 +151,7 @@ class SurveysInSlack implements SlackFeature {
 			String[] metadata = String.valueOf(req.getPayload().getView().getPrivateMetadata()).split("\\|");
 			String user = req.getPayload().getUser().getId();
 			String text = value(req.getPayload().getView().getState(), "comment");
-			Optional<UUID> invitation = uuid(metadata[0]);
+			Optional<UUID> invitation = SlackPayloads.uuid(metadata[0]);
 			if (invitation.isEmpty()) {
 				return ctx.ackWithErrors(Map.of("comment", "This form no longer belongs to a survey."));
 			}
@@ -300,12 +300,12 @@ class SurveysInSlack implements SlackFeature {
 		if (wanted.isEmpty()) {
 			return Optional.empty();
 		}
-		List<Survey> all = surveys.all();
-		Optional<Survey> byId = uuid(wanted).flatMap(id -> all.stream().filter(s -> s.id().equals(id)).findFirst());
+		Optional<Survey> byId = SlackPayloads.uuid(wanted).flatMap(surveys::find);
 		if (byId.isPresent()) {
 			return byId;
 		}
-		List<Survey> byName = all.stream()
+		List<Survey> byName = surveys.all()
+			.stream()
 			.filter(s -> s.name().toLowerCase(Locale.ROOT).startsWith(wanted.toLowerCase(Locale.ROOT)))
 			.toList();
 		return (byName.size() == 1) ? Optional.of(byName.get(0))
@@ -325,7 +325,7 @@ class SurveysInSlack implements SlackFeature {
 		String ts = payload.getContainer().getMessageTs();
 		String[] value = String.valueOf(payload.getActions().get(0).getValue()).split(":");
 		work.submit("survey rating", () -> {
-			Optional<UUID> invitation = uuid(value[0]);
+			Optional<UUID> invitation = SlackPayloads.uuid(value[0]);
 			if (invitation.isEmpty() || value.length != 2) {
 				return;
 			}
@@ -343,16 +343,6 @@ class SurveysInSlack implements SlackFeature {
 				log.info("A survey rating that is not this person's to give: {}", (Object) value);
 			}
 		});
-	}
-
-	private Optional<Invitation> own(UUID id, String user) {
-		try {
-			Invitation invitation = surveys.invitation(id);
-			return invitation.slackUserId().equals(user) ? Optional.of(invitation) : Optional.empty();
-		}
-		catch (NotFoundException ex) {
-			return Optional.empty();
-		}
 	}
 
 	private List<UUID> partnerIds(String names, Map<String, String> errors) {
@@ -399,15 +389,6 @@ class SurveysInSlack implements SlackFeature {
 			.map(b -> b.get("value"))
 			.map(ViewState.Value::getValue)
 			.orElse(null);
-	}
-
-	private static Optional<UUID> uuid(String value) {
-		try {
-			return Optional.of(UUID.fromString(value));
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

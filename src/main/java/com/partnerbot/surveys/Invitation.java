@@ -11,9 +11,12 @@ public record Invitation(UUID id, UUID surveyId, String surveyName, String satis
 		String recommendQuestion, String commentQuestion, UUID partnerId, String slackUserId, LocalDate closesOn,
 		Integer satisfaction, Integer recommend, String comment) {
 
-	/** Whether nothing is answered yet. */
-	public boolean unanswered() {
-		return satisfaction == null && recommend == null && comment == null;
+	/** The highest likelihood to recommend that makes a detractor (NPS). */
+	public static final int DETRACTOR_MAX = 6;
+
+	/** Whether the likelihood to recommend makes this person a detractor. */
+	public boolean detractor() {
+		return recommend != null && recommend <= DETRACTOR_MAX;
 	}
 
 }

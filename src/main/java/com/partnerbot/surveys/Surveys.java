@@ -36,8 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Surveys {
 
-	static final int DETRACTOR_MAX = 6;
-
 	/** How long after a round a campaign may be sent again. */
 	static final java.time.Duration RESEND_AFTER = java.time.Duration.ofMinutes(10);
 
@@ -196,6 +194,12 @@ public class Surveys {
 					+ java.time.Duration.between(last.get(), clock.instant()).toMinutes()
 					+ " minutes ago; a new round can go " + RESEND_AFTER.toMinutes() + " minutes after the last");
 		}
+		return sendRound(survey);
+	}
+
+	/** A new round of a campaign to everyone of its audience the bot knows. */
+	private List<Invitation> sendRound(Survey survey) {
+		UUID id = survey.id();
 		int round = jdbc.sql("select coalesce(max(round), 0) + 1 from survey_invitation where survey_id = :id")
 			.param("id", id)
 			.query(Integer.class)
@@ -346,25 +350,28 @@ public class Surveys {
 		return new Rating(Rating.Outcome.RECORDED, now);
 	}
 
+	/**
+	 * The invitation if it is this person's; someone else's is not theirs to see, nor to
+	 * know it exists.
+	 */
+	public Optional<Invitation> invitationOf(UUID invitationId, String slackUserId) {
+		return invitations(List.of(invitationId)).stream().filter(i -> i.slackUserId().equals(slackUserId)).findFirst();
+	}
+
 	private Invitation own(UUID invitationId, String slackUserId) {
-		Invitation invitation = invitation(invitationId);
-		if (!invitation.slackUserId().equals(slackUserId)) {
-			// someone else's invitation is not theirs to see, nor to know it exists
-			throw new NotFoundException("no survey invitation " + invitationId);
-		}
-		return invitation;
+		return invitationOf(invitationId, slackUserId)
+			.orElseThrow(() -> new NotFoundException("no survey invitation " + invitationId));
 	}
 
 	private boolean open(Invitation invitation) {
-		Survey survey = get(invitation.surveyId());
 		LocalDate today = today();
-		return survey.active() && (invitation.closesOn() == null || !today.isAfter(invitation.closesOn()))
-				&& (survey.closesOn() == null || !today.isAfter(survey.closesOn()));
+		return get(invitation.surveyId()).openOn(today)
+				&& (invitation.closesOn() == null || !today.isAfter(invitation.closesOn()));
 	}
 
 	private boolean low(Invitation invitation) {
 		return (invitation.satisfaction() != null && invitation.satisfaction() <= properties.lowSatisfaction())
-				|| (invitation.recommend() != null && invitation.recommend() <= DETRACTOR_MAX);
+				|| invitation.detractor();
 	}
 
 	private void alertOnce(Invitation invitation) {
@@ -429,7 +436,8 @@ public class Surveys {
 				.param("last", Optional.ofNullable(survey.lastFiredAt()).map(java.sql.Timestamp::from).orElse(null))
 				.update();
 			if (claimed > 0) {
-				sent.addAll(send(survey.id()));
+				// the schedule's round, whenever a round went by hand
+				sent.addAll(sendRound(survey));
 			}
 		}
 		return sent;
@@ -554,7 +562,7 @@ public class Surveys {
 			Double satisfied = satisfaction.isEmpty() ? null
 					: round((double) satisfaction.stream().filter(s -> s >= 4).count() / satisfaction.size(), 3);
 			int promoters = (int) recommend.stream().filter(r -> r >= 9).count();
-			int detractors = (int) recommend.stream().filter(r -> r <= DETRACTOR_MAX).count();
+			int detractors = (int) recommend.stream().filter(r -> r <= Invitation.DETRACTOR_MAX).count();
 			Double nps = recommend.isEmpty() ? null : round(100.0 * (promoters - detractors) / recommend.size(), 1);
 			return new Score(responses, psat, satisfied, nps, promoters, recommend.size() - promoters - detractors,
 					detractors);
@@ -608,10 +616,6 @@ public class Surveys {
 	public enum Question {
 
 		SATISFACTION, RECOMMEND;
-
-		public static Optional<Question> parse(String text) {
-			return Arrays.stream(values()).filter(q -> q.name().equalsIgnoreCase(text)).findFirst();
-		}
 
 		@Override
 		public String toString() {

@@ -37,6 +37,9 @@ class SurveyFlowTests extends EndToEndTests {
 	@Autowired
 	DealRegistrations registrations;
 
+	@Autowired
+	com.partnerbot.partners.PartnerManagement partners;
+
 	String team;
 
 	String partnerId;
@@ -55,9 +58,7 @@ class SurveyFlowTests extends EndToEndTests {
 		sam = unique("U_SAM");
 		lee = unique("U_LEE");
 		for (String person : List.of(dana, sam, lee)) {
-			jdbc.sql("insert into partner_person (partner_id, slack_user_id, team_id) values (:p::uuid, :u, :t)")
-				.params(Map.of("p", partnerId, "u", person, "t", team))
-				.update();
+			assertThat(partners.addMember(java.util.UUID.fromString(partnerId), person, team)).isTrue();
 		}
 	}
 
@@ -116,6 +117,13 @@ class SurveyFlowTests extends EndToEndTests {
 			.get("ts")
 			.getAsString();
 		assertThat(threaded.get(0).arg("thread_ts")).isEqualTo(alertTs);
+		// the comment came after the NPS of 3 (a detractor too): still one low-score
+		// alert
+		assertThat(slackApi.messages(ALERTS_CHANNEL)
+			.stream()
+			.filter(m -> m.get("text").getAsString().contains("<@" + dana + ">")
+					&& m.get("text").getAsString().contains("Low score")))
+			.hasSize(1);
 		// a second comment is refused in the form, with what was typed kept by Slack
 		assertThat(comment(dana, danaInvitation, "again").body()).contains("response_action", "already");
 

@@ -32,6 +32,9 @@ class TwoInstancesTests extends EndToEndTests {
 	@Autowired
 	PlatformProperties platform;
 
+	@Autowired
+	com.partnerbot.partners.PartnerManagement partners;
+
 	@Test
 	void twoInstancesSendEachInvitationOnceAndAStoppedOneLosesNothing() throws Exception {
 		Path database = platform.dataDir().resolve("postgres");
@@ -42,9 +45,7 @@ class TwoInstancesTests extends EndToEndTests {
 		for (int i = 0; i < 24; i++) {
 			String person = unique("U_TWO" + i + "_");
 			people.add(person);
-			jdbc.sql("insert into partner_person (partner_id, slack_user_id, team_id) values (:p::uuid, :u, :t)")
-				.params(Map.of("p", partner, "u", person, "t", team))
-				.update();
+			partners.addMember(java.util.UUID.fromString(partner), person, team);
 			// every answer takes a while, so the batch is still going when an instance
 			// stops
 			slackApi.failNext("chat.postMessage", person, Failure.slowAnswer(Duration.ofMillis(150)));
