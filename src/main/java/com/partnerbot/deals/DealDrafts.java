@@ -33,7 +33,7 @@ public class DealDrafts {
 	DealDrafts(JdbcClient jdbc, JsonMapper json, DealsProperties rules, ObjectProvider<DealExtractor> extractor) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.parser = new DealTextParser(rules.products());
+		this.parser = new DealTextParser(rules.products(), rules.currencies());
 		this.extractor = extractor;
 	}
 

@@ -285,7 +285,15 @@ final class DealTextParser {
 	// lowercased product names and words, which are never a customer
 	private final Set<String> productTerms;
 
+	// the currencies a registration may be in (partnerbot.deals.currencies)
+	private final List<String> currencies;
+
 	DealTextParser(List<String> catalogue) {
+		this(catalogue, CURRENCIES);
+	}
+
+	DealTextParser(List<String> catalogue, List<String> currencies) {
+		this.currencies = List.copyOf(currencies);
 		List<Product> list = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (String entry : (catalogue != null) ? catalogue : List.<String>of()) {
@@ -759,9 +767,9 @@ final class DealTextParser {
 				continue;
 			}
 			String currency = currency(symbol, code, suffix);
-			if (currency != null && !CURRENCIES.contains(currency)) {
+			if (currency != null && !currencies.contains(currency)) {
 				problems
-					.add(currency + " is not one of the accepted currencies (" + String.join(", ", CURRENCIES) + ")");
+					.add(currency + " is not one of the accepted currencies (" + String.join(", ", currencies) + ")");
 				foreign = true;
 				continue;
 			}

@@ -205,6 +205,15 @@ class DealTextParserTests {
 				.containsExactly("JPY is not one of the accepted currencies (USD, EUR, GBP, CAD, AUD)");
 		}
 
+		@Test
+		void inTheCurrenciesTheProgramAccepts() {
+			DealTextParser yen = new DealTextParser(List.of("Analytics Suite"), List.of("USD", "JPY"));
+			ParsedDeal deal = yen.parse("Initech, ¥5M", TODAY);
+			assertThat(deal.currency()).isEqualTo("JPY");
+			assertThat(deal.amount()).isEqualByComparingTo("5000000");
+			assertThat(deal.problems()).isEmpty();
+		}
+
 	}
 
 	@Nested
