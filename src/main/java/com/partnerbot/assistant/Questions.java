@@ -1,5 +1,7 @@
 package com.partnerbot.assistant;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,9 +46,7 @@ class Questions {
 		return jdbc.sql(
 				"select id, partner_id, asked_by, question, grounded, feedback, handed_off from assistant_question where id = ?")
 			.param(id)
-			.query((rs, n) -> new AskedQuestion(rs.getObject("id", UUID.class), rs.getObject("partner_id", UUID.class),
-					rs.getString("asked_by"), rs.getString("question"), rs.getBoolean("grounded"),
-					rs.getInt("feedback"), rs.getBoolean("handed_off")))
+			.query(Questions::map)
 			.optional();
 	}
 
@@ -68,12 +68,13 @@ class Questions {
 		return jdbc.sql("""
 				select id, partner_id, asked_by, question, grounded, feedback, handed_off from assistant_question
 				where grounded = false or feedback < 0 order by created_at desc limit ?
-				""")
-			.param(limit)
-			.query((rs, n) -> new AskedQuestion(rs.getObject("id", UUID.class), rs.getObject("partner_id", UUID.class),
-					rs.getString("asked_by"), rs.getString("question"), rs.getBoolean("grounded"),
-					rs.getInt("feedback"), rs.getBoolean("handed_off")))
-			.list();
+				""").param(limit).query(Questions::map).list();
+	}
+
+	private static AskedQuestion map(ResultSet rs, int row) throws SQLException {
+		return new AskedQuestion(rs.getObject("id", UUID.class), rs.getObject("partner_id", UUID.class),
+				rs.getString("asked_by"), rs.getString("question"), rs.getBoolean("grounded"), rs.getInt("feedback"),
+				rs.getBoolean("handed_off"));
 	}
 
 }

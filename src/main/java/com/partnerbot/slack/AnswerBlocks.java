@@ -50,8 +50,8 @@ final class AnswerBlocks {
 			for (int i = 0; i < answer.citations().size(); i++) {
 				sources.add("[" + (i + 1) + "] " + link(answer.citations().get(i), contentBaseUrl));
 			}
-			blocks.add(context(c -> c.elements(
-					List.of(markdownText(truncate("*Sources:* " + String.join("  ·  ", sources), SECTION_LIMIT))))));
+			blocks.add(context(c -> c.elements(List
+				.of(markdownText(Messages.truncate("*Sources:* " + String.join("  ·  ", sources), SECTION_LIMIT))))));
 		}
 		String id = answer.id().toString();
 		List<BlockElement> buttons = new ArrayList<>();
@@ -62,7 +62,7 @@ final class AnswerBlocks {
 			return answer.grounded() ? b : b.style("primary");
 		}));
 		blocks.add(actions(a -> a.blockId("answer:" + id).elements(buttons)));
-		return new Messages.Reply(truncate(answer.text(), SECTION_LIMIT), blocks);
+		return new Messages.Reply(Messages.truncate(answer.text(), SECTION_LIMIT), blocks);
 	}
 
 	private static String link(Answer.Citation citation, String contentBaseUrl) {
@@ -102,10 +102,6 @@ final class AnswerBlocks {
 			pieces.add(rest);
 		}
 		return pieces;
-	}
-
-	private static String truncate(String text, int limit) {
-		return (text.length() <= limit) ? text : text.substring(0, limit - 1) + "…";
 	}
 
 }

@@ -122,8 +122,11 @@ class DealIntake implements SlackFeature {
 			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
 			String key = req.getPayload().getActions().get(0).getValue();
 			String trigger = req.getPayload().getTriggerId();
-			work.submit("deal edit", () -> ownDraft(identity, key).flatMap(partner -> drafts.find(key))
-				.ifPresent(draft -> openForm(trigger, draft, key)));
+			// the form opens before the acknowledgement, while the trigger is fresh (as
+			// the
+			// blank form and the survey comment form do)
+			ownDraft(identity, key).flatMap(partner -> drafts.find(key))
+				.ifPresent(draft -> openForm(trigger, draft, key));
 			return ctx.ack();
 		});
 		app.viewSubmission(DealBlocks.FORM, (req, ctx) -> {

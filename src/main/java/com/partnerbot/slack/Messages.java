@@ -36,6 +36,11 @@ final class Messages {
 
 	}
 
+	/** At most {@code limit} characters, with an ellipsis when cut. */
+	static String truncate(String text, int limit) {
+		return (text.length() <= limit) ? text : text.substring(0, limit - 1) + "…";
+	}
+
 	/** Text from people, safe inside mrkdwn: no mentions, links or formatting tags. */
 	static String escape(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

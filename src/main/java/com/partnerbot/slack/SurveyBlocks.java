@@ -88,7 +88,7 @@ final class SurveyBlocks {
 		}
 		else {
 			blocks.add(context(c -> c.elements(List.of(markdownText(":speech_balloon: Your comment: _"
-					+ Messages.escape(abbreviate(invitation.comment(), 200)) + "_")))));
+					+ Messages.escape(Messages.truncate(invitation.comment(), 200)) + "_")))));
 		}
 		String closes = (invitation.closesOn() != null) ? "Open until " + invitation.closesOn() + ". " : "";
 		blocks.add(context(c -> c.elements(List.of(markdownText(
@@ -118,7 +118,7 @@ final class SurveyBlocks {
 			.submit(viewSubmit(s -> s.type("plain_text").text("Send")))
 			.close(viewClose(c -> c.type("plain_text").text("Cancel")))
 			.blocks(List.of(input(i -> i.blockId("comment")
-				.label(plainText(abbreviate(invitation.commentQuestion(), 2000)))
+				.label(plainText(Messages.truncate(invitation.commentQuestion(), 2000)))
 				.element(plainTextInput(t -> t.actionId("value").multiline(true).maxLength(3000)))))));
 	}
 
@@ -224,7 +224,7 @@ final class SurveyBlocks {
 	/** PSAT and NPS, per partner and over time. */
 	static Messages.Reply results(SurveyResults results) {
 		List<LayoutBlock> blocks = new ArrayList<>();
-		blocks.add(header(h -> h.text(plainText(abbreviate("Results: " + results.name(), 150)))));
+		blocks.add(header(h -> h.text(plainText(Messages.truncate("Results: " + results.name(), 150)))));
 		blocks.add(section(s -> s.fields(List.of(
 				markdownText("*PSAT*\n" + (results.psat() == null ? "no ratings yet"
 						: String.format(Locale.ROOT, "%.2f / 5 (%.0f%% satisfied)", results.psat(),
@@ -248,7 +248,7 @@ final class SurveyBlocks {
 					.append(point.responses())
 					.append(" responses)");
 			}
-			blocks.add(section(s -> s.text(markdownText(abbreviate(trend.toString(), 2900)))));
+			blocks.add(section(s -> s.text(markdownText(Messages.truncate(trend.toString(), 2900)))));
 		}
 		if (!results.partners().isEmpty()) {
 			StringBuilder partners = new StringBuilder("*Per partner*");
@@ -265,19 +265,15 @@ final class SurveyBlocks {
 					.append(partner.invited())
 					.append(")");
 			}
-			blocks.add(section(s -> s.text(markdownText(abbreviate(partners.toString(), 2900)))));
+			blocks.add(section(s -> s.text(markdownText(Messages.truncate(partners.toString(), 2900)))));
 		}
 		results.comments()
 			.stream()
 			.limit(5)
 			.forEach(comment -> blocks.add(context(c -> c.elements(List.of(markdownText(":speech_balloon: _"
-					+ Messages.escape(abbreviate(comment.text(), 280)) + "_ — " + comment.partnerName()))))));
+					+ Messages.escape(Messages.truncate(comment.text(), 280)) + "_ — " + comment.partnerName()))))));
 		blocks.add(divider());
 		return new Messages.Reply("Results: " + results.name(), blocks);
-	}
-
-	private static String abbreviate(String text, int max) {
-		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
 	}
 
 }
