@@ -150,10 +150,7 @@ class SandboxBrowserTests extends SandboxTests {
 					"no deal card; the thread says: " + browser.findElement(By.id("thread-pane")).getText(), ex);
 		}
 		screenshot("2-deal-card");
-		wait.until(d -> {
-			d.findElement(By.cssSelector("#thread-pane button[data-action-id='deal_submit']")).click();
-			return true;
-		});
+		click(By.cssSelector("#thread-pane button[data-action-id='deal_submit']"));
 		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("waits for a channel manager"));
 		screenshot("3-deal-registered");
 
@@ -184,7 +181,7 @@ class SandboxBrowserTests extends SandboxTests {
 		input("name").sendKeys(name);
 		input("partners").sendKeys("Acme");
 		input("schedule").sendKeys("every day");
-		browser.findElement(By.id("modal-submit")).click();
+		click(By.id("modal-submit"));
 		// a wrong schedule is refused under its field; what was typed stays
 		wait.until(d -> d.findElements(By.cssSelector("#modal .input-error"))
 			.stream()
@@ -192,7 +189,7 @@ class SandboxBrowserTests extends SandboxTests {
 		assertThat(input("name").getDomProperty("value")).isEqualTo(name);
 		screenshot("6-survey-form-error");
 		input("schedule").clear();
-		browser.findElement(By.id("modal-submit")).click();
+		click(By.id("modal-submit"));
 		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal")));
 
 		send("/partner survey send " + name);
@@ -209,7 +206,7 @@ class SandboxBrowserTests extends SandboxTests {
 		clickIn("D0ACME0001", name, "survey_comment");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#modal textarea")))
 			.sendKeys("Great enablement content, thank you.");
-		browser.findElement(By.id("modal-submit")).click();
+		click(By.id("modal-submit"));
 		wait.until(d -> messageContaining("D0ACME0001", name).getText().contains("Great enablement content"));
 		screenshot("8-survey-answered");
 
@@ -263,8 +260,17 @@ class SandboxBrowserTests extends SandboxTests {
 	}
 
 	private void open(String channel) {
-		wait.until(ExpectedConditions
-			.elementToBeClickable(By.cssSelector(".channel-link[data-channel='" + channel + "']"))).click();
+		click(By.cssSelector(".channel-link[data-channel='" + channel + "']"));
+	}
+
+	/**
+	 * Finds and clicks in one step, again if the page re-rendered the element in between.
+	 */
+	private void click(By element) {
+		wait.until(d -> {
+			d.findElement(element).click();
+			return true;
+		});
 	}
 
 	private void send(String text) {
