@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * In local mode, a handful of partners across the tiers, so a newcomer has someone to be
- * in the sandbox. Seeding is idempotent: a partner that exists by name is left as it is.
+ * in the sandbox. Seeding is idempotent: a partner that exists by name is left as it is,
+ * and a database that holds any other partner is left alone.
  */
 @Component
 @Conditional(LocalMode.class)
@@ -51,6 +52,16 @@ class DemoProgram implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		List<String> others = partners.findAll()
+			.stream()
+			.map(Partner::name)
+			.filter((name) -> PARTNERS.stream().noneMatch((demo) -> demo.name().equals(name)))
+			.toList();
+		if (!others.isEmpty()) {
+			// a database that holds a real program is never mixed with made-up partners
+			log.warn("Demo program not seeded: the database holds {} other partners", others.size());
+			return;
+		}
 		int added = 0;
 		for (NewPartner partner : PARTNERS) {
 			if (partners.findByName(partner.name()).isEmpty()) {

@@ -96,6 +96,22 @@ class ApiErrorHandler {
 		return status(HttpStatus.NOT_FOUND, ex.getMessage(), List.of());
 	}
 
+	/**
+	 * A value the database refuses as data (SQL state class 22: a NUL character, a number
+	 * out of range, a string too long) is the caller's input, not the server's fault.
+	 */
+	@ExceptionHandler(org.springframework.dao.DataAccessException.class)
+	ResponseEntity<ApiError> dataAccess(org.springframework.dao.DataAccessException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+					&& sql.getSQLState().startsWith("22")) {
+				return badRequest("a value cannot be stored: it holds a character (such as NUL) or a size or range "
+						+ "the program does not accept", List.of());
+			}
+		}
+		throw ex;
+	}
+
 	private static String reason(Throwable ex) {
 		String message = (ex instanceof JacksonException jackson) ? jackson.getOriginalMessage() : ex.getMessage();
 		if (message == null) {

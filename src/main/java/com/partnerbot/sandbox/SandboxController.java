@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The page's side of the sandbox: who is who, the feed of everything the bot did, and the
  * page's actions, each turned into the payload Slack would send and posted, signed, to
- * {@code /slack/events}. {@link SandboxGuard} keeps it to this machine.
+ * {@code /slack/events}. Web security keeps it to this machine.
  */
 @RestController
 @Conditional(LocalMode.class)

@@ -26,8 +26,10 @@ class OperationsTests extends EndToEndTests {
 	}
 
 	@Test
-	void prometheusMetricsAreServed() {
-		HttpResponse<String> metrics = api("GET", "/actuator/prometheus", null, null);
+	void prometheusMetricsAreServedBehindTheAdminToken() {
+		assertThat(api("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+		assertThat(api("GET", "/actuator/prometheus", null, "wrong").statusCode()).isEqualTo(401);
+		HttpResponse<String> metrics = api("GET", "/actuator/prometheus", null, ADMIN_TOKEN);
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("http_server_requests", "hikaricp_connections");
 	}
