@@ -39,6 +39,8 @@ public final class StubSlackApi implements AutoCloseable {
 
 	private final AtomicLong ts = new AtomicLong(1_700_000_000_000L);
 
+	private final Map<String, String> userFlags = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final Map<String, String> userTeams = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Map<String, List<JsonObject>> history = new java.util.concurrent.ConcurrentHashMap<>();
@@ -128,11 +130,7 @@ public final class StubSlackApi implements AutoCloseable {
 			case "conversations.open" ->
 				"{\"ok\":true,\"channel\":{\"id\":\"D" + args.get("users").getAsString() + "\"}}";
 			case "conversations.history", "conversations.replies" -> history(args);
-			case "users.info" ->
-				userTeams.containsKey(String.valueOf(args.has("user") ? args.get("user").getAsString() : ""))
-						? "{\"ok\":true,\"user\":{\"id\":\"" + args.get("user").getAsString() + "\",\"team_id\":\""
-								+ userTeams.get(args.get("user").getAsString()) + "\",\"name\":\"someone\"}}"
-						: "{\"ok\":false,\"error\":\"user_not_found\"}";
+			case "users.info" -> userInfo(args.has("user") ? args.get("user").getAsString() : "");
 			case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
 			case "chat.update" -> "{\"ok\":true,\"channel\":\"" + args.get("channel").getAsString() + "\",\"ts\":\""
 					+ args.get("ts").getAsString() + "\"}";
@@ -281,6 +279,30 @@ public final class StubSlackApi implements AutoCloseable {
 	/** Makes users.info answer for this user with this workspace. */
 	public void user(String userId, String teamId) {
 		userTeams.put(userId, teamId);
+	}
+
+	/** Makes users.info answer that this user is a guest ({@code is_restricted}). */
+	public void guest(String userId) {
+		userFlags.put(userId, "\"is_restricted\":true");
+	}
+
+	/** Makes users.info answer that this user is a bot. */
+	public void bot(String userId) {
+		userFlags.put(userId, "\"is_bot\":true");
+	}
+
+	/**
+	 * users.info as Slack answers it: a person with a workspace set by {@link #user} (and
+	 * the flags of {@link #guest} or {@link #bot}), otherwise a full member of no known
+	 * workspace.
+	 */
+	private String userInfo(String userId) {
+		StringBuilder user = new StringBuilder("{\"id\":\"" + userId + "\",\"name\":\"someone\"");
+		if (userTeams.containsKey(userId)) {
+			user.append(",\"team_id\":\"").append(userTeams.get(userId)).append('"');
+		}
+		user.append(",").append(userFlags.getOrDefault(userId, "\"is_restricted\":false")).append('}');
+		return "{\"ok\":true,\"user\":" + user + "}";
 	}
 
 	/** The calls of a method that were answered normally. */

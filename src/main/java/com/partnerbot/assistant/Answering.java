@@ -86,9 +86,19 @@ public class Answering {
 		if (text.split("\\s+").length > FOLLOW_UP_WORDS || !FOLLOW_UP.matcher(text).find()) {
 			return text;
 		}
-		return questions.previousQuestion(question.conversationId())
+		return questions.previousQuestion(question.conversationId(), question.partnerId())
 			.map(previous -> previous + " " + text)
 			.orElse(text);
+	}
+
+	/**
+	 * The model's memory of a conversation belongs to one partner (or the staff) and one
+	 * audience: a thread where another partner, or the same person with a narrower
+	 * audience, asks next starts afresh instead of carrying content across.
+	 */
+	static String memoryId(Question question) {
+		return question.conversationId() + "|" + ((question.partnerId() != null) ? question.partnerId() : "staff") + "|"
+				+ (question.audience().isStaff() ? "staff" : String.valueOf(question.audience().tier()));
 	}
 
 	private Answer generated(UUID id, GroundedAnswerer model, Question question, List<Passage> passages) {
@@ -106,7 +116,7 @@ public class Answering {
 		}
 		String reply;
 		try {
-			reply = model.answer(question.conversationId(), question.text(), numbered.toString().strip());
+			reply = model.answer(memoryId(question), question.text(), numbered.toString().strip());
 		}
 		catch (RuntimeException ex) {
 			log.warn("The LLM failed ({}); answering extractively", ex.toString());

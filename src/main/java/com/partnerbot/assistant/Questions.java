@@ -34,12 +34,17 @@ class Questions {
 	}
 
 	/** The previous question of a conversation, if asked in the last hour. */
-	Optional<String> previousQuestion(String conversationId) {
-		return jdbc.sql("""
-				select question from assistant_question
-				where conversation_id = ? and created_at > now() - interval '1 hour'
-				order by created_at desc limit 1
-				""").param(conversationId).query(String.class).optional();
+	/** The last question of the same partner (or of staff) in a conversation. */
+	Optional<String> previousQuestion(String conversationId, UUID partnerId) {
+		return jdbc
+			.sql("""
+					select question from assistant_question
+					where conversation_id = ? and partner_id is not distinct from ? and created_at > now() - interval '1 hour'
+					order by created_at desc limit 1
+					""")
+			.params(conversationId, partnerId)
+			.query(String.class)
+			.optional();
 	}
 
 	Optional<AskedQuestion> find(UUID id) {

@@ -49,8 +49,11 @@ public class DealRegistrations {
 
 	private final SecureRandom random = new SecureRandom();
 
-	DealRegistrations(Deals deals, PartnerManagement partners, DealsProperties rules,
-			ApplicationEventPublisher events) {
+	private final PreChecks preChecks;
+
+	DealRegistrations(Deals deals, PartnerManagement partners, DealsProperties rules, ApplicationEventPublisher events,
+			PreChecks preChecks) {
+		this.preChecks = preChecks;
 		this.deals = deals;
 		this.partners = partners;
 		this.rules = rules;
@@ -126,10 +129,14 @@ public class DealRegistrations {
 
 	/**
 	 * What a registration would conflict with, as the partner may be told, without
-	 * registering.
+	 * registering. Each check is recorded and counted against the partner's share.
+	 * @throws PreCheckLimitException when the partner has checked too many customers
+	 * lately
 	 */
-	@Transactional(readOnly = true)
-	public List<DealConflict> check(UUID partnerId, String customerName, String customerDomain, List<String> products) {
+	@Transactional(noRollbackFor = PreCheckLimitException.class)
+	public List<DealConflict> check(UUID partnerId, String checkedBy, String customerName, String customerDomain,
+			List<String> products) {
+		preChecks.record(partnerId, checkedBy, customerName, customerDomain, products);
 		return conflicts(partnerId, CustomerMatcher.normalizeDomain(customerDomain),
 				CustomerMatcher.normalizeName(customerName), customerName, canonical(products));
 	}

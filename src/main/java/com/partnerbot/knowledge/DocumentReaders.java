@@ -435,12 +435,18 @@ final class DocumentReaders {
 		return text.isEmpty() ? null : text;
 	}
 
+	/**
+	 * The tiers a front matter's {@code audience} names. Present but naming no tier
+	 * ({@code audience:}, {@code audience: []}, {@code audience: ""}) means staff only:
+	 * an author who wrote the key and left it empty meant to restrict the document, and
+	 * the safe reading of a mistake is the narrow one.
+	 */
 	private static List<String> audience(String source, Object value) throws UnreadableDocumentException {
 		if (value == null) {
-			return List.of();
+			return List.of(IndexSchema.STAFF_ONLY);
 		}
 		if (value instanceof String text) {
-			return tiers(List.of(text));
+			return text.isBlank() ? List.of(IndexSchema.STAFF_ONLY) : tiers(List.of(text));
 		}
 		if (value instanceof List<?> list) {
 			List<String> names = new ArrayList<>();
@@ -452,7 +458,7 @@ final class DocumentReaders {
 					throw wrongAudience(source, value);
 				}
 			}
-			return tiers(names);
+			return names.stream().allMatch(String::isBlank) ? List.of(IndexSchema.STAFF_ONLY) : tiers(names);
 		}
 		throw wrongAudience(source, value);
 	}

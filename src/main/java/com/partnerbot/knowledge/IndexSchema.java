@@ -57,6 +57,12 @@ final class IndexSchema {
 	/** The audience value of a document every partner may see. */
 	static final String EVERYONE = "*";
 
+	/**
+	 * The audience of a document whose front matter names no tier ({@code audience: []}):
+	 * no partner's tier matches it, so only the staff see it.
+	 */
+	static final String STAFF_ONLY = "!staff";
+
 	private static final String HEADING_SEPARATOR = "\u001f";
 
 	private IndexSchema() {

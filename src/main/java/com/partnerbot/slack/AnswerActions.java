@@ -97,9 +97,12 @@ class AnswerActions implements SlackFeature {
 				ephemeral(identity, "A channel manager has this question already.");
 				return;
 			}
-			String partner = requester.partner().map(p -> "*" + p.name() + "* (" + p.tier() + ")").orElse("staff");
+			String partner = requester.partner()
+				.map(p -> "*" + Messages.escape(p.name()) + "* (" + p.tier() + ")")
+				.orElse("staff");
 			String alert = ":raising_hand: Question for a channel manager from <@" + identity.userId() + "> of "
-					+ partner + " in <#" + identity.channelId() + ">:\n> " + handed.get().question();
+					+ partner + " in <#" + identity.channelId() + ">:\n> "
+					+ Messages.escape(handed.get().question()).replace("\n", "\n> ");
 			outbox.alert("hand-off:" + handed.get().id(), Messages.Reply.plain(alert));
 			ephemeral(identity, "I've passed your question to a channel manager; they'll get back to you here.");
 		}

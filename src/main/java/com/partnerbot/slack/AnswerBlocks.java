@@ -39,7 +39,9 @@ final class AnswerBlocks {
 
 	static Messages.Reply of(Answer answer, String contentBaseUrl) {
 		List<LayoutBlock> blocks = new ArrayList<>();
-		List<String> pieces = split(answer.text(), SECTION_LIMIT);
+		// the model's words, like people's, may not mention, link or ping: only the
+		// citations below are the bot's own markup
+		List<String> pieces = split(Messages.escapeKeepingQuotes(answer.text()), SECTION_LIMIT);
 		if (pieces.size() > MAX_TEXT_SECTIONS) {
 			pieces = new ArrayList<>(pieces.subList(0, MAX_TEXT_SECTIONS));
 			pieces.add("_(The answer is longer than Slack shows; ask a narrower question for the rest.)_");

@@ -3,6 +3,8 @@ package com.partnerbot.slack;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.Context;
 import com.slack.api.model.event.AppMentionEvent;
@@ -39,8 +41,11 @@ class Conversations implements SlackFeature {
 
 	private final DealIntake intake;
 
+	private final Cache<String, Boolean> paused;
+
 	Conversations(SlackRequesters requesters, SlackThreads threads, SlackWork work, SlackReplies replies,
-			Answers answers, DealIntake intake) {
+			Answers answers, DealIntake intake, SlackProperties properties) {
+		this.paused = Caffeine.newBuilder().expireAfterWrite(properties.work().pausedNotice()).build();
 		this.requesters = requesters;
 		this.threads = threads;
 		this.work = work;
@@ -53,18 +58,42 @@ class Conversations implements SlackFeature {
 	public void register(App app) {
 		app.event(AppMentionEvent.class, (payload, ctx) -> {
 			Delivery delivery = CurrentDelivery.require();
-			SlackIdentity identity = requesters.identity(delivery, ctx);
-			work.submit("mention", () -> converse(delivery, identity));
+			if (!fromABot(delivery)) {
+				question(delivery, requesters.identity(delivery, ctx), "mention");
+			}
 			return ctx.ack();
 		});
 		app.event(MessageEvent.class, (payload, ctx) -> {
 			Delivery delivery = CurrentDelivery.require();
 			if (isForUs(delivery, ctx)) {
-				SlackIdentity identity = requesters.identity(delivery, ctx);
-				work.submit("message", () -> converse(delivery, identity));
+				question(delivery, requesters.identity(delivery, ctx), "message");
 			}
 			return ctx.ack();
 		});
+	}
+
+	/**
+	 * Queues a question in its person's turn; someone with too much waiting hears, at
+	 * most once in a while, that it will be a moment.
+	 */
+	private void question(Delivery delivery, SlackIdentity identity, String what) {
+		if (identity.channelId() == null || identity.userId() == null) {
+			// nowhere to answer, or no one to answer
+			return;
+		}
+		if (work.submit(what, identity.userId(), identity.userTeamId(), () -> converse(delivery, identity))) {
+			return;
+		}
+		if (identity.userId() != null && paused.asMap().putIfAbsent(identity.userId(), Boolean.TRUE) == null) {
+			work.submit("one moment", () -> replies.privately(identity.channelId(), identity.userId(),
+					Messages.Reply.plain(Messages.ONE_MOMENT)));
+		}
+	}
+
+	/** Bots, ours or anyone's, are never answered: two bots could talk forever. */
+	private static boolean fromABot(Delivery delivery) {
+		return delivery.text("event.bot_id").isPresent() || delivery.text("event.bot_profile.id").isPresent()
+				|| delivery.text("event.subtype").filter("bot_message"::equals).isPresent();
 	}
 
 	/**
@@ -72,7 +101,7 @@ class Conversations implements SlackFeature {
 	 * mention us (a mention arrives as its own app_mention event).
 	 */
 	private boolean isForUs(Delivery delivery, Context ctx) {
-		if (delivery.text("event.bot_id").isPresent() || delivery.text("event.subtype").isPresent()) {
+		if (fromABot(delivery) || delivery.text("event.subtype").isPresent()) {
 			return false;
 		}
 		if (delivery.text("event.channel_type").filter("im"::equals).isPresent()) {
@@ -116,6 +145,9 @@ class Conversations implements SlackFeature {
 		Requester requester = requesters.identify(identity);
 		String key = channel + ":" + threadTs;
 		Messages.Reply reply;
+		if (requester instanceof Requester.Stranger stranger && SlackRequesters.BOT.equals(stranger.reason())) {
+			return;
+		}
 		if (requester instanceof Requester.Stranger stranger) {
 			reply = Messages.refusal(stranger);
 		}

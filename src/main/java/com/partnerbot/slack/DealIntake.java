@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.partnerbot.deals.DealConflict;
+import com.partnerbot.deals.PreCheckLimitException;
 import com.partnerbot.deals.DealDraft;
 import com.partnerbot.deals.DealDrafts;
 import com.partnerbot.deals.DealRegistrations;
@@ -92,9 +93,15 @@ class DealIntake implements SlackFeature {
 		if (!draft.complete()) {
 			return DealBlocks.questions(draft);
 		}
-		List<DealConflict> conflicts = registrations.check(partner.get().id(), draft.customerName(),
-				draft.customerDomain(), draft.products());
-		return DealBlocks.confirmation(conversationKey, draft, conflicts);
+		try {
+			List<DealConflict> conflicts = registrations.check(partner.get().id(), requester.userId(),
+					draft.customerName(), draft.customerDomain(), draft.products());
+			return DealBlocks.confirmation(conversationKey, draft, conflicts);
+		}
+		catch (PreCheckLimitException ex) {
+			// the draft stays: nothing the partner gave is lost
+			return Messages.Reply.plain(":hourglass_flowing_sand: " + ex.getMessage());
+		}
 	}
 
 	@Override
@@ -252,9 +259,14 @@ class DealIntake implements SlackFeature {
 		drafts.replace(metadata, partner.id(), requester.userId(), draft);
 		String channel = metadata.substring(0, metadata.indexOf(':'));
 		String thread = metadata.substring(metadata.indexOf(':') + 1);
-		List<DealConflict> conflicts = registrations.check(partner.id(), draft.customerName(), draft.customerDomain(),
-				draft.products());
-		replies.post(channel, thread, DealBlocks.confirmation(metadata, draft, conflicts));
+		try {
+			List<DealConflict> conflicts = registrations.check(partner.id(), requester.userId(), draft.customerName(),
+					draft.customerDomain(), draft.products());
+			replies.post(channel, thread, DealBlocks.confirmation(metadata, draft, conflicts));
+		}
+		catch (PreCheckLimitException ex) {
+			replies.post(channel, thread, Messages.Reply.plain(":hourglass_flowing_sand: " + ex.getMessage()));
+		}
 	}
 
 	private void openForm(String triggerId, DealDraft draft, String metadata) {

@@ -25,6 +25,11 @@ final class Messages {
 	static final String PRIVATE_ELSEWHERE = "Deal registrations are private to your company: send me the deal in your "
 			+ "company's own shared channel or in a direct message.";
 
+	static final String ONE_MOMENT = "One moment: I'm still working on your earlier questions. "
+			+ "Ask again once I've answered them.";
+
+	private static final java.util.regex.Pattern QUOTE_MARK = java.util.regex.Pattern.compile("(?m)^&gt;");
+
 	private Messages() {
 	}
 
@@ -44,6 +49,14 @@ final class Messages {
 	/** Text from people, safe inside mrkdwn: no mentions, links or formatting tags. */
 	static String escape(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
+	/**
+	 * Text safe inside mrkdwn like {@link #escape}, keeping a {@code >} that starts a
+	 * line (a quote): without a {@code <} no mention, link or broadcast can be formed.
+	 */
+	static String escapeKeepingQuotes(String text) {
+		return QUOTE_MARK.matcher(escape(text)).replaceAll(">");
 	}
 
 	static Reply refusal(Requester.Stranger stranger) {

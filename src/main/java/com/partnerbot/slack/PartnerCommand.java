@@ -76,9 +76,10 @@ class PartnerCommand implements SlackFeature {
 						yield ephemeral(ctx, Messages.Reply.plain(
 								"Ask me something, e.g. `/partner ask what is the protection period of a registered deal?`"));
 					}
-					work.submit("ask", () -> replies.privately(channel, user,
-							answers.reply(requester, rest, "command:" + channel + ":" + user)));
-					yield ctx.ack();
+					boolean taken = work.submit("ask", user, requesters.identity(delivery, ctx).userTeamId(),
+							() -> replies.privately(channel, user,
+									answers.reply(requester, rest, "command:" + channel + ":" + user)));
+					yield taken ? ctx.ack() : ephemeral(ctx, Messages.Reply.plain(Messages.ONE_MOMENT));
 				}
 				case "reindex" -> {
 					if (!(requester instanceof Requester.Staff staff && staff.admin())) {
@@ -86,7 +87,9 @@ class PartnerCommand implements SlackFeature {
 					}
 					work.submit("reindex", () -> reindexing.run(channel, user));
 					yield ephemeral(ctx,
-							Messages.Reply.plain("Reindexing the enablement library; I'll post progress here."));
+							Messages.Reply.plain(Reindexing.isDirect(channel)
+									? "Reindexing the enablement library; I'll post progress here."
+									: "Reindexing the enablement library; I'll post progress in our direct messages."));
 				}
 				case "survey" -> {
 					if (rest.toLowerCase(Locale.ROOT).matches("(new|create)\\b.*")) {
@@ -124,8 +127,8 @@ class PartnerCommand implements SlackFeature {
 							() -> replies.privately(channel, user, scorecardsInSlack.training(requester)));
 					yield ctx.ack();
 				}
-				default ->
-					ephemeral(ctx, Messages.Reply.plain("I don't know `/partner " + sub + "`. Try `/partner help`."));
+				default -> ephemeral(ctx, Messages.Reply
+					.plain("I don't know `/partner " + Messages.escape(sub) + "`. Try `/partner help`."));
 			};
 		});
 	}

@@ -30,14 +30,10 @@ class Reindexing {
 
 	void run(String channel, String user) {
 		Messages.Reply start = Messages.Reply.plain(":hourglass_flowing_sand: Reindexing the enablement library…");
-		// the bot may not be in the channel the command came from; the admin's DM always
-		// works
-		String target = channel;
-		Optional<String> ts = replies.post(channel, null, start);
-		if (ts.isEmpty()) {
-			target = user;
-			ts = replies.post(user, null, start);
-		}
+		// progress and the report name the library's files and failures: they go to the
+		// admin's direct messages, never to a channel that partners may read
+		String target = isDirect(channel) ? channel : user;
+		Optional<String> ts = replies.post(target, null, start);
 		if (ts.isEmpty()) {
 			return;
 		}
@@ -63,6 +59,10 @@ class Reindexing {
 			replies.update(where, messageTs, Messages.Reply
 				.plain(":x: Reindex failed: " + ex.getMessage() + ". The previous index is still in use."));
 		}
+	}
+
+	static boolean isDirect(String channel) {
+		return channel != null && channel.startsWith("D");
 	}
 
 	static String report(ReindexReport report) {

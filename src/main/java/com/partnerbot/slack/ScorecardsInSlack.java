@@ -59,9 +59,12 @@ class ScorecardsInSlack implements SlackFeature {
 
 	private final ScheduledJobs jobs;
 
+	private final WorkspaceMembers members;
+
 	ScorecardsInSlack(Scorecards scorecards, PartnerManagement partners, SlackRequesters requesters,
-			SlackReplies replies, SlackApi api, SlackWork work, JdbcClient jdbc, SlackOutbox outbox,
-			ScheduledJobs jobs) {
+			SlackReplies replies, SlackApi api, SlackWork work, JdbcClient jdbc, SlackOutbox outbox, ScheduledJobs jobs,
+			WorkspaceMembers members) {
+		this.members = members;
 		this.outbox = outbox;
 		this.jobs = jobs;
 		this.scorecards = scorecards;
@@ -148,14 +151,7 @@ class ScorecardsInSlack implements SlackFeature {
 	}
 
 	private String teamOf(String userId) {
-		try {
-			var response = api.client().usersInfo(r -> r.user(userId));
-			return (response.isOk() && response.getUser() != null) ? response.getUser().getTeamId() : null;
-		}
-		catch (IOException | SlackApiException ex) {
-			log.warn("users.info failed for {}", userId, ex);
-			return null;
-		}
+		return members.lookup(userId).map(WorkspaceMembers.Member::teamId).orElse(null);
 	}
 
 	/**

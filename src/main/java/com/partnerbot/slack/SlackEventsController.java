@@ -105,14 +105,21 @@ class SlackEventsController {
 		}
 		try (MDC.MDCCloseable e = MDC.putCloseable("event_id", delivery.eventId())) {
 			CurrentDelivery.set(delivery);
-			Request<?> slackRequest = new SlackRequestParser(app.config())
-				.parse(SlackRequestParser.HttpRequest.builder()
+			Request<?> slackRequest;
+			try {
+				slackRequest = new SlackRequestParser(app.config()).parse(SlackRequestParser.HttpRequest.builder()
 					.requestUri(request.getRequestURI())
 					.queryString(Map.of())
 					.headers(new RequestHeaders(headers(request)))
 					.requestBody(body)
 					.remoteAddress(request.getRemoteAddr())
 					.build());
+			}
+			catch (RuntimeException ex) {
+				// whatever Bolt's parser trips on is a shape Slack does not send
+				log.warn("Slack request could not be parsed: {}", ex.toString());
+				return error(HttpStatus.BAD_REQUEST, "the payload does not have the shape Slack sends");
+			}
 			if (slackRequest == null) {
 				return error(HttpStatus.BAD_REQUEST, "not a Slack request Bolt can route");
 			}
@@ -120,7 +127,7 @@ class SlackEventsController {
 			return toEntity(response);
 		}
 		catch (JsonParseException | IllegalArgumentException | IllegalStateException | ClassCastException
-				| NullPointerException ex) {
+				| NullPointerException | UnsupportedOperationException ex) {
 			log.warn("Slack request could not be read: {}", ex.toString());
 			return error(HttpStatus.BAD_REQUEST, "the payload does not have the shape Slack sends");
 		}

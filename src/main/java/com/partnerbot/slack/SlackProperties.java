@@ -20,12 +20,13 @@ import org.springframework.util.StringUtils;
  * means one less than the cores, so that acknowledgements always have a core: answering
  * is CPU-bound (embedding the question) and, unbounded, starved them (docs/benchmarks.md)
  * @param callTimeout how long a Web API call may take before it counts as failed
+ * @param work how much work may wait after acknowledgements
  */
 @ConfigurationProperties("slack")
 record SlackProperties(String signingSecret, String botToken, String appToken,
 		@DefaultValue("https://slack.com/api/") URI apiUrl, @DefaultValue("1048576") int maxBodyBytes,
 		@DefaultValue("300") long maxClockSkewSeconds, @DefaultValue("0") int workThreads,
-		@DefaultValue("10s") Duration callTimeout) {
+		@DefaultValue("10s") Duration callTimeout, @DefaultValue Work work) {
 
 	SlackProperties {
 		if (!apiUrl.toString().endsWith("/")) {
@@ -35,6 +36,19 @@ record SlackProperties(String signingSecret, String botToken, String appToken,
 
 	int effectiveWorkThreads() {
 		return (workThreads > 0) ? workThreads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+	}
+
+	/**
+	 * Limits of the work queue.
+	 *
+	 * @param queue everything waiting, at most
+	 * @param perPerson questions one person may have waiting or running
+	 * @param perWorkspace questions one Slack workspace (a partner's people) may have
+	 * waiting or running
+	 * @param pausedNotice how often a person is told to wait a moment, at most
+	 */
+	record Work(@DefaultValue("1000") int queue, @DefaultValue("3") int perPerson, @DefaultValue("30") int perWorkspace,
+			@DefaultValue("30s") Duration pausedNotice) {
 	}
 
 	boolean socketMode() {

@@ -19,10 +19,16 @@ import org.springframework.stereotype.Component;
 @Component
 class SlackRequesters {
 
+	/** Why a bot is no one to the program: it is ignored, not even refused. */
+	static final String BOT = "a bot of the vendor's workspace";
+
 	private final PartnerManagement partners;
 
-	SlackRequesters(PartnerManagement partners) {
+	private final WorkspaceMembers members;
+
+	SlackRequesters(PartnerManagement partners, WorkspaceMembers members) {
 		this.partners = partners;
+		this.members = members;
 	}
 
 	/**
@@ -49,8 +55,24 @@ class SlackRequesters {
 		return partners.channelOwner(channelId);
 	}
 
+	/**
+	 * Who is asking. People of the vendor's workspace are staff only as its full members:
+	 * its guests get what a stranger gets and its bots nothing, and when Slack cannot say
+	 * which a person is, they are not staff.
+	 */
 	Requester identify(SlackIdentity identity) {
-		return partners.identify(identity);
+		Requester requester = partners.identify(identity);
+		if (requester instanceof Requester.Staff) {
+			Optional<WorkspaceMembers.Member> member = members.lookup(identity.userId());
+			if (member.isEmpty() || !member.get().fullMember()) {
+				return new Requester.Stranger(identity.userId(),
+						member
+							.map(m -> m.bot() ? "a bot of the vendor's workspace"
+									: m.guest() ? "a guest of the vendor's workspace" : "deactivated")
+							.orElse("Slack could not confirm the person is a member of the vendor's workspace"));
+			}
+		}
+		return requester;
 	}
 
 }

@@ -65,6 +65,29 @@ class LlmPathTests extends EndToEndTests {
 	}
 
 	@Test
+	void memoryNeverCarriesOnePartnersConversationToAnother() {
+		String thread = unique("shared-thread");
+		UUID gold = UUID.randomUUID();
+		UUID silver = UUID.randomUUID();
+		openAi.reply(request -> "Gold partners pay GOLD-SECRET-PRICE on a registered deal [1].");
+		answering.answer(new Question("what do Gold partners pay for Analytics Suite on a registered deal?",
+				Audience.tier("Gold"), gold, "U_GOLD", thread));
+		assertThat(openAi.requests()).hasSize(1);
+		openAi.requests().clear();
+		openAi.reply(request -> "Registered deals are protected for 90 days [1].");
+		answering.answer(new Question("and how long is a registered deal protected?", Audience.tier("Silver"), silver,
+				"U_SILVER", thread));
+		assertThat(openAi.requests()).hasSize(1);
+		String prompt = openAi.requests().get(0).toString();
+		assertThat(prompt).doesNotContain("GOLD-SECRET-PRICE").doesNotContain("what do Gold partners pay");
+		// the same partner's follow-up in the thread keeps its memory
+		openAi.requests().clear();
+		answering.answer(new Question("and how long is it protected?", Audience.tier("Gold"), gold, "U_GOLD", thread));
+		assertThat(openAi.requests()).hasSize(1);
+		assertThat(openAi.requests().get(0).toString()).contains("GOLD-SECRET-PRICE");
+	}
+
+	@Test
 	void thePromptHoldsOnlyPassagesThePartnerMaySee() {
 		openAi.reply(request -> "Ask your channel manager for pricing [1].");
 		Answer answer = ask(

@@ -93,8 +93,8 @@ class DealRegistrationsTests extends EndToEndTests {
 	@Test
 	void emailDomainsAndSubdomainsAreTheSameCustomer() {
 		registrations.register(deal(acme, customer, "eu.shop." + customer + ".com", "Secure Gateway"), "U1", null);
-		List<DealConflict> conflicts = registrations.check(globex, "Someone Else", "jane@" + customer + ".com",
-				List.of("Secure Gateway"));
+		List<DealConflict> conflicts = registrations.check(globex, "U_TEST", "Someone Else",
+				"jane@" + customer + ".com", List.of("Secure Gateway"));
 		assertThat(conflicts).extracting(DealConflict::kind).containsExactly(DealConflict.Kind.OTHER_PARTNER);
 	}
 
@@ -104,7 +104,8 @@ class DealRegistrationsTests extends EndToEndTests {
 		Deal other = registrations.register(deal(globex, customer, customer + ".net", "Secure Gateway"), "U2", null)
 			.deal();
 		assertThat(other.status()).isEqualTo(DealStatus.APPROVED);
-		assertThat(registrations.check(acme, customer, customer + ".com", List.of("Data Pipeline"))).isEmpty();
+		assertThat(registrations.check(acme, "U_TEST", customer, customer + ".com", List.of("Data Pipeline")))
+			.isEmpty();
 	}
 
 	@Test
@@ -244,7 +245,8 @@ class DealRegistrationsTests extends EndToEndTests {
 			.update();
 		registrations.remindAndExpire();
 		assertThat(registrations.find(deal.id()).orElseThrow().status()).isEqualTo(DealStatus.EXPIRED);
-		assertThat(registrations.check(globex, customer, customer + ".com", List.of("Analytics Suite"))).isEmpty();
+		assertThat(registrations.check(globex, "U_TEST", customer, customer + ".com", List.of("Analytics Suite")))
+			.isEmpty();
 		assertThat(registrations.auditTrail(deal.id())).extracting(AuditEntry::action).contains("expired");
 		// the customer is free again: another partner's registration is protected
 		assertThat(registrations.register(deal(globex, customer, customer + ".com", "Analytics Suite"), "U2", null)

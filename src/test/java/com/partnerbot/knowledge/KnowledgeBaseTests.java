@@ -86,6 +86,38 @@ class KnowledgeBaseTests {
 	}
 
 	@Test
+	void aDocumentWhoseAudienceIsEmptyIsForStaffOnly() throws IOException {
+		write("internal/margins.md", """
+				---
+				title: Internal margin targets
+				audience: []
+				---
+				# Internal margin targets
+				Our target gross margin on Secure Gateway deals is 71 percent.
+				""");
+		write("internal/blank.md", """
+				---
+				title: Internal blank audience
+				audience:
+				---
+				# Internal blank audience
+				The Secure Gateway escalation roster is kept by the vendor's support leads.
+				""");
+		knowledge.reindex(ReindexProgress.NONE);
+		for (String question : List.of("target gross margin on Secure Gateway deals",
+				"Secure Gateway escalation roster support leads")) {
+			for (String tier : List.of("Registered", "Silver", "Gold", "Platinum")) {
+				assertThat(knowledge.search(question, Audience.tier(tier), 10)).extracting(Passage::source)
+					.as(tier)
+					.noneMatch(source -> source.startsWith("internal/"));
+			}
+			assertThat(knowledge.search(question, Audience.everyone(), 10)).extracting(Passage::source)
+				.noneMatch(source -> source.startsWith("internal/"));
+			assertThat(knowledge.search(question, Audience.staff(), 10).get(0).source()).startsWith("internal/");
+		}
+	}
+
+	@Test
 	void restrictedContentIsFoundOnlyForItsTiers() {
 		knowledge.reindex(ReindexProgress.NONE);
 		String question = "Gold pricing sheet Analytics Suite price per user";

@@ -1,0 +1,197 @@
+package com.partnerbot.slack;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.partnerbot.EndToEndTests;
+import com.partnerbot.StubSlackApi;
+import com.partnerbot.knowledge.KnowledgeBase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.partnerbot.SlackPayloadFiles.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a guest, a bot, a prankster or a flood can do through Slack's real request path:
+ * nothing more than a stranger, nothing, nothing that pings or phishes, and nothing that
+ * slows other people down.
+ */
+class TrustTests extends EndToEndTests {
+
+	/** Only in the Gold pricing sheet (audience Gold and Platinum). */
+	private static final String GOLD_ONLY = "Gold registered deal";
+
+	@Autowired
+	KnowledgeBase knowledge;
+
+	@BeforeEach
+	void indexed() {
+		awaitIndexed(knowledge);
+	}
+
+	private void mention(String user, String team, String channel, String text) {
+		JsonObject mention = json("event_callback.app_mention.ext_shared.json");
+		mention.addProperty("event_id", unique("Ev"));
+		JsonObject event = mention.getAsJsonObject("event");
+		event.addProperty("user", user);
+		event.addProperty("team", team);
+		event.remove("user_team");
+		event.addProperty("channel", channel);
+		event.addProperty("ts", "1700001000." + Long.toString(System.nanoTime() % 1_000_000));
+		event.addProperty("text", "<@W111> " + text);
+		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
+	}
+
+	private StubSlackApi.Call answerIn(String channel) {
+		List<StubSlackApi.Call> replies = slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), 1);
+		assertThat(replies).hasSize(1);
+		return replies.get(0);
+	}
+
+	@Test
+	void aFullMemberOfTheVendorsWorkspaceSeesGoldContentAndAGuestSeesWhatAStrangerSees() {
+		String question = "what price does a Gold partner pay on a registered deal for Analytics Suite?";
+		String staffChannel = unique("C");
+		mention(unique("W_STAFF"), StubSlackApi.TEAM, staffChannel, question);
+		assertThat(answerIn(staffChannel).arg("text")).isNotEqualTo(Messages.REFUSAL);
+
+		String guest = unique("W_GUEST");
+		slackApi.guest(guest);
+		String guestChannel = unique("C");
+		mention(guest, StubSlackApi.TEAM, guestChannel, question);
+		StubSlackApi.Call refusal = answerIn(guestChannel);
+		assertThat(refusal.arg("text")).isEqualTo(Messages.REFUSAL);
+		assertThat(refusal.arg("blocks")).doesNotContain("gold-pricing-sheet", GOLD_ONLY, "Sources");
+	}
+
+	@Test
+	void aBotOfTheVendorsWorkspaceIsIgnored() {
+		String bot = unique("W_BOT");
+		slackApi.bot(bot);
+		String botChannel = unique("C");
+		mention(bot, StubSlackApi.TEAM, botChannel, "what price does a Gold partner pay?");
+		// a message that carries a bot_id is ignored before anyone is looked up
+		String otherChannel = unique("C");
+		JsonObject mention = json("event_callback.app_mention.ext_shared.json");
+		mention.addProperty("event_id", unique("Ev"));
+		mention.getAsJsonObject("event").addProperty("team", StubSlackApi.TEAM);
+		mention.getAsJsonObject("event").addProperty("bot_id", "B0OTHER");
+		mention.getAsJsonObject("event").addProperty("channel", otherChannel);
+		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
+		// a person asking after both is answered: the bots' deliveries were handled by
+		// then
+		String after = unique("C");
+		mention(unique("W_STAFF"), StubSlackApi.TEAM, after, "how long is a registered deal protected?");
+		answerIn(after);
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			assertThat(slackApi.calls("chat.postMessage")
+				.stream()
+				.filter(c -> botChannel.equals(c.arg("channel")) || otherChannel.equals(c.arg("channel")))).isEmpty();
+			assertThat(slackApi.calls("chat.postEphemeral")
+				.stream()
+				.filter(c -> botChannel.equals(c.arg("channel")) || otherChannel.equals(c.arg("channel")))).isEmpty();
+		});
+	}
+
+	@Test
+	void aQuestionThatPingsOrPhishesReachesTheManagersEscaped() {
+		String team = unique("TP");
+		String channel = unique("C");
+		registerPartner(unique("Prankco "), "Silver", team, channel);
+		String marker = unique("Ulaanbaatar");
+		mention("U_PRANK", team, channel,
+				"<!channel> <!here> <!subteam^S0123|@sales> <@U0CEO> what is the capital of Mongolia " + marker + "? "
+						+ "<https://evil.example/login|northwind.example/portal>");
+		StubSlackApi.Call reply = answerIn(channel);
+		String answerId = answerId(reply);
+		click(team, "U_PRANK", channel, "1700001000.000001", AnswerBlocks.HAND_OFF, answerId);
+		List<StubSlackApi.Call> alerts = slackApi.await("chat.postMessage",
+				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains(marker), 1);
+		assertThat(alerts).hasSize(1);
+		String text = alerts.get(0).arg("text") + alerts.get(0).arg("blocks");
+		assertThat(text).doesNotContain("<!channel>", "<!here>", "<!subteam", "<@U0CEO>", "<https://evil.example")
+			.contains("&lt;!channel&gt;", "&lt;https://evil.example/login|northwind.example/portal&gt;")
+			// the bot's own mention of the asker still renders
+			.contains("<@U_PRANK>");
+	}
+
+	@Test
+	void aFloodOfQuestionsFromOnePersonLeavesOthersTheirAnswersAndManagersTheirDecisions() {
+		String floodTeam = unique("TF");
+		String floodChannel = unique("C");
+		registerPartner(unique("Floodco "), "Silver", floodTeam, floodChannel);
+		String otherTeam = unique("TO");
+		String otherChannel = unique("C");
+		registerPartner(unique("Patientco "), "Gold", otherTeam, otherChannel);
+		String pending = pendingRegistration();
+		// each answer to the flood takes a while to post, as under load: the queue fills
+		StubSlackApi.Failure[] slow = new StubSlackApi.Failure[100];
+		java.util.Arrays.fill(slow, StubSlackApi.Failure.slowAnswer(Duration.ofMillis(1500)));
+		slackApi.failNext("chat.postMessage", floodChannel, slow);
+
+		for (int i = 0; i < 100; i++) {
+			mention("U_FLOOD", floodTeam, floodChannel, "question number " + i + " about deal registration?");
+		}
+		mention("U_PATIENT", otherTeam, otherChannel, "how long is a registered deal protected?");
+		click(StubSlackApi.TEAM, "W_ADMIN", ALERTS_CHANNEL, "1700001000.000002", DealBlocks.APPROVE, pending);
+
+		assertThat(answerIn(otherChannel).arg("text")).contains("90 days");
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(api("GET", "/api/deals/" + pending, null).body())
+				.contains("\"status\":\"APPROVED\""));
+		// the flood was cut short with a word to its sender, not queued to the end
+		assertThat(slackApi.await("chat.postEphemeral",
+				c -> floodChannel.equals(c.arg("channel")) && c.arg("text").equals(Messages.ONE_MOMENT), 1))
+			.hasSize(1);
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+			long answered = slackApi.calls("chat.postMessage")
+				.stream()
+				.filter(c -> floodChannel.equals(c.arg("channel")))
+				.count();
+			// most were refused at once instead of queued: the person has 3 waiting at
+			// most,
+			// and each answer took 1.5 s while the other 99 arrived
+			assertThat(answered).isBetween(1L, 30L);
+		});
+	}
+
+	/**
+	 * A registration that waits for a manager: its customer is a direct-sales account.
+	 */
+	private String pendingRegistration() {
+		String team = unique("TR");
+		String partnerId = registerPartner(unique("Waitco "), "Silver", team, unique("C"));
+		String domain = unique("direct").toLowerCase() + ".com";
+		String name = unique("Directco ");
+		assertThat(api("POST", "/api/direct-accounts", """
+				{"name": "%s", "domain": "%s", "owner": "Direct"}""".formatted(name, domain)).statusCode())
+			.isEqualTo(201);
+		String deal = api("POST", "/api/deals", """
+				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
+				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""".formatted(partnerId, name, domain,
+				java.time.LocalDate.now().plusMonths(2)))
+			.body();
+		assertThat(deal).contains("\"status\":\"CONFLICT\"");
+		return JsonParser.parseString(deal).getAsJsonObject().get("id").getAsString();
+	}
+
+	private static String answerId(StubSlackApi.Call reply) {
+		JsonArray blocks = JsonParser.parseString(reply.arg("blocks")).getAsJsonArray();
+		for (var block : blocks) {
+			JsonObject b = block.getAsJsonObject();
+			if (b.get("type").getAsString().equals("actions")) {
+				return b.getAsJsonArray("elements").get(0).getAsJsonObject().get("value").getAsString();
+			}
+		}
+		throw new AssertionError("no buttons in " + blocks);
+	}
+
+}
