@@ -58,7 +58,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public class SlackAckLatency {
 
-	static final String DEFAULT_PAYLOAD = "/work/shared/slack/payloads/event_callback.app_mention.ext_shared.json";
+	static final String DEFAULT_PAYLOAD = "src/test/resources/slack/payloads/event_callback.app_mention.ext_shared.json";
 
 	public static void main(String[] args) throws Exception {
 		Options options = Options.parse(args);

@@ -17,7 +17,7 @@
 #   BENCH_APP_JAVA_OPTS=    extra JVM options for the app (e.g. -Xlog:gc)
 #   BENCH_DATA_DIR=         data directory for the app (default: a new one under /tmp, removed after)
 #   BENCH_KEEP=1            keep the temporary directory (app log, database) after the run
-#   BENCH_PAYLOAD=          the delivery template (default: the shared app_mention ext_shared payload)
+#   BENCH_PAYLOAD=          the delivery template (default: the app_mention ext_shared payload of the tests)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -28,7 +28,7 @@ duration=${BENCH_DURATION:-30}
 warmup=${BENCH_WARMUP:-5}
 warmup_rate=${BENCH_WARMUP_RATE:-50}
 timeout_ms=${BENCH_TIMEOUT_MS:-3000}
-payload=${BENCH_PAYLOAD:-$root/../shared/slack/payloads/event_callback.app_mention.ext_shared.json}
+payload=${BENCH_PAYLOAD:-$root/src/test/resources/slack/payloads/event_callback.app_mention.ext_shared.json}
 
 [[ -f $jar ]] || { echo "no jar at $jar (pass its path as the argument or set PARTNERBOT_JAR)" >&2; exit 2; }
 jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")

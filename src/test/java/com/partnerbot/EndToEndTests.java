@@ -8,14 +8,15 @@ import java.net.http.HttpResponse;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application on a random port, on the embedded PostgreSQL (or the one in
- * {@code SPRING_DATASOURCE_URL}), talking to the {@link StubSlackApi}. Subclasses share
- * one application context.
+ * {@code SPRING_DATASOURCE_URL}), talking to the {@link StubSlackApi}, on the
+ * {@link TestClock}. Subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "slack.signing-secret=" + SlackClientForTests.SIGNING_SECRET, "slack.bot-token=xoxb-test-token",
@@ -23,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				"partnerbot.alerts-channel=" + EndToEndTests.ALERTS_CHANNEL, "slack.call-timeout=2s",
 				"partnerbot.outbox.lane-interval=300ms", "partnerbot.outbox.max-backoff=2s",
 				"partnerbot.surveys.check-cron=-", "partnerbot.surveys.onboarding-cron=-" })
+@Import(TestClock.Config.class)
 public abstract class EndToEndTests {
 
 	public static final String ADMIN_TOKEN = "test-admin-token";

@@ -1,12 +1,11 @@
 package com.partnerbot;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,22 +14,31 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * The real Slack payloads in {@code ../shared/slack/payloads}, taken from Slack's own SDK
- * tests.
+ * The real Slack payloads on the test classpath under {@code slack/payloads}, taken from
+ * Slack's own SDK tests ({@code slack/PROVENANCE.tsv} says where each came from).
  */
 public final class SlackPayloadFiles {
-
-	private static final Path DIR = Path.of(System.getProperty("partnerbot.shared", "../shared"), "slack", "payloads");
 
 	private SlackPayloadFiles() {
 	}
 
 	public static String raw(String name) {
-		try {
-			return Files.readString(DIR.resolve(name));
+		return resource("slack/payloads/" + name);
+	}
+
+	/**
+	 * A file of the test classpath, such as Slack's Web API document under
+	 * {@code slack/specs}.
+	 */
+	public static String resource(String path) {
+		try (InputStream in = SlackPayloadFiles.class.getClassLoader().getResourceAsStream(path)) {
+			if (in == null) {
+				throw new IllegalArgumentException(path + " is not on the test classpath");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Slack payload " + name + " not found under " + DIR.toAbsolutePath(), ex);
+			throw new UncheckedIOException(path, ex);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.partnerbot.deals;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,8 +31,12 @@ public class DealDrafts {
 
 	private final ObjectProvider<DealExtractor> extractor;
 
-	DealDrafts(JdbcClient jdbc, JsonMapper json, DealsProperties rules, ObjectProvider<DealExtractor> extractor) {
+	private final Clock clock;
+
+	DealDrafts(JdbcClient jdbc, JsonMapper json, DealsProperties rules, ObjectProvider<DealExtractor> extractor,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.json = json;
 		this.parser = new DealTextParser(rules.products(), rules.currencies());
 		this.extractor = extractor;
@@ -49,7 +54,7 @@ public class DealDrafts {
 	 * fails.
 	 */
 	private DealDraft extract(String text) {
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(clock);
 		DealExtractor model = extractor.getIfAvailable();
 		if (model != null) {
 			try {

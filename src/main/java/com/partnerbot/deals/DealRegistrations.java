@@ -52,13 +52,13 @@ public class DealRegistrations {
 	private final PreChecks preChecks;
 
 	DealRegistrations(Deals deals, PartnerManagement partners, DealsProperties rules, ApplicationEventPublisher events,
-			PreChecks preChecks) {
+			Clock clock, PreChecks preChecks) {
 		this.preChecks = preChecks;
 		this.deals = deals;
 		this.partners = partners;
 		this.rules = rules;
 		this.events = events;
-		this.clock = Clock.systemDefaultZone();
+		this.clock = clock;
 	}
 
 	/** The field errors of a submission; empty when it can be registered. */
@@ -207,7 +207,7 @@ public class DealRegistrations {
 		if (nameKey == null || nameKey.isEmpty()) {
 			return conflicts;
 		}
-		for (Deal other : deals.liveCandidates(domain, nameKey, rules.nameSimilarity())) {
+		for (Deal other : deals.liveCandidates(domain, nameKey, rules.nameSimilarity(), LocalDate.now(clock))) {
 			CustomerMatcher.Match match = CustomerMatcher.compare(domain, name, products, other.customerDomain(),
 					other.customerName(), other.products());
 			if (match.sameCustomer(rules.nameSimilarity()) && !match.sharedProducts().isEmpty()) {
@@ -314,9 +314,10 @@ public class DealRegistrations {
 	/** Reminds partners of protection about to end, and ends the protection that has. */
 	@Transactional
 	public int remindAndExpire() {
-		List<Deal> reminders = deals.claimReminders(LocalDate.now(clock).plusDays(rules.reminderDays()));
+		LocalDate today = LocalDate.now(clock);
+		List<Deal> reminders = deals.claimReminders(today, today.plusDays(rules.reminderDays()));
 		reminders.forEach(deal -> events.publishEvent(new DealEvents.ExpiringSoon(deal)));
-		List<Deal> expired = deals.expire();
+		List<Deal> expired = deals.expire(today);
 		for (Deal deal : expired) {
 			// the customer is free for other partners again
 			deals.release(deal.id());

@@ -370,12 +370,11 @@ final class DealTextParser {
 		if (text == null || text.isBlank()) {
 			return ParsedDeal.empty();
 		}
-		LocalDate day = (today != null) ? today : LocalDate.now();
 		Text input = new Text(sanitize(text));
 		Set<String> problems = new LinkedHashSet<>();
 		Addresses addresses = readAddresses(input);
 		Integer seats = readSeats(input, problems);
-		LocalDate closeDate = readCloseDate(input, day, problems);
+		LocalDate closeDate = readCloseDate(input, today, problems);
 		Amount amount = readAmount(input, problems);
 		List<String> productNames = readProducts(input, problems);
 		String customer = readCustomer(input);

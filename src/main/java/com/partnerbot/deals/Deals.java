@@ -63,7 +63,7 @@ class Deals {
 	 * Live registrations that may be the same customer: same domain, same name key, or a
 	 * name key similar by trigrams (served by the pg_trgm index).
 	 */
-	List<Deal> liveCandidates(String domain, String nameKey, double similarity) {
+	List<Deal> liveCandidates(String domain, String nameKey, double similarity, LocalDate today) {
 		jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true)")
 			.param(String.valueOf(similarity))
 			.query(String.class)
@@ -71,11 +71,11 @@ class Deals {
 		return jdbc
 			.sql("select " + COLUMNS + " from deal_registration "
 					+ "where status in ('PENDING', 'CONFLICT', 'APPROVED', 'CO_SELL') "
-					+ "and (status <> 'APPROVED' or protected_until >= current_date) "
+					+ "and (status <> 'APPROVED' or protected_until >= ?) "
 					+ "and (customer_domain = ? or customer_name_key = ? or customer_name_key % ?)")
 			// no domain matches nothing; a null parameter test here would keep the
 			// planner from its indexes
-			.params(domain != null ? domain : "", nameKey, nameKey)
+			.params(today, domain != null ? domain : "", nameKey, nameKey)
 			.query(Deals::map)
 			.list();
 	}
@@ -142,19 +142,20 @@ class Deals {
 	 * Approved registrations whose protection ends within the window and whose partner
 	 * was not yet reminded.
 	 */
-	List<Deal> claimReminders(LocalDate until) {
+	List<Deal> claimReminders(LocalDate today, LocalDate until) {
 		return jdbc
 			.sql("update deal_registration set reminded_at = now() where status = 'APPROVED' and reminded_at is null "
-					+ "and protected_until <= ? and protected_until >= current_date returning " + COLUMNS)
-			.param(until)
+					+ "and protected_until <= ? and protected_until >= ? returning " + COLUMNS)
+			.params(until, today)
 			.query(Deals::map)
 			.list();
 	}
 
-	List<Deal> expire() {
+	List<Deal> expire(LocalDate today) {
 		return jdbc
 			.sql("update deal_registration set status = 'EXPIRED', updated_at = now() "
-					+ "where status = 'APPROVED' and protected_until < current_date returning " + COLUMNS)
+					+ "where status = 'APPROVED' and protected_until < ? returning " + COLUMNS)
+			.param(today)
 			.query(Deals::map)
 			.list();
 	}

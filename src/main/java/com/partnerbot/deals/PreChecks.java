@@ -22,10 +22,10 @@ class PreChecks {
 
 	private final Clock clock;
 
-	PreChecks(JdbcClient jdbc, PreCheckLimits limits, java.util.Optional<Clock> clock) {
+	PreChecks(JdbcClient jdbc, PreCheckLimits limits, Clock clock) {
 		this.jdbc = jdbc;
 		this.limits = limits;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.partnerbot.scorecards;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,11 +51,14 @@ public class Scorecards {
 
 	private final Surveys surveys;
 
+	private final Clock clock;
+
 	private final Map<String, float[]> courseVectors = new ConcurrentHashMap<>();
 
 	Scorecards(PartnerManagement partners, DealRegistrations deals, TrainingManagement training,
-			KnowledgeBase knowledge, ScorecardsProperties properties, Surveys surveys) {
+			KnowledgeBase knowledge, ScorecardsProperties properties, Surveys surveys, Clock clock) {
 		this.surveys = surveys;
+		this.clock = clock;
 		this.partners = partners;
 		this.deals = deals;
 		this.training = training;
@@ -104,7 +108,7 @@ public class Scorecards {
 		BigDecimal won = BigDecimal.ZERO;
 		int wonCount = 0;
 		int lostCount = 0;
-		int year = LocalDate.now().getYear();
+		int year = LocalDate.now(clock).getYear();
 		for (Deal deal : all) {
 			BigDecimal value = convert(deal.amount(), deal.currency());
 			if (deal.status().isLive()) {

@@ -1,6 +1,7 @@
 package com.partnerbot.slack;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
@@ -59,13 +60,16 @@ class ScorecardsInSlack implements SlackFeature {
 
 	private final ScheduledJobs jobs;
 
+	private final Clock clock;
+
 	private final WorkspaceMembers members;
 
 	ScorecardsInSlack(Scorecards scorecards, PartnerManagement partners, SlackRequesters requesters,
 			SlackReplies replies, SlackApi api, SlackWork work, JdbcClient jdbc, SlackOutbox outbox, ScheduledJobs jobs,
-			WorkspaceMembers members) {
+			Clock clock, WorkspaceMembers members) {
 		this.members = members;
 		this.outbox = outbox;
+		this.clock = clock;
 		this.jobs = jobs;
 		this.scorecards = scorecards;
 		this.partners = partners;
@@ -160,7 +164,7 @@ class ScorecardsInSlack implements SlackFeature {
 	 */
 	@Scheduled(cron = "${partnerbot.scorecards.nudge-cron:0 0 15 * * MON}")
 	void nudge() {
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(clock);
 		String period = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
 		jobs.runExclusively("scorecard-tips", Duration.ofMinutes(30), Duration.ofMinutes(5), () -> nudge(period));
 	}

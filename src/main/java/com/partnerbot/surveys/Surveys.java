@@ -54,12 +54,12 @@ public class Surveys {
 	private final Clock clock;
 
 	Surveys(JdbcClient jdbc, PartnerManagement partners, ApplicationEventPublisher events, SurveysProperties properties,
-			Optional<Clock> clock) {
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.partners = partners;
 		this.events = events;
 		this.properties = properties;
-		this.clock = clock.orElse(Clock.systemDefaultZone());
+		this.clock = clock;
 	}
 
 	/** Creates a campaign; every field that is wrong is named. */
@@ -430,8 +430,10 @@ public class Surveys {
 				continue;
 			}
 			int claimed = jdbc.sql("""
-					update survey set last_fired_at = now()
+					update survey set last_fired_at = :now
 					where id = :id and last_fired_at is not distinct from :last""")
+				// the clock's time, as the next firing is reckoned from it
+				.param("now", java.sql.Timestamp.from(clock.instant()))
 				.param("id", survey.id())
 				.param("last", Optional.ofNullable(survey.lastFiredAt()).map(java.sql.Timestamp::from).orElse(null))
 				.update();

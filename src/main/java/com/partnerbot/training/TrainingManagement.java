@@ -59,11 +59,11 @@ public class TrainingManagement {
 
 	private final Clock clock;
 
-	TrainingManagement(Courses courses, Completions completions, PartnerManagement partners) {
+	TrainingManagement(Courses courses, Completions completions, PartnerManagement partners, Clock clock) {
 		this.courses = courses;
 		this.completions = completions;
 		this.partners = partners;
-		this.clock = Clock.systemDefaultZone();
+		this.clock = clock;
 	}
 
 	/** The courses on offer, in learning-path order; retired ones are left out. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
 import com.partnerbot.StubOpenAi;
+import com.partnerbot.TestClock;
 import com.partnerbot.deals.DealDraft;
 import com.partnerbot.deals.DealDrafts;
 import com.partnerbot.knowledge.Audience;
@@ -174,7 +175,7 @@ class LlmPathTests extends EndToEndTests {
 		assertThat(draft.missing()).containsExactly("expectedCloseDate");
 		assertThat(openAi.requests()).hasSize(1);
 		assertThat(StubOpenAi.prompt(openAi.requests().get(0))).contains(
-				"Product catalogue: Analytics Suite, Data Pipeline, Secure Gateway", "Today is " + LocalDate.now(),
+				"Product catalogue: Analytics Suite, Data Pipeline, Secure Gateway", "Today is " + TestClock.today(),
 				"forty seats");
 	}
 
@@ -184,7 +185,8 @@ class LlmPathTests extends EndToEndTests {
 			throw new IllegalStateException("model down");
 		});
 		DealDraft draft = drafts.describe(unique("k"), partnerId(), "U1",
-				"register Initech, initech.com, 40 seats of Analytics Suite, about $120k, closing 2027-03-31");
+				"register Initech, initech.com, 40 seats of Analytics Suite, about $120k, closing "
+						+ TestClock.today().plusMonths(4));
 		assertThat(draft.customerName()).isEqualTo("Initech");
 		assertThat(draft.products()).containsExactly("Analytics Suite");
 		assertThat(draft.complete()).isTrue();

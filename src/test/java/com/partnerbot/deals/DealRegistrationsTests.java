@@ -1,6 +1,7 @@
 package com.partnerbot.deals;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
+import com.partnerbot.TestClock;
 import com.partnerbot.partners.NewPartner;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.partners.Tier;
@@ -56,7 +58,7 @@ class DealRegistrationsTests extends EndToEndTests {
 
 	private NewDeal deal(UUID partner, String name, String domain, String... products) {
 		return new NewDeal(partner, name, domain, List.of(products), new BigDecimal("120000"), "usd",
-				LocalDate.now().plusDays(60));
+				TestClock.today().plusDays(60));
 	}
 
 	@Test
@@ -66,7 +68,7 @@ class DealRegistrationsTests extends EndToEndTests {
 		Deal deal = registration.deal();
 		assertThat(registration.conflicts()).isEmpty();
 		assertThat(deal.status()).isEqualTo(DealStatus.APPROVED);
-		assertThat(deal.protectedUntil()).isEqualTo(LocalDate.now().plusDays(90));
+		assertThat(deal.protectedUntil()).isEqualTo(TestClock.today().plusDays(90));
 		assertThat(deal.products()).containsExactly("Analytics Suite");
 		assertThat(deal.currency()).isEqualTo("USD");
 		assertThat(deal.reference()).matches("DR-[2-9A-Z]{6}");
@@ -130,7 +132,7 @@ class DealRegistrationsTests extends EndToEndTests {
 	@Test
 	void everyBadFieldIsNamed() {
 		NewDeal bad = new NewDeal(acme, " ", "not a domain", List.of("Quantum Toaster"), new BigDecimal("-5"), "XYZ",
-				LocalDate.now().minusDays(1));
+				TestClock.today().minusDays(1));
 		assertThatThrownBy(() -> registrations.register(bad, "U1", null)).isInstanceOfSatisfying(
 				InvalidInputException.class,
 				ex -> assertThat(ex.errors()).extracting(e -> e.field())
@@ -203,7 +205,7 @@ class DealRegistrationsTests extends EndToEndTests {
 			.hasMessageContaining("another live registration");
 		Deal coSell = registrations.decide(second.id(), DealStatus.CO_SELL, "M1", "joint pursuit");
 		assertThat(coSell.status()).isEqualTo(DealStatus.CO_SELL);
-		assertThat(coSell.protectedUntil()).isEqualTo(LocalDate.now().plusDays(90));
+		assertThat(coSell.protectedUntil()).isEqualTo(TestClock.today().plusDays(90));
 		assertThatThrownBy(() -> registrations.decide(second.id(), DealStatus.REJECTED, "M1", null))
 			.hasMessageContaining("decided already");
 		assertThat(registrations.auditTrail(second.id())).extracting(AuditEntry::action)
@@ -216,13 +218,13 @@ class DealRegistrationsTests extends EndToEndTests {
 		Deal deal = registrations.register(deal(acme, customer, customer + ".com", "Analytics Suite"), "U1", null)
 			.deal();
 		assertThatThrownBy(() -> registrations.extend(deal.id(), acme, "U1")).hasMessageContaining("extensions open");
-		jdbc.sql("update deal_registration set protected_until = current_date + 5 where id = ?")
-			.param(deal.id())
+		jdbc.sql("update deal_registration set protected_until = ? where id = ?")
+			.params(TestClock.today().plusDays(5), deal.id())
 			.update();
 		assertThatThrownBy(() -> registrations.extend(deal.id(), globex, "U2"))
 			.isInstanceOf(com.partnerbot.platform.NotFoundException.class);
 		Deal extended = registrations.extend(deal.id(), acme, "U1");
-		assertThat(extended.protectedUntil()).isEqualTo(LocalDate.now().plusDays(35));
+		assertThat(extended.protectedUntil()).isEqualTo(TestClock.today().plusDays(35));
 		assertThatThrownBy(() -> registrations.extend(deal.id(), acme, "U1"))
 			.hasMessageContaining("extension(s) already");
 		assertThat(registrations.close(deal.id(), acme, true, "U1").status()).isEqualTo(DealStatus.WON);
@@ -232,18 +234,20 @@ class DealRegistrationsTests extends EndToEndTests {
 	void protectionEndsWithAReminderFirst() {
 		Deal deal = registrations.register(deal(acme, customer, customer + ".com", "Analytics Suite"), "U1", null)
 			.deal();
-		jdbc.sql("update deal_registration set protected_until = current_date + 3 where id = ?")
-			.param(deal.id())
-			.update();
 		registrations.remindAndExpire();
-		assertThat(jdbc.sql("select reminded_at is not null from deal_registration where id = ?")
-			.param(deal.id())
-			.query(Boolean.class)
-			.single()).isTrue();
-		jdbc.sql("update deal_registration set protected_until = current_date - 1 where id = ?")
-			.param(deal.id())
-			.update();
-		registrations.remindAndExpire();
+		assertThat(reminded(deal)).isFalse();
+		try {
+			// 14 days before the 90 days end, then the day after
+			TestClock.get().advance(Duration.ofDays(90 - 14));
+			registrations.remindAndExpire();
+			assertThat(reminded(deal)).isTrue();
+			assertThat(registrations.find(deal.id()).orElseThrow().status()).isEqualTo(DealStatus.APPROVED);
+			TestClock.get().advance(Duration.ofDays(15));
+			registrations.remindAndExpire();
+		}
+		finally {
+			TestClock.get().reset();
+		}
 		assertThat(registrations.find(deal.id()).orElseThrow().status()).isEqualTo(DealStatus.EXPIRED);
 		assertThat(registrations.check(globex, "U_TEST", customer, customer + ".com", List.of("Analytics Suite")))
 			.isEmpty();
@@ -252,6 +256,13 @@ class DealRegistrationsTests extends EndToEndTests {
 		assertThat(registrations.register(deal(globex, customer, customer + ".com", "Analytics Suite"), "U2", null)
 			.deal()
 			.status()).isEqualTo(DealStatus.APPROVED);
+	}
+
+	private boolean reminded(Deal deal) {
+		return jdbc.sql("select reminded_at is not null from deal_registration where id = ?")
+			.param(deal.id())
+			.query(Boolean.class)
+			.single();
 	}
 
 }

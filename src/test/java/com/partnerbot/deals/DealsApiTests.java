@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
+import com.partnerbot.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,7 @@ class DealsApiTests extends EndToEndTests {
 		return """
 				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
 				 "amount": 120000, "currency": "USD", "expectedCloseDate": "%s"}
-				""".formatted(partnerId, customer, domain, LocalDate.now().plusDays(90));
+				""".formatted(partnerId, customer, domain, TestClock.today().plusDays(90));
 	}
 
 	@Test

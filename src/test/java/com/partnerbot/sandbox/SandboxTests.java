@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import com.partnerbot.TestClock;
 
 /**
  * The application in local mode (no Slack credentials): the sandbox page, its Web API
@@ -15,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "partnerbot.data-dir=target/test-data/sandbox", "partnerbot.admin-token=test-admin-token",
 				"partnerbot.outbox.lane-interval=300ms", "partnerbot.outbox.max-backoff=2s" })
+@Import(TestClock.Config.class)
 abstract class SandboxTests {
 
 	static final String ADMIN_TOKEN = "test-admin-token";

@@ -1,11 +1,8 @@
 package com.partnerbot.sandbox;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.Map;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.partnerbot.SlackPayloadFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every Web API method the emulator answers, checked against the response schemas of
- * Slack's own OpenAPI document ({@code ../shared/slack/specs}): what works against the
- * sandbox gets the answers it would get from Slack.
+ * Slack's own OpenAPI document (on the test classpath under {@code slack/specs}): what
+ * works against the sandbox gets the answers it would get from Slack.
  */
 class WebApiEmulatorTests extends SandboxTests {
 
@@ -39,10 +37,9 @@ class WebApiEmulatorTests extends SandboxTests {
 	private final List<String> mismatches = new ArrayList<>();
 
 	@BeforeAll
-	static void readSpec() throws IOException {
-		Path file = Path.of(System.getProperty("partnerbot.shared", "../shared"), "slack", "specs",
-				"slack_web_openapi_v2.json");
-		spec = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+	static void readSpec() {
+		spec = JsonParser.parseString(SlackPayloadFiles.resource("slack/specs/slack_web_openapi_v2.json"))
+			.getAsJsonObject();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
+import com.partnerbot.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,13 +21,13 @@ class ScorecardsApiTests extends EndToEndTests {
 	private void complete(String partnerId, String person, String course, String role) {
 		HttpResponse<String> response = api("POST", "/api/training/completions", """
 				{"partnerId": "%s", "person": "%s", "courseCode": "%s", "role": "%s", "completedOn": "%s"}"""
-			.formatted(partnerId, person, course, role, LocalDate.now().minusDays(3)));
+			.formatted(partnerId, person, course, role, TestClock.today().minusDays(3)));
 		assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
 	}
 
 	private void wonDeal(String partnerId, String amount) {
 		String customer = unique("Wonco").toLowerCase();
-		LocalDate close = LocalDate.of(LocalDate.now().getYear(), 12, 31);
+		LocalDate close = LocalDate.of(TestClock.today().getYear(), 12, 31);
 		HttpResponse<String> created = api("POST", "/api/deals", """
 				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s.com", "products": ["Data Pipeline"],
 				 "amount": %s, "currency": "USD", "expectedCloseDate": "%s"}""".formatted(partnerId, customer, customer,

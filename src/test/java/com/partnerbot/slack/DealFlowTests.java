@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
 import com.partnerbot.StubSlackApi;
+import com.partnerbot.TestClock;
 
 import static com.partnerbot.SlackPayloadFiles.encodeForm;
 import static com.partnerbot.SlackPayloadFiles.form;
@@ -198,7 +199,7 @@ class DealFlowTests extends EndToEndTests {
 		String deal = api("POST", "/api/deals", """
 				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
 				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""".formatted(partnerId,
-				name + " Customer", domain, java.time.LocalDate.now().plusMonths(2)))
+				name + " Customer", domain, TestClock.today().plusMonths(2)))
 			.body();
 		String dealId = com.google.gson.JsonParser.parseString(deal).getAsJsonObject().get("id").getAsString();
 		assertThat(deal).contains("\"status\":\"CONFLICT\"");
@@ -242,7 +243,7 @@ class DealFlowTests extends EndToEndTests {
 		values.add("customer_name", input("plain_text_input", "value", customer));
 		values.add("customer_domain", input("plain_text_input", "value", "not a domain"));
 		values.add("amount", input("plain_text_input", "value", "lots"));
-		values.add("close_date", input("datepicker", "selected_date", "2027-03-31"));
+		values.add("close_date", input("datepicker", "selected_date", TestClock.today().plusMonths(4).toString()));
 		JsonObject state = new JsonObject();
 		state.add("values", values);
 		submitted.add("state", state);

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
-import com.partnerbot.StubSlackApi;
 import com.partnerbot.StubSlackApi.Failure;
+import com.partnerbot.StubSlackApi;
+import com.partnerbot.TestClock;
 import com.partnerbot.deals.DealRegistrations;
 import com.partnerbot.deals.DealStatus;
 import com.partnerbot.deals.NewDeal;
@@ -66,7 +67,7 @@ class SurveyFlowTests extends EndToEndTests {
 	void aCampaignReachesEveryPersonOnceAndCountsEachAnswerOnce() {
 		String survey = createSurvey("""
 				{"name": "%s", "partnerIds": ["%s"], "closesOn": "%s"}""".formatted(unique("Q4 PSAT "), partnerId,
-				LocalDate.now().plusDays(14)));
+				TestClock.today().plusDays(14)));
 		// Slack fails the first tries of two of the three direct messages
 		slackApi.failNext("chat.postMessage", dana, Failure.status(500), Failure.rateLimited(1));
 		slackApi.failNext("chat.postMessage", sam, Failure.error("service_unavailable"));
@@ -162,8 +163,11 @@ class SurveyFlowTests extends EndToEndTests {
 				"\"schedule\"");
 		String closed = createSurvey("""
 				{"name": "%s", "partnerIds": ["%s"], "closesOn": "%s"}""".formatted(unique("Closing "), partnerId,
-				LocalDate.now()));
-		jdbc.sql("update survey set closes_on = current_date - 1 where id = :s::uuid").param("s", closed).update();
+				TestClock.today()));
+		jdbc.sql("update survey set closes_on = :day where id = :s::uuid")
+			.param("day", TestClock.today().minusDays(1))
+			.param("s", closed)
+			.update();
 		HttpResponse<String> late = api("POST", "/api/surveys/" + closed + "/send", null);
 		assertThat(late.statusCode()).isEqualTo(400);
 		assertThat(late.body()).contains("closed");
@@ -189,10 +193,10 @@ class SurveyFlowTests extends EndToEndTests {
 		String domain = unique("micro").toLowerCase() + ".example";
 		String rival = registerPartner(unique("Rival "), "Silver", unique("T_RIVAL"), unique("C_RIVAL"));
 		registrations.register(new NewDeal(java.util.UUID.fromString(rival), customer, domain,
-				List.of("Analytics Suite"), new java.math.BigDecimal("50000"), "USD", LocalDate.now().plusMonths(2)),
+				List.of("Analytics Suite"), new java.math.BigDecimal("50000"), "USD", TestClock.today().plusMonths(2)),
 				"api", null);
 		var registration = registrations.register(new NewDeal(java.util.UUID.fromString(partnerId), customer, domain,
-				List.of("Analytics Suite"), new java.math.BigDecimal("50000"), "USD", LocalDate.now().plusMonths(2)),
+				List.of("Analytics Suite"), new java.math.BigDecimal("50000"), "USD", TestClock.today().plusMonths(2)),
 				dana, null);
 		assertThat(registration.deal().status()).isEqualTo(DealStatus.CONFLICT);
 		registrations.decide(registration.deal().id(), DealStatus.REJECTED, "W_MANAGER", "test");

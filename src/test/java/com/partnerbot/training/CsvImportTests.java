@@ -18,6 +18,7 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
+import com.partnerbot.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -78,8 +79,8 @@ class CsvImportTests extends EndToEndTests {
 		String globexName = unique("Globex, Inc ");
 		String globex = registerPartner(globexName, "Gold", unique("TG"));
 		String stranger = unique("Acme ");
-		LocalDate done = LocalDate.now().minusDays(30);
-		LocalDate tomorrow = LocalDate.now().plusDays(1);
+		LocalDate done = TestClock.today().minusDays(30);
+		LocalDate tomorrow = TestClock.today().plusDays(1);
 		// line 1 is the header, with the columns in another order and case; line 2 names
 		// the partner by id and the course by code; line 3 by name and title, in other
 		// cases, with no role field; line 4 repeats line 2; lines 5 to 10 are bad, 7 is
@@ -128,7 +129,7 @@ class CsvImportTests extends EndToEndTests {
 	void aFileWithoutARequiredColumnImportsNothing() {
 		String acme = registerPartner(unique("Acme "), "Silver", unique("TA"));
 		HttpResponse<String> response = importCsv(
-				"partner,person,completed_on\n" + acme + ",jane@acme.example," + LocalDate.now().minusDays(1) + "\n");
+				"partner,person,completed_on\n" + acme + ",jane@acme.example," + TestClock.today().minusDays(1) + "\n");
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		JsonObject report = JsonParser.parseString(response.body()).getAsJsonObject();
@@ -149,7 +150,7 @@ class CsvImportTests extends EndToEndTests {
 	@Test
 	void anLmsRecordsACompletionOnce() {
 		String acme = registerPartner(unique("Acme "), "Silver", unique("TA"));
-		LocalDate done = LocalDate.now().minusDays(3);
+		LocalDate done = TestClock.today().minusDays(3);
 
 		HttpResponse<String> created = api("POST", "/api/training/completions", """
 				{"partnerId": "%s", "person": " U0JANE ", "courseCode": "Analytics-Suite-Fundamentals",
@@ -178,7 +179,7 @@ class CsvImportTests extends EndToEndTests {
 
 		HttpResponse<String> wrong = api("POST", "/api/training/completions", """
 				{"partnerId": "%s", "person": " ", "courseCode": "no-such-course", "completedOn": "%s",
-				 "role": "boss"}""".formatted(UUID.randomUUID(), LocalDate.now().plusDays(1)));
+				 "role": "boss"}""".formatted(UUID.randomUUID(), TestClock.today().plusDays(1)));
 		assertThat(wrong.statusCode()).isEqualTo(400);
 		assertThat(wrong.body()).contains("\"field\":\"partnerId\"", "\"field\":\"person\"", "\"field\":\"courseCode\"",
 				"\"field\":\"completedOn\"", "\"field\":\"role\"");
@@ -190,7 +191,7 @@ class CsvImportTests extends EndToEndTests {
 
 		HttpResponse<String> longPerson = api("POST", "/api/training/completions", """
 				{"partnerId": "%s", "person": "%s", "courseCode": "csp-exam", "completedOn": "%s"}""".formatted(acme,
-				"x".repeat(201), LocalDate.now()));
+				"x".repeat(201), TestClock.today()));
 		assertThat(longPerson.statusCode()).isEqualTo(400);
 		assertThat(longPerson.body()).contains("\"field\":\"person\"").doesNotContain("\"field\":\"partnerId\"");
 
@@ -209,7 +210,7 @@ class CsvImportTests extends EndToEndTests {
 
 	@Test
 	void certifiedPeopleCountsDistinctPersonsWithACurrentCertification() {
-		LocalDate done = LocalDate.now().minusDays(10);
+		LocalDate done = TestClock.today().minusDays(10);
 		UUID acme = UUID.fromString(registerPartner(unique("Acme "), "Silver", unique("TA")));
 		training.record(new NewCompletion(acme, "jane@acme.example", null, "csp-exam", done), "api");
 		training.record(new NewCompletion(acme, "joe@acme.example", "sales", "csp-exam", done), "csv");
@@ -233,7 +234,7 @@ class CsvImportTests extends EndToEndTests {
 		// a certification lapses two years after the exam
 		UUID lapsed = UUID.fromString(registerPartner(unique("Lapsed "), "Silver", unique("TL")));
 		training.record(new NewCompletion(lapsed, "old@lapsed.example", null, "csp-exam",
-				LocalDate.now().minusYears(2).minusDays(1)), "api");
+				TestClock.today().minusYears(2).minusDays(1)), "api");
 		assertThat(training.certifiedPeople(lapsed)).containsEntry(CSP, 0);
 		assertThat(training.completedCourses(lapsed)).containsExactly("csp-exam");
 	}
