@@ -39,6 +39,10 @@ final class AnswerComposer {
 
 	private static final Pattern NUMBER = Pattern.compile("\\d[\\d,.]*");
 
+	private static final Pattern OWN = Pattern.compile("(?i)\\b(we|our|us|i|my|me)\\b");
+
+	private static final int OWN_WORDS = 8;
+
 	private static final Pattern CLAIM_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
 
 	/** What kind of reply an answer is, for the evaluation and the logs. */
@@ -91,7 +95,7 @@ final class AnswerComposer {
 		if (language != null && model != null && translator != null) {
 			query = english(query);
 		}
-		List<Passage> passages = knowledge.search(query, question.audience(), properties.passages());
+		List<Passage> passages = search(query, question.audience());
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		boolean answerable = answerable(query, passages);
 		if (!answerable) {
@@ -125,6 +129,19 @@ final class AnswerComposer {
 	}
 
 	/**
+	 * The passages the audience may see, best first. A short question about "we" ("what
+	 * discount do we get") is about the asker's own tier, so the tier is searched too.
+	 */
+	List<Passage> search(String query, Audience audience) {
+		String search = query;
+		if (!audience.isStaff() && !Audience.everyone().equals(audience) && OWN.matcher(query).find()
+				&& query.strip().split("\\s+").length <= OWN_WORDS) {
+			search = query + " (" + audience.tier() + " partner)";
+		}
+		return knowledge.search(search, audience, properties.passages());
+	}
+
+	/**
 	 * Whether the library holds an answer: the best passage close enough in meaning, and
 	 * enough of the question's own words found in the best passages (a question about
 	 * bringing a dog to the conference matches the conference, not the dog). Both bounds
@@ -137,16 +154,28 @@ final class AnswerComposer {
 		return coverage(query, passages) >= properties.minCoverage();
 	}
 
-	static double coverage(String query, List<Passage> passages) {
-		Set<String> asked = ExtractiveAnswerer.asked(query);
-		if (asked.isEmpty()) {
+	/**
+	 * The share of the question's terms, weighted by how telling each is in the library,
+	 * that the best passages hold: a term the library never uses ("dog", "Bitcoin") weighs
+	 * most, so a question about it is not answered from passages that only share its
+	 * common words.
+	 */
+	double coverage(String query, List<Passage> passages) {
+		Map<String, Double> weights = knowledge.termWeights(query);
+		weights.keySet().removeAll(ExtractiveAnswerer.DOMAIN);
+		double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+		if (total == 0) {
 			return 1;
 		}
 		Set<String> found = new HashSet<>();
 		for (Passage passage : passages.subList(0, Math.min(3, passages.size()))) {
 			found.addAll(Terms.of(passage.location() + "\n" + passage.text()));
 		}
-		return (double) asked.stream().filter(found::contains).count() / asked.size();
+		double covered = 0;
+		for (Map.Entry<String, Double> weight : weights.entrySet()) {
+			covered += found.contains(weight.getKey()) ? weight.getValue() : 0;
+		}
+		return covered / total;
 	}
 
 	private List<String> restricted(String query, Audience audience, double similarity) {

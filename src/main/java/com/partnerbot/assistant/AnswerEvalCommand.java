@@ -23,7 +23,7 @@ import com.partnerbot.knowledge.ReindexProgress;
  * Optional: {@code --content DIR} (default {@code ./content-index}), {@code --data DIR}
  * (where its index is kept between runs, default {@code ./data/eval-answers}),
  * {@code --tune} (set the abstention bounds on the tune part first), {@code --verbose}
- * (print each miss), {@code --min-similarity S}, {@code --min-coverage C}. With
+ * (print each miss), {@code --all} (print every answer), {@code --min-similarity S}, {@code --min-coverage C}. With
  * {@code --llm-base-url URL --llm-model NAME} (or {@code OPENAI_BASE_URL} and
  * {@code PARTNERBOT_LLM_MODEL} in the environment, as the application reads them) the
  * answers come from that model.
@@ -40,7 +40,7 @@ public final class AnswerEvalCommand {
 	public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
 		Map<String, String> options = new HashMap<>();
 		for (int i = 2; i < args.length; i++) {
-			if (args[i].equals("--tune") || args[i].equals("--verbose")) {
+			if (args[i].equals("--tune") || args[i].equals("--verbose") || args[i].equals("--all")) {
 				options.put(args[i].substring(2), "true");
 			}
 			else if (args[i].startsWith("--") && i + 1 < args.length) {
@@ -68,7 +68,8 @@ public final class AnswerEvalCommand {
 			double coverage = Double
 				.parseDouble(options.getOrDefault("min-coverage", String.valueOf(defaults.minCoverage())));
 			if (options.containsKey("tune")) {
-				double[] tuned = AnswerEvaluation.tune(questions, knowledge, defaults.passages(), out);
+				double[] tuned = AnswerEvaluation.tune(questions, new AnswerComposer(knowledge, defaults, null, null),
+						out, options.containsKey("verbose"));
 				similarity = tuned[0];
 				coverage = tuned[1];
 			}
@@ -98,7 +99,8 @@ public final class AnswerEvalCommand {
 				out.println("Answering without an LLM (extractive)");
 			}
 			AnswerComposer composer = new AnswerComposer(knowledge, properties, answerer, translator);
-			new AnswerEvaluation(knowledge, composer).run(questions, out, options.containsKey("verbose"));
+			new AnswerEvaluation(knowledge, composer).run(questions, out, options.containsKey("verbose") || options.containsKey("all"),
+					options.containsKey("all"));
 			return 0;
 		}
 		catch (IOException | RuntimeException ex) {

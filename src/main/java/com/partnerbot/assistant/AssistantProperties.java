@@ -18,10 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("partnerbot")
 record AssistantProperties(String llmModel, @DefaultValue("30s") Duration llmTimeout, @DefaultValue("5") int passages,
-		@DefaultValue("0.62") double minSimilarity, @DefaultValue("0.5") double minCoverage) {
+		@DefaultValue("0.65") double minSimilarity, @DefaultValue("0.25") double minCoverage) {
 
 	static AssistantProperties defaults() {
-		return new AssistantProperties(null, Duration.ofSeconds(30), 5, 0.62, 0.5);
+		return new AssistantProperties(null, Duration.ofSeconds(30), 5, 0.65, 0.25);
 	}
 
 }

@@ -32,12 +32,18 @@ final class ExtractiveAnswerer {
 	private static final Pattern DIGIT = Pattern.compile("\\d");
 
 	// words every document shares: they say nothing about which passage answers
-	private static final Set<String> DOMAIN = Set.of("northwind", "cloud", "partner", "program", "get", "can", "do",
+	static final Set<String> DOMAIN = Set.of("northwind", "cloud", "partner", "program", "get", "can", "do",
 			"our", "we", "us", "i", "my", "much", "mani");
 
 	private static final int MAX_UNITS = 3;
 
+	// a sentence leads the answer only when it holds this share of the question's terms
+	private static final double DIRECT = 0.5;
+
 	private static final int MAX_ROWS = 10;
+
+	// another unit is quoted only when it answers nearly as well as the best one
+	private static final double SUPPORT = 0.75;
 
 	private static final int MAX_ITEMS = 12;
 
@@ -63,7 +69,7 @@ final class ExtractiveAnswerer {
 	record Listing(int passage, int block, String lead, List<String> items) implements Unit {
 	}
 
-	record Table(int passage, int block, List<String> header, List<List<String>> rows) implements Unit {
+	record Table(int passage, int block, String lead, List<String> header, List<List<String>> rows) implements Unit {
 	}
 
 	/** A unit with how well it answers, and the sentence in it that answers best. */
@@ -104,7 +110,7 @@ final class ExtractiveAnswerer {
 		Set<String> seen = new HashSet<>();
 		seen.add(fingerprint(best.unit()));
 		for (Candidate next : candidates.subList(1, candidates.size())) {
-			if (chosen.size() == MAX_UNITS || next.score() < best.score() * 0.75) {
+			if (chosen.size() == MAX_UNITS || next.score() < best.score() * SUPPORT) {
 				break;
 			}
 			if (perPassage.getOrDefault(next.unit().passage(), 0) >= 2 || !seen.add(fingerprint(next.unit()))) {
@@ -169,7 +175,8 @@ final class ExtractiveAnswerer {
 		if (best.unit() instanceof Table table && tier != null) {
 			lead = tierLead(table, tier, asked);
 		}
-		else if (best.unit() instanceof Prose && best.sentence() != null) {
+		else if (best.unit() instanceof Prose && best.sentence() != null && !best.sentence().endsWith(":")
+				&& match(asked, best.sentence()) >= DIRECT) {
 			lead = best.sentence();
 		}
 		if (lead != null) {
@@ -231,7 +238,14 @@ final class ExtractiveAnswerer {
 				items.forEach(item -> lines.add("• " + item));
 				yield lines;
 			}
-			case Table table -> rows(table, asked).stream().map(row -> "• " + row(table, row)).toList();
+			case Table table -> {
+				List<String> lines = new ArrayList<>();
+				if (!table.lead().isEmpty()) {
+					lines.add(table.lead());
+				}
+				rows(table, asked).forEach(row -> lines.add("• " + row(table, row)));
+				yield lines;
+			}
 		};
 	}
 
@@ -337,9 +351,14 @@ final class ExtractiveAnswerer {
 			if (lines.isEmpty()) {
 				continue;
 			}
-			if (lines.stream().allMatch(line -> line.startsWith("|"))) {
-				List<List<String>> rows = lines.stream().map(ExtractiveAnswerer::cells).toList();
-				units.add(new Table(passage, index++, rows.get(0), rows.subList(1, rows.size())));
+			int firstRow = 0;
+			while (firstRow < lines.size() && !lines.get(firstRow).startsWith("|")) {
+				firstRow++;
+			}
+			if (firstRow < lines.size() && lines.subList(firstRow, lines.size()).stream().allMatch(l -> l.startsWith("|"))) {
+				List<List<String>> rows = lines.subList(firstRow, lines.size()).stream().map(ExtractiveAnswerer::cells).toList();
+				units.add(new Table(passage, index++, String.join(" ", lines.subList(0, firstRow)), rows.get(0),
+						rows.subList(1, rows.size())));
 				continue;
 			}
 			List<String> lead = new ArrayList<>();

@@ -318,8 +318,13 @@ final class DocumentReaders {
 			else if (node instanceof TableBlock) {
 				List<String> rows = new ArrayList<>();
 				tableRows(node, rows);
-				if (!rows.isEmpty()) {
-					blocks.add(String.join("\n", rows));
+				String table = String.join("\n", rows);
+				if (afterParagraph && blocks.get(blocks.size() - 1).endsWith(":")) {
+					// "Northwind pays this share of each activity:" belongs to its table
+					blocks.set(blocks.size() - 1, blocks.get(blocks.size() - 1) + "\n" + table);
+				}
+				else if (!rows.isEmpty()) {
+					blocks.add(table);
 				}
 			}
 			else if (node instanceof FencedCodeBlock code) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,6 +156,32 @@ public class KnowledgeBase implements DisposableBean {
 			return Arrays.stream(index.storedFields().document(hits.scoreDocs[0].doc).getValues(IndexSchema.AUDIENCE))
 				.filter(tier -> !tier.equals(IndexSchema.EVERYONE))
 				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(reader);
+		}
+	}
+
+	/**
+	 * How telling each search term of a text is in this library, as BM25 weighs it
+	 * (inverse document frequency over the chunks): a term no chunk holds weighs most.
+	 */
+	public Map<String, Double> termWeights(String text) {
+		Map<String, Double> weights = new LinkedHashMap<>();
+		DirectoryReader reader = generations.acquire();
+		if (reader == null) {
+			return weights;
+		}
+		try {
+			int chunks = Math.max(1, reader.numDocs());
+			for (String term : Terms.of(text)) {
+				int frequency = reader.docFreq(new Term(IndexSchema.BODY, term));
+				weights.put(term, Math.log(1 + (chunks - frequency + 0.5) / (frequency + 0.5)));
+			}
+			return weights;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
