@@ -41,7 +41,7 @@ final class AnswerComposer {
 
 	private static final Pattern OWN = Pattern.compile("(?i)\\b(we|our|us|i|my|me)\\b");
 
-	private static final int OWN_WORDS = 8;
+	private static final int OWN_WORDS = 6;
 
 	private static final Pattern CLAIM_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
 

@@ -318,7 +318,9 @@ final class ExtractiveAnswerer {
 			return -1;
 		}
 		for (int i = 1; i < table.header().size(); i++) {
-			if (table.header().get(i).strip().equalsIgnoreCase(tier)) {
+			String name = table.header().get(i).strip().toLowerCase(Locale.ROOT);
+			// "Gold" or "Gold price", not "Gold registered deal"
+			if (name.equals(tier) || name.equals(tier + " price")) {
 				return i;
 			}
 		}
