@@ -1,5 +1,6 @@
 package com.partnerbot;
 
+import com.partnerbot.assistant.AnswerEvalCommand;
 import com.partnerbot.knowledge.EvalCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -18,7 +19,9 @@ public class PartnerbotApplication {
 		if (args.length > 0 && args[0].equals("eval")) {
 			// the evaluation needs neither the database nor Slack, so no application
 			// context
-			System.exit(EvalCommand.run(args, System.out, System.err));
+			boolean answers = args.length > 1 && args[1].equals("answers");
+			System.exit(answers ? AnswerEvalCommand.run(args, System.getenv(), System.out, System.err)
+					: EvalCommand.run(args, System.out, System.err));
 		}
 		SpringApplication.run(PartnerbotApplication.class, args);
 	}

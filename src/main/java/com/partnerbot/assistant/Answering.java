@@ -1,20 +1,15 @@
 package com.partnerbot.assistant;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.partnerbot.knowledge.KnowledgeBase;
-import com.partnerbot.knowledge.Passage;
 import com.partnerbot.platform.NotFoundException;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,12 +23,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Answering {
 
-	static final String DONT_KNOW = "I don't know: I couldn't find this in the enablement library, and I'd rather not guess. "
-			+ "A channel manager can answer it for you.";
+	static final String DONT_KNOW = AnswerComposer.DONT_KNOW;
 
 	private static final Logger log = LoggerFactory.getLogger(Answering.class);
-
-	private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,2})]");
 
 	private static final int FOLLOW_UP_WORDS = 10;
 
@@ -41,38 +33,22 @@ public class Answering {
 			"^(and|or|but|also|what about|how about|for|same)\\b|\\b(it|its|that|this|those|these|they|them|their|there|one)\\b",
 			Pattern.CASE_INSENSITIVE);
 
-	private final KnowledgeBase knowledge;
-
 	private final Questions questions;
 
-	private final AssistantProperties properties;
-
-	private final ObjectProvider<GroundedAnswerer> llm;
+	private final AnswerComposer composer;
 
 	Answering(KnowledgeBase knowledge, Questions questions, AssistantProperties properties,
-			ObjectProvider<GroundedAnswerer> llm) {
-		this.knowledge = knowledge;
+			ObjectProvider<GroundedAnswerer> llm, ObjectProvider<QuestionTranslator> translator) {
 		this.questions = questions;
-		this.properties = properties;
-		this.llm = llm;
+		this.composer = new AnswerComposer(knowledge, properties, llm.getIfAvailable(), translator.getIfAvailable());
 	}
 
 	public Answer answer(Question question) {
-		List<Passage> passages = knowledge.search(retrievalQuery(question), question.audience(), properties.passages());
-		List<Passage> grounding = passages.stream().filter(knowledge::isGrounding).toList();
-		UUID id = UUID.randomUUID();
-		Answer answer;
-		if (grounding.isEmpty()) {
-			answer = new Answer(id, DONT_KNOW, List.of(), false);
-		}
-		else {
-			GroundedAnswerer model = llm.getIfAvailable();
-			answer = (model != null) ? generated(id, model, question, grounding) : extractive(id, question, grounding);
-		}
-		questions.save(id, question, answer);
-		log.info("Answered a question (grounded={}, {} citations, best similarity {})", answer.grounded(),
-				answer.citations().size(),
-				passages.isEmpty() ? "-" : String.format("%.2f", passages.get(0).similarity()));
+		AnswerComposer.Composed composed = composer.compose(question, retrievalQuery(question));
+		Answer answer = new Answer(UUID.randomUUID(), composed.text(), composed.citations(), composed.grounded());
+		questions.save(answer.id(), question, answer);
+		log.info("Answered a question ({}, {} citations, best similarity {})", composed.kind(),
+				answer.citations().size(), String.format("%.2f", composed.similarity()));
 		return answer;
 	}
 
@@ -89,79 +65,6 @@ public class Answering {
 		return questions.previousQuestion(question.conversationId(), question.partnerId())
 			.map(previous -> previous + " " + text)
 			.orElse(text);
-	}
-
-	/**
-	 * The model's memory of a conversation belongs to one partner (or the staff) and one
-	 * audience: a thread where another partner, or the same person with a narrower
-	 * audience, asks next starts afresh instead of carrying content across.
-	 */
-	static String memoryId(Question question) {
-		return question.conversationId() + "|" + ((question.partnerId() != null) ? question.partnerId() : "staff") + "|"
-				+ (question.audience().isStaff() ? "staff" : String.valueOf(question.audience().tier()));
-	}
-
-	private Answer generated(UUID id, GroundedAnswerer model, Question question, List<Passage> passages) {
-		StringBuilder numbered = new StringBuilder();
-		for (int i = 0; i < passages.size(); i++) {
-			Passage p = passages.get(i);
-			numbered.append('[')
-				.append(i + 1)
-				.append("] ")
-				.append(p.location())
-				.append(" (")
-				.append(p.source())
-				.append(")\n");
-			numbered.append(p.text().strip()).append("\n\n");
-		}
-		String reply;
-		try {
-			reply = model.answer(memoryId(question), question.text(), numbered.toString().strip());
-		}
-		catch (RuntimeException ex) {
-			log.warn("The LLM failed ({}); answering extractively", ex.toString());
-			return extractive(id, question, passages);
-		}
-		if (reply == null || reply.isBlank() || reply.contains(GroundedAnswerer.NOT_IN_SOURCES)) {
-			return new Answer(id, DONT_KNOW, List.of(), false);
-		}
-		// keep the model's markers only where they name a passage it was given,
-		// renumbered in order
-		Map<Integer, Integer> renumbered = new LinkedHashMap<>();
-		Matcher markers = MARKER.matcher(reply);
-		StringBuilder text = new StringBuilder();
-		while (markers.find()) {
-			int passage = Integer.parseInt(markers.group(1));
-			String replacement = "";
-			if (passage >= 1 && passage <= passages.size()) {
-				int number = renumbered.computeIfAbsent(passage, k -> renumbered.size() + 1);
-				replacement = "[" + number + "]";
-			}
-			markers.appendReplacement(text, Matcher.quoteReplacement(replacement));
-		}
-		markers.appendTail(text);
-		if (renumbered.isEmpty()) {
-			renumbered.put(1, 1);
-		}
-		List<Answer.Citation> citations = renumbered.keySet().stream().map(p -> citation(passages.get(p - 1))).toList();
-		return new Answer(id, text.toString().strip(), citations, true);
-	}
-
-	private Answer extractive(UUID id, Question question, List<Passage> passages) {
-		List<ExtractiveAnswerer.Quote> quotes = ExtractiveAnswerer.quotes(question.text(), passages, 3);
-		Map<Integer, Integer> numbers = new LinkedHashMap<>();
-		List<String> lines = new ArrayList<>();
-		lines.add("Here is what the enablement library says:");
-		for (ExtractiveAnswerer.Quote quote : quotes) {
-			int number = numbers.computeIfAbsent(quote.passage(), k -> numbers.size() + 1);
-			lines.add("> " + quote.sentence() + " [" + number + "]");
-		}
-		List<Answer.Citation> citations = numbers.keySet().stream().map(p -> citation(passages.get(p - 1))).toList();
-		return new Answer(id, String.join("\n", lines), citations, true);
-	}
-
-	private static Answer.Citation citation(Passage passage) {
-		return new Answer.Citation(passage.title(), passage.source(), String.join(" > ", passage.headings()));
 	}
 
 	/**

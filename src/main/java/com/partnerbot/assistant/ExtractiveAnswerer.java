@@ -3,91 +3,403 @@ package com.partnerbot.assistant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.partnerbot.knowledge.Passage;
+import com.partnerbot.knowledge.Terms;
 
 /**
- * Without an LLM: the sentences of the best passages that share most words with the
- * question, quoted as they stand, each with its citation marker. It cannot misstate what
- * it quotes.
+ * Without an LLM: quotes the library's own units, never loose pieces of them. A unit is a
+ * paragraph, a list together with the sentence that introduces it (so an item of "You may
+ * not:" is never quoted as if it were an instruction), or a table as the rows that match
+ * with their column names. When one sentence answers the question it leads; for a
+ * partner whose tier has its own row or column in a table, that row leads ("As a Silver
+ * partner: ..."). Each quote carries its heading path and its citation marker. It cannot
+ * misstate what it quotes.
  */
 final class ExtractiveAnswerer {
 
-	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9\"(])|\\n+");
+	static final Pattern LIST_ITEM = Pattern.compile("^(\\s*)(?:[-*•]|\\d+[.)])\\s+");
 
-	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}$%]+");
+	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9\"(*$])");
 
-	private static final Set<String> STOPWORDS = Set.of("a", "an", "and", "are", "as", "at", "be", "by", "can", "do",
-			"does", "for", "from", "how", "i", "if", "in", "is", "it", "its", "me", "my", "of", "on", "or", "our", "so",
-			"that", "the", "their", "there", "this", "to", "we", "what", "when", "where", "which", "who", "why", "will",
-			"with", "you", "your", "get", "use");
+	private static final Pattern DIGIT = Pattern.compile("\\d");
+
+	// words every document shares: they say nothing about which passage answers
+	static final Set<String> DOMAIN = Set.of("northwind", "cloud", "partner", "program", "get", "can", "do",
+			"our", "we", "us", "i", "my", "much", "mani");
+
+	private static final int MAX_UNITS = 3;
+
+	// a sentence leads the answer only when it holds this share of the question's terms
+	private static final double DIRECT = 0.5;
+
+	private static final int MAX_ROWS = 10;
+
+	// another unit is quoted only when it answers nearly as well as the best one
+	private static final double SUPPORT = 0.75;
+
+	private static final int MAX_ITEMS = 12;
 
 	private ExtractiveAnswerer() {
 	}
 
-	/** A quoted sentence and the number of the passage it came from (1-based). */
-	record Quote(String sentence, int passage, double score) {
+	/** The composed answer, and which passages (0-based) its markers [1], [2], ... name. */
+	record Composed(String text, List<Integer> passages) {
 	}
 
-	static List<Quote> quotes(String question, List<Passage> passages, int max) {
-		Set<String> asked = words(question);
-		List<Quote> candidates = new ArrayList<>();
+	/** A block of a passage: a paragraph, a list with its lead-in, or a table. */
+	sealed interface Unit permits Prose, Listing, Table {
+
+		int passage();
+
+		int block();
+
+	}
+
+	record Prose(int passage, int block, List<String> sentences) implements Unit {
+	}
+
+	record Listing(int passage, int block, String lead, List<String> items) implements Unit {
+	}
+
+	record Table(int passage, int block, String lead, List<String> header, List<List<String>> rows) implements Unit {
+	}
+
+	/** A unit with how well it answers, and the sentence in it that answers best. */
+	private record Candidate(Unit unit, double score, String sentence) {
+	}
+
+	/** The question's content terms, without the words every document shares. */
+	static Set<String> asked(String question) {
+		Set<String> terms = new HashSet<>(Terms.of(question));
+		terms.removeAll(DOMAIN);
+		return terms;
+	}
+
+	/**
+	 * @param tier the asker's tier, lower case; null for staff
+	 */
+	static Composed compose(String question, String tier, List<Passage> passages) {
+		Set<String> asked = asked(question);
+		List<Candidate> candidates = new ArrayList<>();
 		for (int p = 0; p < passages.size(); p++) {
-			for (String sentence : SENTENCE_END.split(passages.get(p).text())) {
-				String clean = sentence.strip().replaceAll("^[-*•]\\s+", "");
-				if (clean.length() < 15 || clean.length() > 600) {
-					continue;
-				}
-				Set<String> said = words(clean);
-				long overlap = asked.stream().filter(said::contains).count();
-				if (overlap == 0) {
-					continue;
-				}
-				// earlier passages rank higher; long sentences do not win on length alone
-				double score = overlap / Math.sqrt(Math.max(said.size(), 4)) + 0.15 * (passages.size() - p);
-				candidates.add(new Quote(clean, p + 1, score));
+			Passage passage = passages.get(p);
+			// the better the retrieval rank and the closer the heading path, the likelier
+			// the passage answers
+			double prior = 0.3 * (1.0 - (double) p / passages.size()) + 0.5 * match(asked, passage.location());
+			for (Unit unit : units(passage.text(), p)) {
+				candidates.add(candidate(unit, asked, prior, tier));
 			}
 		}
-		List<Quote> chosen = candidates.stream()
-			.sorted(Comparator.comparingDouble(Quote::score).reversed())
-			.limit(max)
-			.toList();
-		if (chosen.isEmpty() && !passages.isEmpty()) {
-			// nothing shares a word (a paraphrase): quote the start of the best passage
-			String first = SENTENCE_END.split(passages.get(0).text().strip())[0];
-			return List.of(new Quote(first, 1, 0));
+		if (candidates.isEmpty()) {
+			return new Composed("", List.of());
 		}
-		// keep the library's order within a passage, so quotes read naturally
-		return chosen.stream()
-			.sorted(Comparator.comparingInt(Quote::passage)
-				.thenComparingInt(q -> passages.get(q.passage() - 1).text().indexOf(q.sentence())))
-			.toList();
+		candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+		Candidate best = candidates.get(0);
+		List<Candidate> chosen = new ArrayList<>();
+		chosen.add(best);
+		Map<Integer, Integer> perPassage = new LinkedHashMap<>();
+		perPassage.merge(best.unit().passage(), 1, Integer::sum);
+		Set<String> seen = new HashSet<>();
+		seen.add(fingerprint(best.unit()));
+		for (Candidate next : candidates.subList(1, candidates.size())) {
+			if (chosen.size() == MAX_UNITS || next.score() < best.score() * SUPPORT) {
+				break;
+			}
+			if (perPassage.getOrDefault(next.unit().passage(), 0) >= 2 || !seen.add(fingerprint(next.unit()))) {
+				continue;
+			}
+			perPassage.merge(next.unit().passage(), 1, Integer::sum);
+			chosen.add(next);
+		}
+		return render(chosen, asked, tier, passages);
 	}
 
-	static Set<String> words(String text) {
-		Set<String> words = new HashSet<>();
-		var matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
-		while (matcher.find()) {
-			String word = matcher.group();
-			if (!STOPWORDS.contains(word)) {
-				words.add(stem(word));
+	private static Candidate candidate(Unit unit, Set<String> asked, double prior, String tier) {
+		return switch (unit) {
+			case Prose prose -> {
+				String bestSentence = null;
+				double bestScore = -1;
+				for (String sentence : prose.sentences()) {
+					double score = match(asked, sentence) + (DIGIT.matcher(sentence).find() ? 0.05 : 0);
+					if (score > bestScore) {
+						bestScore = score;
+						bestSentence = sentence;
+					}
+				}
+				double whole = match(asked, String.join(" ", prose.sentences()));
+				yield new Candidate(unit, prior + 0.6 * bestScore + 0.4 * whole, bestSentence);
+			}
+			case Listing listing -> {
+				double bestItem = 0;
+				for (String item : listing.items()) {
+					bestItem = Math.max(bestItem, match(asked, listing.lead() + " " + item));
+				}
+				double whole = match(asked, listing.lead() + " " + String.join(" ", listing.items()));
+				yield new Candidate(unit, prior + 0.6 * bestItem + 0.4 * whole, null);
+			}
+			case Table table -> {
+				String header = String.join(" ", table.header());
+				double bestRow = 0;
+				for (List<String> row : table.rows()) {
+					bestRow = Math.max(bestRow, match(asked, header + " " + String.join(" ", row)));
+				}
+				// a table with the asker's own row or column answers "what do we get"
+				double own = (tier != null && tierRow(table, tier) >= 0 || tierColumn(table, tier) >= 0) ? 0.1 : 0;
+				yield new Candidate(unit, prior + bestRow + own, null);
+			}
+		};
+	}
+
+	/** The share of the question's terms the text holds. */
+	static double match(Set<String> asked, String text) {
+		if (asked.isEmpty()) {
+			return 0;
+		}
+		Set<String> said = Terms.of(text);
+		return (double) asked.stream().filter(said::contains).count() / asked.size();
+	}
+
+	private static Composed render(List<Candidate> chosen, Set<String> asked, String tier, List<Passage> passages) {
+		Map<Integer, Integer> numbers = new LinkedHashMap<>();
+		List<String> lines = new ArrayList<>();
+		Candidate best = chosen.get(0);
+		String lead = null;
+		if (best.unit() instanceof Table table && tier != null) {
+			lead = tierLead(table, tier, asked);
+		}
+		else if (best.unit() instanceof Prose && best.sentence() != null && !best.sentence().endsWith(":")
+				&& match(asked, best.sentence()) >= DIRECT) {
+			lead = best.sentence();
+		}
+		if (lead != null) {
+			lines.add(lead + " " + marker(numbers, best.unit().passage()));
+		}
+		for (Candidate candidate : chosen) {
+			Unit unit = candidate.unit();
+			List<String> quoted = quote(unit, asked, (candidate == best && unit instanceof Prose) ? lead : null);
+			if (quoted.isEmpty()) {
+				continue;
+			}
+			if (!lines.isEmpty()) {
+				lines.add("");
+			}
+			lines.add("_" + passages.get(unit.passage()).location() + "_");
+			for (int i = 0; i < quoted.size(); i++) {
+				String line = "> " + quoted.get(i);
+				lines.add((i == quoted.size() - 1) ? line + " " + marker(numbers, unit.passage()) : line);
 			}
 		}
-		return words;
+		return new Composed(String.join("\n", lines), List.copyOf(numbers.keySet()));
 	}
 
-	private static String stem(String word) {
-		if (word.length() > 4 && word.endsWith("ies")) {
-			return word.substring(0, word.length() - 3) + "y";
+	private static String marker(Map<Integer, Integer> numbers, int passage) {
+		return "[" + numbers.computeIfAbsent(passage, k -> numbers.size() + 1) + "]";
+	}
+
+	/**
+	 * The lines that quote a unit whole: a paragraph without the sentence that already
+	 * leads the answer, a list with its lead-in, a table's matching rows.
+	 */
+	private static List<String> quote(Unit unit, Set<String> asked, String leadSentence) {
+		return switch (unit) {
+			case Prose prose -> {
+				List<String> rest = prose.sentences().stream().filter(s -> !s.equals(leadSentence)).toList();
+				if (rest.isEmpty()) {
+					yield List.of();
+				}
+				if (String.join(" ", rest).length() > 700) {
+					// a long paragraph: the sentences that hold the question's words
+					List<String> relevant = rest.stream().filter(s -> match(asked, s) > 0).limit(3).toList();
+					rest = relevant.isEmpty() ? rest.subList(0, 1) : relevant;
+				}
+				yield List.of(String.join(" ", rest));
+			}
+			case Listing listing -> {
+				List<String> lines = new ArrayList<>();
+				if (!listing.lead().isEmpty()) {
+					lines.add(listing.lead());
+				}
+				List<String> items = listing.items();
+				if (items.size() > MAX_ITEMS) {
+					List<String> relevant = items.stream()
+						.filter(item -> match(asked, item) > 0)
+						.limit(MAX_ITEMS)
+						.toList();
+					items = relevant.isEmpty() ? items.subList(0, MAX_ITEMS) : relevant;
+				}
+				items.forEach(item -> lines.add("• " + item));
+				yield lines;
+			}
+			case Table table -> {
+				List<String> lines = new ArrayList<>();
+				if (!table.lead().isEmpty()) {
+					lines.add(table.lead());
+				}
+				rows(table, asked).forEach(row -> lines.add("• " + row(table, row)));
+				yield lines;
+			}
+		};
+	}
+
+	/**
+	 * The rows that name something the question asks about beyond the column names; all
+	 * of them (up to a limit) when none does, as for "what does each tier get".
+	 */
+	private static List<List<String>> rows(Table table, Set<String> asked) {
+		Set<String> specific = new HashSet<>(asked);
+		specific.removeAll(Terms.of(String.join(" ", table.header())));
+		List<List<String>> matching = table.rows()
+			.stream()
+			.filter(row -> !specific.isEmpty() && match(specific, String.join(" ", row)) > 0)
+			.toList();
+		List<List<String>> rows = matching.isEmpty() ? table.rows() : matching;
+		return rows.subList(0, Math.min(rows.size(), MAX_ROWS));
+	}
+
+	/** "*Silver*: Standard discount 15% · Approved registered deal 15%". */
+	private static String row(Table table, List<String> row) {
+		List<String> cells = new ArrayList<>();
+		for (int i = 1; i < row.size(); i++) {
+			String name = (i < table.header().size()) ? table.header().get(i) : "";
+			cells.add(name.isEmpty() ? row.get(i) : name + ": " + row.get(i));
 		}
-		if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")) {
-			return word.substring(0, word.length() - 1);
+		String first = row.isEmpty() ? "" : row.get(0);
+		return cells.isEmpty() ? first : "*" + first + "*: " + String.join(" · ", cells);
+	}
+
+	/**
+	 * "As a Silver partner: ..." from the asker's row (a table by tier) or column (a table
+	 * of benefits with a column per tier); null when the table has neither.
+	 */
+	private static String tierLead(Table table, String tier, Set<String> asked) {
+		String name = display(tier);
+		int row = tierRow(table, tier);
+		if (row >= 0) {
+			List<String> cells = new ArrayList<>();
+			List<String> values = table.rows().get(row);
+			for (int i = 1; i < values.size() && i < table.header().size(); i++) {
+				cells.add(table.header().get(i) + ": " + values.get(i));
+			}
+			return "*As a " + name + " partner:* " + String.join(" · ", cells);
 		}
-		return word;
+		int column = tierColumn(table, tier);
+		if (column >= 0) {
+			List<String> cells = new ArrayList<>();
+			for (List<String> values : rows(table, asked)) {
+				if (column < values.size()) {
+					cells.add(values.get(0) + ": " + values.get(column));
+				}
+			}
+			return "*As a " + name + " partner:* " + String.join(" · ", cells);
+		}
+		return null;
+	}
+
+	private static int tierRow(Table table, String tier) {
+		for (int i = 0; i < table.rows().size(); i++) {
+			List<String> row = table.rows().get(i);
+			if (!row.isEmpty() && row.get(0).strip().equalsIgnoreCase(tier)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static int tierColumn(Table table, String tier) {
+		if (tier == null) {
+			return -1;
+		}
+		for (int i = 1; i < table.header().size(); i++) {
+			String name = table.header().get(i).strip().toLowerCase(Locale.ROOT);
+			// "Gold" or "Gold price", not "Gold registered deal"
+			if (name.equals(tier) || name.equals(tier + " price")) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static String display(String tier) {
+		return tier.isEmpty() ? tier : Character.toUpperCase(tier.charAt(0)) + tier.substring(1);
+	}
+
+	private static String fingerprint(Unit unit) {
+		String text = switch (unit) {
+			case Prose prose -> String.join(" ", prose.sentences());
+			case Listing listing -> listing.lead() + String.join(" ", listing.items());
+			case Table table -> table.header() + "" + table.rows();
+		};
+		return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+	}
+
+	/**
+	 * The units of a passage's text: blocks are separated by blank lines; a block of
+	 * {@code | a | b |} lines is a table, header first; a block with list items is a list,
+	 * the lines before its first item its lead-in; anything else a paragraph.
+	 */
+	static List<Unit> units(String text, int passage) {
+		List<Unit> units = new ArrayList<>();
+		int index = 0;
+		for (String block : text.strip().split("\\n[ \\t]*\\n\\s*")) {
+			List<String> lines = block.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+			if (lines.isEmpty()) {
+				continue;
+			}
+			int firstRow = 0;
+			while (firstRow < lines.size() && !lines.get(firstRow).startsWith("|")) {
+				firstRow++;
+			}
+			if (firstRow < lines.size() && lines.subList(firstRow, lines.size()).stream().allMatch(l -> l.startsWith("|"))) {
+				List<List<String>> rows = lines.subList(firstRow, lines.size()).stream().map(ExtractiveAnswerer::cells).toList();
+				units.add(new Table(passage, index++, String.join(" ", lines.subList(0, firstRow)), rows.get(0),
+						rows.subList(1, rows.size())));
+				continue;
+			}
+			List<String> lead = new ArrayList<>();
+			List<String> items = new ArrayList<>();
+			for (String line : block.lines().filter(line -> !line.isBlank()).toList()) {
+				Matcher item = LIST_ITEM.matcher(line);
+				if (item.find()) {
+					items.add("  ".repeat(Math.min(item.group(1).length() / 2, 3)) + line.substring(item.end()).strip());
+				}
+				else if (items.isEmpty()) {
+					lead.add(line.strip());
+				}
+				else {
+					// a wrapped item continues on the next line
+					items.set(items.size() - 1, items.get(items.size() - 1) + " " + line.strip());
+				}
+			}
+			if (items.isEmpty()) {
+				units.add(new Prose(passage, index++, sentences(String.join(" ", lead))));
+			}
+			else {
+				units.add(new Listing(passage, index++, String.join(" ", lead), items));
+			}
+		}
+		return units;
+	}
+
+	private static List<String> cells(String row) {
+		String inner = row.strip();
+		inner = inner.substring(1, inner.endsWith("|") && inner.length() > 1 ? inner.length() - 1 : inner.length());
+		return List.of(inner.split("\\|", -1)).stream().map(String::strip).toList();
+	}
+
+	static List<String> sentences(String paragraph) {
+		return List.of(SENTENCE_END.split(paragraph.strip()))
+			.stream()
+			.map(String::strip)
+			.filter(s -> !s.isEmpty())
+			.toList();
 	}
 
 }

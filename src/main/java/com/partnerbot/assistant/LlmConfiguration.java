@@ -40,6 +40,11 @@ class LlmConfiguration {
 	}
 
 	@Bean
+	QuestionTranslator questionTranslator(ChatModel chatModel) {
+		return AiServices.builder(QuestionTranslator.class).chatModel(chatModel).build();
+	}
+
+	@Bean
 	GroundedAnswerer groundedAnswerer(ChatModel chatModel, JdbcChatMemoryStore store) {
 		return AiServices.builder(GroundedAnswerer.class)
 			.chatModel(chatModel)

@@ -26,6 +26,8 @@ final class Chunker {
 
 	private static final int MAX_SEPARATOR = 2;
 
+	private static final Pattern LIST_ITEM = Pattern.compile("\\s*(?:[-*]|\\d+[.)])\\s");
+
 	private final int maxChars;
 
 	private final int overlapChars;
@@ -59,7 +61,7 @@ final class Chunker {
 				// a heading that only groups subheadings carries no facts
 				continue;
 			}
-			List<String> pieces = split(text);
+			List<String> pieces = section.blocks() ? packBlocks(text) : split(text);
 			for (int piece = 0; piece < pieces.size(); piece++) {
 				chunks.add(new Chunk(id(doc.source(), section.headings(), occurrence, piece), doc.source(), doc.title(),
 						section.headings(), pieces.get(piece), doc.audience(), doc.product(), doc.owner(),
@@ -82,6 +84,76 @@ final class Chunker {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
 		}
+	}
+
+	/**
+	 * Whole blocks packed into pieces, with no overlap: a piece never starts in the
+	 * middle of a sentence, a list or a table. A block too long for one piece is cut
+	 * between its lines, each part repeating the block's first line when it introduces
+	 * the rest (a list's lead-in, a table's header), so no list item or row is ever
+	 * without it.
+	 */
+	private List<String> packBlocks(String text) {
+		List<String> blocks = new ArrayList<>();
+		for (String block : BOUNDARIES.get(0).split(text)) {
+			if (!block.isBlank()) {
+				blocks.addAll(fit(block.strip()));
+			}
+		}
+		List<String> pieces = new ArrayList<>();
+		StringBuilder piece = new StringBuilder();
+		for (String block : blocks) {
+			if (!piece.isEmpty() && piece.length() + 2 + block.length() > maxChars) {
+				pieces.add(piece.toString());
+				piece.setLength(0);
+			}
+			if (!piece.isEmpty()) {
+				piece.append("\n\n");
+			}
+			piece.append(block);
+		}
+		if (!piece.isEmpty()) {
+			pieces.add(piece.toString());
+		}
+		return pieces;
+	}
+
+	private List<String> fit(String block) {
+		if (block.length() <= maxChars) {
+			return List.of(block);
+		}
+		List<String> lines = List.of(block.split("\n"));
+		boolean introduced = !LIST_ITEM.matcher(lines.get(0)).lookingAt();
+		String lead = introduced ? lines.get(0) : "";
+		if (lines.size() < 3 || lead.length() > maxChars / 2) {
+			return split(block);
+		}
+		List<String> parts = new ArrayList<>();
+		List<String> part = new ArrayList<>();
+		int length = lead.length();
+		for (String line : lines.subList(introduced ? 1 : 0, lines.size())) {
+			if (!part.isEmpty() && length + 1 + line.length() > maxChars) {
+				parts.add(joined(lead, part));
+				part.clear();
+				length = lead.length();
+			}
+			if (lead.length() + 1 + line.length() > maxChars) {
+				// one item longer than a piece: cut as prose
+				parts.addAll(split(joined(lead, List.of(line))));
+				continue;
+			}
+			part.add(line);
+			length += 1 + line.length();
+		}
+		if (!part.isEmpty()) {
+			parts.add(joined(lead, part));
+		}
+		return parts;
+	}
+
+	private static String joined(String lead, List<String> lines) {
+		String body = String.join("\n", lines);
+		return lead.isEmpty() ? body : lead + "\n" + body;
 	}
 
 	private List<String> split(String text) {

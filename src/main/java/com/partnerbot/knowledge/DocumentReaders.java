@@ -24,14 +24,32 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.pdfbox.Loader;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.commonmark.node.Node;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -58,45 +76,9 @@ final class DocumentReaders {
 	private static final Set<String> EVERYONE = Set.of("all", "any", "everyone", "all partners", "all tiers",
 			"every partner", "every tier");
 
-	private static final Pattern ATX_HEADING = Pattern
-		.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
+	private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
-	private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*$");
-
-	private static final Pattern HTML_COMMENT = Pattern.compile("(?s)<!--.*?-->");
-
-	private static final Pattern THEMATIC_BREAK = Pattern.compile("^ {0,3}([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$");
-
-	private static final Pattern TABLE_DELIMITER_ROW = Pattern
-		.compile("^\\s*\\|?\\s*:?-+:?\\s*(?:\\|\\s*:?-+:?\\s*)*\\|?\\s*$");
-
-	private static final Pattern UNESCAPED_PIPE = Pattern.compile("(?<!\\\\)\\|");
-
-	private static final Pattern LINK_DEFINITION = Pattern.compile("^ {0,3}\\[[^\\]]+\\]:\\s*\\S+.*$");
-
-	private static final Pattern BLOCKQUOTE = Pattern.compile("^(\\s*>\\s?)+");
-
-	private static final Pattern BULLET = Pattern.compile("^(\\s*)[*+](\\s+)");
-
-	private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*\\](?:\\([^)]*\\)|\\[[^\\]]*\\])");
-
-	private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
-
-	private static final Pattern REFERENCE_LINK = Pattern.compile("\\[([^\\]]+)\\]\\[[^\\]]*\\]");
-
-	private static final Pattern AUTOLINK = Pattern.compile("<((?:https?://|mailto:)[^>\\s]+|[^>\\s@]+@[^>\\s@]+)>");
-
-	private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>");
-
-	private static final Pattern STAR_EMPHASIS = Pattern
-		.compile("(?<![\\w*\\\\])\\*(?!\\s)([^*\\n]+?)(?<!\\s)\\*(?![\\w*])");
-
-	private static final Pattern UNDERSCORE_EMPHASIS = Pattern
-		.compile("(?<![\\w_\\\\])_(?!\\s)([^_\\n]+?)(?<!\\s)_(?![\\w_])");
-
-	private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|<>~])");
-
-	private static final Pattern INNER_SPACES = Pattern.compile("(?<=\\S)[ \\t]{2,}(?=\\S)");
+	private static final Pattern CHECKBOX = Pattern.compile("^(\\s*)\\[[ xX]?\\]\\s+");
 
 	private static final Pattern HORIZONTAL_SPACE = Pattern.compile("\\h+");
 
@@ -272,107 +254,188 @@ final class DocumentReaders {
 			metadata = frontMatter(source, String.join("\n", lines.subList(1, end)));
 			start = end + 1;
 		}
-		String body = HTML_COMMENT.matcher(String.join("\n", lines.subList(start, lines.size()))).replaceAll("");
-		List<Section> sections = new ArrayList<>();
-		String[] path = new String[6];
-		List<String> headings = List.of();
-		List<String> text = new ArrayList<>();
-		String firstH1 = null;
-		String fence = null;
-		for (String line : body.split("\n", -1)) {
-			if (fence != null) {
-				if (closesFence(line, fence)) {
-					fence = null;
-				}
-				else {
-					// code keeps its layout: no Markdown clean-up inside
-					text.add(line.stripTrailing());
-				}
-				continue;
-			}
-			Matcher opening = FENCE.matcher(line);
-			if (opening.matches()) {
-				fence = opening.group(1);
-				continue;
-			}
-			Matcher heading = ATX_HEADING.matcher(line);
-			if (heading.matches()) {
-				String name = (heading.group(2) != null) ? inline(heading.group(2)).strip() : "";
-				if (!name.isEmpty()) {
-					addSection(sections, headings, tidy(String.join("\n", text)));
-					int level = heading.group(1).length();
-					path[level - 1] = name;
-					Arrays.fill(path, level, path.length, null);
-					headings = Arrays.stream(path).filter(Objects::nonNull).toList();
-					text = new ArrayList<>();
-					if (level == 1 && firstH1 == null) {
-						firstH1 = name;
-					}
-				}
-				continue;
-			}
-			String cleaned = markdownLine(line);
-			if (cleaned != null) {
-				text.add(cleaned);
-			}
+		Node document = MARKDOWN.parse(String.join("\n", lines.subList(start, lines.size())));
+		MarkdownSections collector = new MarkdownSections();
+		for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+			collector.block(node);
 		}
-		addSection(sections, headings, tidy(String.join("\n", text)));
-		String title = firstNonBlank(metadata.title(), firstH1, fallbackTitle);
+		List<Section> sections = collector.finish();
+		String title = firstNonBlank(metadata.title(), collector.firstH1, fallbackTitle);
 		return new SourceDocument(source, title, metadata.audience(), metadata.product(), metadata.owner(),
 				withoutTitle(sections, title));
 	}
 
-	private static boolean closesFence(String line, String fence) {
-		String stripped = line.strip();
-		if (stripped.length() < fence.length() || line.length() - line.stripLeading().length() > 3) {
-			return false;
-		}
-		char marker = fence.charAt(0);
-		return stripped.chars().allMatch(c -> c == marker);
-	}
-
 	/**
-	 * The line as indexed text, or null when it carries nothing (a table rule, a link
-	 * definition).
+	 * Turns the parsed Markdown into sections of whole blocks: a paragraph is one line, a
+	 * list keeps the paragraph that introduces it ("You may not:") as its first line, a
+	 * table is its {@code | a | b |} rows, header first.
 	 */
-	private static String markdownLine(String line) {
-		if (TABLE_DELIMITER_ROW.matcher(line).matches() && line.contains("-")
-				&& (line.contains("|") || line.contains(":"))) {
-			return null;
-		}
-		if (THEMATIC_BREAK.matcher(line).matches()) {
-			return "";
-		}
-		if (LINK_DEFINITION.matcher(line).matches()) {
-			return null;
-		}
-		String text = BLOCKQUOTE.matcher(line).replaceFirst("");
-		String trimmed = text.strip();
-		if (trimmed.startsWith("|")) {
-			// table rows carry facts such as prices: keep the cells, drop the drawing
-			String row = trimmed.substring(1);
-			if (row.endsWith("|") && !row.endsWith("\\|")) {
-				row = row.substring(0, row.length() - 1);
-			}
-			return Arrays.stream(UNESCAPED_PIPE.split(row, -1))
-				.map(cell -> inline(cell).strip())
-				.collect(Collectors.joining(" | "));
-		}
-		text = BULLET.matcher(text).replaceFirst("$1-$2");
-		return INNER_SPACES.matcher(inline(text)).replaceAll(" ").stripTrailing();
-	}
+	private static final class MarkdownSections {
 
-	/** Inline Markdown down to its words: links keep their text, images and markup go. */
-	private static String inline(String text) {
-		String result = IMAGE.matcher(text).replaceAll("");
-		result = LINK.matcher(result).replaceAll("$1");
-		result = REFERENCE_LINK.matcher(result).replaceAll("$1");
-		result = AUTOLINK.matcher(result).replaceAll("$1");
-		result = HTML_TAG.matcher(result).replaceAll("");
-		result = result.replace("**", "").replace("__", "").replace("~~", "").replace("`", "");
-		result = STAR_EMPHASIS.matcher(result).replaceAll("$1");
-		result = UNDERSCORE_EMPHASIS.matcher(result).replaceAll("$1");
-		return ESCAPE.matcher(result).replaceAll("$1");
+		private final List<Section> sections = new ArrayList<>();
+
+		private final String[] path = new String[6];
+
+		private List<String> headings = List.of();
+
+		private final List<String> blocks = new ArrayList<>();
+
+		// a list right after a paragraph is introduced by it
+		private boolean afterParagraph;
+
+		private String firstH1;
+
+		void block(Node node) {
+			boolean paragraph = false;
+			if (node instanceof Heading heading) {
+				String name = inline(heading);
+				if (!name.isEmpty()) {
+					flush();
+					path[heading.getLevel() - 1] = name;
+					Arrays.fill(path, heading.getLevel(), path.length, null);
+					headings = Arrays.stream(path).filter(Objects::nonNull).toList();
+					if (heading.getLevel() == 1 && firstH1 == null) {
+						firstH1 = name;
+					}
+				}
+			}
+			else if (node instanceof Paragraph) {
+				String text = inline(node);
+				if (!text.isEmpty()) {
+					blocks.add(text);
+					paragraph = true;
+				}
+			}
+			else if (node instanceof ListBlock list) {
+				String items = String.join("\n", listLines(list, 0));
+				if (afterParagraph) {
+					blocks.set(blocks.size() - 1, blocks.get(blocks.size() - 1) + "\n" + items);
+				}
+				else if (!items.isEmpty()) {
+					blocks.add(items);
+				}
+			}
+			else if (node instanceof TableBlock) {
+				List<String> rows = new ArrayList<>();
+				tableRows(node, rows);
+				String table = String.join("\n", rows);
+				if (afterParagraph && blocks.get(blocks.size() - 1).endsWith(":")) {
+					// "Northwind pays this share of each activity:" belongs to its table
+					blocks.set(blocks.size() - 1, blocks.get(blocks.size() - 1) + "\n" + table);
+				}
+				else if (!rows.isEmpty()) {
+					blocks.add(table);
+				}
+			}
+			else if (node instanceof FencedCodeBlock code) {
+				addCode(code.getLiteral());
+			}
+			else if (node instanceof IndentedCodeBlock code) {
+				addCode(code.getLiteral());
+			}
+			else if (node instanceof BlockQuote) {
+				for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+					block(child);
+				}
+				return;
+			}
+			else if (node instanceof HtmlBlock html) {
+				String text = tidySpaces(Jsoup.parse(html.getLiteral()).text());
+				if (!text.isEmpty()) {
+					blocks.add(text);
+				}
+			}
+			afterParagraph = paragraph;
+		}
+
+		private void addCode(String literal) {
+			// code keeps its layout
+			String code = literal.lines().map(String::stripTrailing).collect(Collectors.joining("\n")).strip();
+			if (!code.isEmpty()) {
+				blocks.add(code);
+			}
+		}
+
+		private static List<String> listLines(ListBlock list, int depth) {
+			List<String> lines = new ArrayList<>();
+			int number = (list instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null)
+					? ordered.getMarkerStartNumber() : 1;
+			for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+				String marker = (list instanceof OrderedList) ? (number++) + ". " : "- ";
+				List<String> words = new ArrayList<>();
+				List<String> nested = new ArrayList<>();
+				for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+					if (child instanceof ListBlock sub) {
+						nested.addAll(listLines(sub, depth + 1));
+					}
+					else {
+						String text = inline(child);
+						if (!text.isEmpty()) {
+							words.add(text);
+						}
+					}
+				}
+				if (!words.isEmpty()) {
+					lines.add("  ".repeat(depth) + marker + String.join(" ", words));
+				}
+				lines.addAll(nested);
+			}
+			return lines;
+		}
+
+		private static void tableRows(Node node, List<String> rows) {
+			for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+				if (child instanceof TableRow) {
+					List<String> cells = new ArrayList<>();
+					for (Node cell = child.getFirstChild(); cell != null; cell = cell.getNext()) {
+						cells.add(inline(cell).replace("|", "/"));
+					}
+					rows.add("| " + String.join(" | ", cells) + " |");
+				}
+				else {
+					tableRows(child, rows);
+				}
+			}
+		}
+
+		/** A block's inline content down to its words: links keep their text. */
+		private static String inline(Node node) {
+			StringBuilder text = new StringBuilder();
+			inline(node, text);
+			return HORIZONTAL_SPACE.matcher(text).replaceAll(" ").strip();
+		}
+
+		private static void inline(Node node, StringBuilder text) {
+			for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+				if (child instanceof Text value) {
+					text.append(value.getLiteral());
+				}
+				else if (child instanceof Code code) {
+					text.append(code.getLiteral());
+				}
+				else if (child instanceof FencedCodeBlock code) {
+					text.append(code.getLiteral());
+				}
+				else if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+					text.append(' ');
+				}
+				else if (!(child instanceof HtmlInline) && !(child instanceof Image)) {
+					inline(child, text);
+				}
+			}
+		}
+
+		private void flush() {
+			addSection(sections, headings, String.join("\n\n", blocks), true);
+			blocks.clear();
+			afterParagraph = false;
+		}
+
+		List<Section> finish() {
+			flush();
+			return sections;
+		}
+
 	}
 
 	private static Metadata frontMatter(String source, String yaml) throws UnreadableDocumentException {
@@ -537,8 +600,11 @@ final class DocumentReaders {
 
 		private String firstH1;
 
+		// a list right after a paragraph is introduced by it
+		private boolean afterParagraph;
+
 		@Override
-		public FilterResult head(Node node, int depth) {
+		public FilterResult head(org.jsoup.nodes.Node node, int depth) {
 			if (node instanceof TextNode textNode) {
 				append(insidePre(textNode) ? textNode.getWholeText() : textNode.text());
 				return FilterResult.CONTINUE;
@@ -558,13 +624,27 @@ final class DocumentReaders {
 				}
 				return FilterResult.SKIP_ENTIRELY;
 			}
-			if (HTML_PARAGRAPHS.contains(name)) {
+			boolean introduced = afterParagraph && (name.equals("ul") || name.equals("ol"));
+			afterParagraph = false;
+			if (introduced) {
+				// a list keeps the paragraph that introduces it, as in Markdown
+				int length = text.length();
+				while (length > 0 && Character.isWhitespace(text.charAt(length - 1))) {
+					length--;
+				}
+				text.setLength(length);
+				breakLines(1);
+			}
+			else if (HTML_PARAGRAPHS.contains(name)) {
 				breakLines(2);
 			}
 			else if (HTML_LINES.contains(name)) {
 				breakLines(1);
 				if (name.equals("li")) {
 					text.append("- ");
+				}
+				else if (name.equals("tr")) {
+					text.append("| ");
 				}
 			}
 			else if ((name.equals("td") || name.equals("th")) && element.elementSiblingIndex() > 0) {
@@ -574,11 +654,15 @@ final class DocumentReaders {
 		}
 
 		@Override
-		public FilterResult tail(Node node, int depth) {
+		public FilterResult tail(org.jsoup.nodes.Node node, int depth) {
 			if (node instanceof Element element) {
 				String name = element.normalName();
+				if (name.equals("tr")) {
+					text.append(" |");
+				}
 				if (HTML_PARAGRAPHS.contains(name)) {
 					breakLines(2);
+					afterParagraph = name.equals("p");
 				}
 				else if (HTML_LINES.contains(name)) {
 					breakLines(1);
@@ -595,7 +679,7 @@ final class DocumentReaders {
 		}
 
 		private static boolean insidePre(TextNode node) {
-			for (Node parent = node.parent(); parent != null; parent = parent.parent()) {
+			for (org.jsoup.nodes.Node parent = node.parent(); parent != null; parent = parent.parent()) {
 				if (parent instanceof Element element && element.normalName().equals("pre")) {
 					return true;
 				}
@@ -604,6 +688,9 @@ final class DocumentReaders {
 		}
 
 		private void append(String value) {
+			if (!value.isBlank()) {
+				afterParagraph = false;
+			}
 			if (value.isBlank()) {
 				// whitespace between tags: at most one space, none at a line's start
 				if (!text.isEmpty() && !Character.isWhitespace(text.charAt(text.length() - 1))) {
@@ -643,7 +730,7 @@ final class DocumentReaders {
 		}
 
 		private void flush() {
-			addSection(sections, headings, tidySpaces(text.toString()));
+			addSection(sections, headings, tidySpaces(text.toString()), true);
 			text.setLength(0);
 		}
 
@@ -733,7 +820,7 @@ final class DocumentReaders {
 					&& SETEXT_UNDERLINE.matcher(lines.get(i + 1)).matches()
 					&& !SETEXT_UNDERLINE.matcher(line).matches();
 			if (underlined || looksLikeHeading(line)) {
-				addSection(sections, headings, tidy(String.join("\n", text)));
+				addSection(sections, headings, tidy(String.join("\n", text)), true);
 				headings = List.of(line.strip());
 				text = new ArrayList<>();
 				if (underlined) {
@@ -741,9 +828,10 @@ final class DocumentReaders {
 				}
 				continue;
 			}
-			text.add(line);
+			// a checklist reads as a list
+			text.add(CHECKBOX.matcher(line).replaceFirst("$1- "));
 		}
-		addSection(sections, headings, tidy(String.join("\n", text)));
+		addSection(sections, headings, tidy(String.join("\n", text)), true);
 		return new SourceDocument(source, title, tiers(audience), product, owner, sections);
 	}
 
@@ -767,9 +855,9 @@ final class DocumentReaders {
 	}
 
 	/** Text before the first heading becomes a section only when there is some. */
-	private static void addSection(List<Section> sections, List<String> headings, String text) {
+	private static void addSection(List<Section> sections, List<String> headings, String text, boolean blocks) {
 		if (!headings.isEmpty() || !text.isBlank()) {
-			sections.add(new Section(headings, text));
+			sections.add(new Section(headings, text, blocks));
 		}
 	}
 
@@ -787,7 +875,7 @@ final class DocumentReaders {
 					continue;
 				}
 			}
-			result.add(new Section(headings, section.text()));
+			result.add(new Section(headings, section.text(), section.blocks()));
 		}
 		return result;
 	}

@@ -54,7 +54,7 @@ public final class EvalCommand {
 					Integer.parseInt(options.getOrDefault("candidates", String.valueOf(defaults.candidates()))),
 					Double.parseDouble(options.getOrDefault("vector-weight", String.valueOf(defaults.vectorWeight()))),
 					options.getOrDefault("query-instruction", defaults.queryInstruction()),
-					defaults.groundedSimilarity());
+					defaults.groundedSimilarity(), defaults.restrictedMargin());
 		}
 		catch (NumberFormatException ex) {
 			err.println("eval beir: " + ex.getMessage());

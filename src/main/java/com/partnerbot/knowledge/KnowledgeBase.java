@@ -2,6 +2,11 @@ package com.partnerbot.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -44,6 +49,14 @@ public class KnowledgeBase implements DisposableBean {
 
 	private final ReentrantLock reindexing = new ReentrantLock();
 
+	/**
+	 * A knowledge base outside Spring (the answer evaluation): the content directory is
+	 * indexed under {@code dataDir/index} by {@link #reindex}.
+	 */
+	public static KnowledgeBase open(Path contentDir, Path dataDir, KnowledgeProperties properties) throws IOException {
+		return new KnowledgeBase(new ContentProperties(contentDir, dataDir), properties);
+	}
+
 	KnowledgeBase(ContentProperties content, KnowledgeProperties properties) throws IOException {
 		this.properties = properties;
 		this.embedder = new Embedder(properties.queryInstruction());
@@ -85,6 +98,108 @@ public class KnowledgeBase implements DisposableBean {
 		finally {
 			release(reader);
 		}
+	}
+
+	/**
+	 * The tiers of the documents, hidden from this audience, that match the query better
+	 * than anything it may see: empty when there are none (or the audience is staff). Only
+	 * the tiers leave this method, never a title or a text, so an answer can say the
+	 * information is for those tiers without showing any of it.
+	 * @param visibleSimilarity the similarity of the best passage the audience may see, 0
+	 * when there is none
+	 */
+	public List<String> restrictedTiers(String query, Audience audience, double visibleSimilarity) {
+		if (audience.isStaff() || query == null || query.isBlank()) {
+			return List.of();
+		}
+		DirectoryReader reader = generations.acquire();
+		if (reader == null) {
+			return List.of();
+		}
+		try {
+			IndexSearcher index = new IndexSearcher(reader);
+			index.setQueryCache(null);
+			for (HybridSearcher.Hit hit : searcher.search(index, query, null, 1)) {
+				Set<String> tiers = Set.copyOf(Arrays.asList(index.storedFields().document(hit.doc()).getValues(IndexSchema.AUDIENCE)));
+				boolean hidden = !tiers.contains(IndexSchema.EVERYONE) && !tiers.contains(audience.tier());
+				if (hidden && hit.similarity() >= properties.groundedSimilarity()
+						&& hit.similarity() > visibleSimilarity + properties.restrictedMargin()) {
+					return tiers.stream().sorted(KnowledgeBase::byTier).toList();
+				}
+			}
+			return List.of();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(reader);
+		}
+	}
+
+	/**
+	 * The tiers that may see a document, lower case; empty for every partner (and for a
+	 * source that is not indexed).
+	 */
+	public List<String> audienceOf(String source) {
+		DirectoryReader reader = generations.acquire();
+		if (reader == null) {
+			return List.of();
+		}
+		try {
+			IndexSearcher index = new IndexSearcher(reader);
+			index.setQueryCache(null);
+			var hits = index.search(new TermQuery(new Term(IndexSchema.SOURCE, source)), 1);
+			if (hits.scoreDocs.length == 0) {
+				return List.of();
+			}
+			return Arrays.stream(index.storedFields().document(hits.scoreDocs[0].doc).getValues(IndexSchema.AUDIENCE))
+				.filter(tier -> !tier.equals(IndexSchema.EVERYONE))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(reader);
+		}
+	}
+
+	/**
+	 * How telling each search term of a text is in this library, as BM25 weighs it
+	 * (inverse document frequency over the chunks): a term no chunk holds weighs most.
+	 */
+	public Map<String, Double> termWeights(String text) {
+		Map<String, Double> weights = new LinkedHashMap<>();
+		DirectoryReader reader = generations.acquire();
+		if (reader == null) {
+			return weights;
+		}
+		try {
+			int chunks = Math.max(1, reader.numDocs());
+			for (String term : Terms.of(text)) {
+				int frequency = reader.docFreq(new Term(IndexSchema.BODY, term));
+				weights.put(term, Math.log(1 + (chunks - frequency + 0.5) / (frequency + 0.5)));
+			}
+			return weights;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(reader);
+		}
+	}
+
+	private static final List<String> TIER_ORDER = List.of("registered", "silver", "gold", "platinum");
+
+	private static int byTier(String a, String b) {
+		return Integer.compare(rank(a), rank(b));
+	}
+
+	private static int rank(String tier) {
+		int index = TIER_ORDER.indexOf(tier);
+		return (index < 0) ? TIER_ORDER.size() : index;
 	}
 
 	/**

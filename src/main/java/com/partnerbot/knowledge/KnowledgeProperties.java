@@ -18,16 +18,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * every query longer
  * @param groundedSimilarity the cosine similarity below which the best passage is too
  * weak to answer from
+ * @param restrictedMargin how much better than the best visible passage a document
+ * hidden from the asker must match before the answer says the information is for other
+ * tiers
  */
 @ConfigurationProperties("partnerbot.knowledge")
 public record KnowledgeProperties(@DefaultValue("0 0 * * * *") String reindexCron, @DefaultValue("1200") int chunkChars,
 		@DefaultValue("150") int chunkOverlap, @DefaultValue("100") int candidates,
 		@DefaultValue("0.9") double vectorWeight, @DefaultValue("") String queryInstruction,
-		@DefaultValue("0.62") double groundedSimilarity) {
+		@DefaultValue("0.62") double groundedSimilarity, @DefaultValue("0.03") double restrictedMargin) {
 
 	/** The defaults, for code that runs without Spring (the BEIR evaluation). */
 	public static KnowledgeProperties defaults() {
-		return new KnowledgeProperties("-", 1200, 150, 100, 0.9, "", 0.62);
+		return new KnowledgeProperties("-", 1200, 150, 100, 0.9, "", 0.62, 0.03);
 	}
 
 }

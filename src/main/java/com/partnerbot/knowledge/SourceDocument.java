@@ -33,12 +33,20 @@ record SourceDocument(String source, String title, List<String> audience, String
 	 * "Protection period"]; empty before the first heading
 	 * @param text the body, without the heading line; may be blank when a heading only
 	 * groups subheadings
+	 * @param blocks whether the text is made of whole blocks separated by blank lines
+	 * (paragraphs, lists with the sentence that introduces them, tables as {@code | a | b
+	 * |} rows), which the chunker keeps whole and answers quote whole; false for text
+	 * read without structure (PDF pages, a BEIR corpus)
 	 */
-	record Section(List<String> headings, String text) {
+	record Section(List<String> headings, String text, boolean blocks) {
 
 		Section {
 			headings = List.copyOf(headings);
 			Objects.requireNonNull(text, "text");
+		}
+
+		Section(List<String> headings, String text) {
+			this(headings, text, false);
 		}
 
 	}

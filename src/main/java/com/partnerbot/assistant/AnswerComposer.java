@@ -1,0 +1,350 @@
+package com.partnerbot.assistant;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.partnerbot.knowledge.Audience;
+import com.partnerbot.knowledge.KnowledgeBase;
+import com.partnerbot.knowledge.Passage;
+import com.partnerbot.knowledge.Terms;
+
+/**
+ * Turns a question into an answer from the passages its asker may see, with no storage:
+ * {@link Answering} keeps what was asked, the answer evaluation runs this alone.
+ */
+final class AnswerComposer {
+
+	static final String DONT_KNOW = "I don't know: I couldn't find this in the enablement library, and I'd rather not guess. "
+			+ "A channel manager can answer it for you.";
+
+	static final String GREETING = "Hi! I answer questions about the partner program from the enablement library: "
+			+ "tiers and discounts, deal registration, MDF, training, products and support. What would you like to know?";
+
+	static final String THANKS = "You're welcome! Ask me anytime.";
+
+	static final String ENGLISH_ONLY = "I search the enablement library in English, so I can't answer reliably in %s.";
+
+	private static final Logger log = LoggerFactory.getLogger(AnswerComposer.class);
+
+	private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,2})]");
+
+	private static final Pattern NUMBER = Pattern.compile("\\d[\\d,.]*");
+
+	private static final Pattern OWN = Pattern.compile("(?i)\\b(we|our|us|i|my|me)\\b");
+
+	private static final int OWN_WORDS = 6;
+
+	private static final Pattern CLAIM_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
+
+	/** What kind of reply an answer is, for the evaluation and the logs. */
+	enum Kind {
+
+		ANSWERED, DONT_KNOW, SMALL_TALK, RESTRICTED, OTHER_LANGUAGE
+
+	}
+
+	/** An answer before it is stored. */
+	record Composed(String text, List<Answer.Citation> citations, boolean grounded, Kind kind, double similarity) {
+
+		static Composed of(String text, Kind kind) {
+			return new Composed(text, List.of(), false, kind, 0);
+		}
+
+	}
+
+	private final KnowledgeBase knowledge;
+
+	private final AssistantProperties properties;
+
+	private final GroundedAnswerer model;
+
+	private final QuestionTranslator translator;
+
+	/**
+	 * @param model the LLM, or null to answer by quoting
+	 * @param translator turns a question into English for the search, or null
+	 */
+	AnswerComposer(KnowledgeBase knowledge, AssistantProperties properties, GroundedAnswerer model,
+			QuestionTranslator translator) {
+		this.knowledge = knowledge;
+		this.properties = properties;
+		this.model = model;
+		this.translator = translator;
+	}
+
+	/**
+	 * @param query what to search for: the question, or with a follow-up the previous
+	 * question too
+	 */
+	Composed compose(Question question, String query) {
+		Conversation.SmallTalk talk = Conversation.smallTalk(question.text());
+		if (talk != null) {
+			return new Composed((talk == Conversation.SmallTalk.GREETING) ? GREETING : THANKS, List.of(), true,
+					Kind.SMALL_TALK, 0);
+		}
+		String language = Conversation.foreignLanguage(question.text());
+		if (language != null && model != null && translator != null) {
+			query = english(query);
+		}
+		List<Passage> passages = search(query, question.audience());
+		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
+		boolean answerable = answerable(query, passages);
+		if (!answerable) {
+			List<String> tiers = restricted(query, question.audience(), similarity);
+			if (!tiers.isEmpty()) {
+				return new Composed(restrictedNotice(tiers), List.of(), false, Kind.RESTRICTED, similarity);
+			}
+			if (language != null && model == null) {
+				return new Composed(String.format(ENGLISH_ONLY, language)
+						+ " Could you ask in English? A channel manager can also help.", List.of(), false,
+						Kind.OTHER_LANGUAGE, similarity);
+			}
+			return new Composed(DONT_KNOW, List.of(), false, Kind.DONT_KNOW, similarity);
+		}
+		List<String> tiers = restricted(query, question.audience(), similarity);
+		if (!tiers.isEmpty() && namesOtherTier(query, question.audience())) {
+			return new Composed(restrictedNotice(tiers), List.of(), false, Kind.RESTRICTED, similarity);
+		}
+		if (model != null) {
+			Composed generated = generated(question, passages, similarity);
+			if (generated != null) {
+				return generated;
+			}
+		}
+		Composed quoted = extractive(query, question.audience(), passages, similarity);
+		if (language != null && model == null) {
+			return new Composed(String.format(ENGLISH_ONLY, language) + " This is what I found that matches:\n\n"
+					+ quoted.text(), quoted.citations(), true, Kind.OTHER_LANGUAGE, similarity);
+		}
+		return quoted;
+	}
+
+	/**
+	 * The passages the audience may see, best first. A short question about "we" ("what
+	 * discount do we get") is about the asker's own tier, so the tier is searched too.
+	 */
+	List<Passage> search(String query, Audience audience) {
+		String search = query;
+		if (!audience.isStaff() && !Audience.everyone().equals(audience) && OWN.matcher(query).find()
+				&& query.strip().split("\\s+").length <= OWN_WORDS) {
+			search = query + " (" + audience.tier() + " partner)";
+		}
+		return knowledge.search(search, audience, properties.passages());
+	}
+
+	/**
+	 * Whether the library holds an answer: the best passage close enough in meaning, and
+	 * enough of the question's own words found in the best passages (a question about
+	 * bringing a dog to the conference matches the conference, not the dog). Both bounds
+	 * are set on the labelled questions of {@code eval answers}.
+	 */
+	boolean answerable(String query, List<Passage> passages) {
+		if (passages.isEmpty() || passages.get(0).similarity() < properties.minSimilarity()) {
+			return false;
+		}
+		return coverage(query, passages) >= properties.minCoverage();
+	}
+
+	/**
+	 * The share of the question's terms, weighted by how telling each is in the library,
+	 * that the best passages hold: a term the library never uses ("dog", "Bitcoin") weighs
+	 * most, so a question about it is not answered from passages that only share its
+	 * common words.
+	 */
+	double coverage(String query, List<Passage> passages) {
+		Map<String, Double> weights = knowledge.termWeights(query);
+		weights.keySet().removeAll(ExtractiveAnswerer.DOMAIN);
+		double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+		if (total == 0) {
+			return 1;
+		}
+		Set<String> found = new HashSet<>();
+		for (Passage passage : passages.subList(0, Math.min(3, passages.size()))) {
+			found.addAll(Terms.of(passage.location() + "\n" + passage.text()));
+		}
+		double covered = 0;
+		for (Map.Entry<String, Double> weight : weights.entrySet()) {
+			covered += found.contains(weight.getKey()) ? weight.getValue() : 0;
+		}
+		return covered / total;
+	}
+
+	private List<String> restricted(String query, Audience audience, double similarity) {
+		return knowledge.restrictedTiers(query, audience, similarity);
+	}
+
+	/** Whether the question names a tier other than the asker's ("the Gold price list"). */
+	private static boolean namesOtherTier(String query, Audience audience) {
+		Set<String> words = Terms.of(query);
+		for (String tier : List.of("registered", "silver", "gold", "platinum")) {
+			if (!tier.equals(audience.tier()) && words.contains(Terms.of(tier).stream().findFirst().orElse(tier))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static String restrictedNotice(List<String> tiers) {
+		List<String> names = tiers.stream()
+			.map(t -> t.isEmpty() ? t : Character.toUpperCase(t.charAt(0)) + t.substring(1))
+			.toList();
+		String joined = (names.size() == 1) ? names.get(0)
+				: String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+		return "That information is for " + joined + " partners only, so I can't share it here. "
+				+ "Your channel manager can tell you what applies to you.";
+	}
+
+	Composed extractive(String query, Audience audience, List<Passage> passages, double similarity) {
+		ExtractiveAnswerer.Composed composed = ExtractiveAnswerer.compose(query, audience.tier(), passages);
+		if (composed.text().isBlank()) {
+			return new Composed(DONT_KNOW, List.of(), false, Kind.DONT_KNOW, similarity);
+		}
+		List<Answer.Citation> citations = composed.passages().stream().map(p -> citation(passages.get(p))).toList();
+		return new Composed(composed.text(), citations, true, Kind.ANSWERED, similarity);
+	}
+
+	/**
+	 * The LLM's answer, with every statement checked: a sentence without a marker that
+	 * names a passage it was given, or with a number its passages do not hold, is
+	 * dropped; when nothing cited is left the answer falls back to quotes. Null when the
+	 * model failed.
+	 */
+	private Composed generated(Question question, List<Passage> passages, double similarity) {
+		String reply;
+		try {
+			reply = model.answer(memoryId(question), question.text(), numbered(passages));
+		}
+		catch (RuntimeException ex) {
+			log.warn("The LLM failed ({}); answering extractively", ex.toString());
+			return null;
+		}
+		if (reply == null || reply.isBlank() || reply.contains(GroundedAnswerer.NOT_IN_SOURCES)) {
+			return new Composed(DONT_KNOW, List.of(), false, Kind.DONT_KNOW, similarity);
+		}
+		Map<Integer, Integer> renumbered = new LinkedHashMap<>();
+		List<String> kept = new ArrayList<>();
+		int dropped = 0;
+		for (String paragraph : reply.strip().split("\\n")) {
+			List<String> sentences = new ArrayList<>();
+			for (String claim : CLAIM_END.split(paragraph)) {
+				if (claim.isBlank()) {
+					continue;
+				}
+				String checked = checked(claim.strip(), passages, renumbered);
+				if (checked == null) {
+					dropped++;
+				}
+				else {
+					sentences.add(checked);
+				}
+			}
+			if (!sentences.isEmpty()) {
+				kept.add(String.join(" ", sentences));
+			}
+		}
+		if (renumbered.isEmpty()) {
+			log.info("The LLM's answer cited nothing it was given; answering with quotes instead");
+			return null;
+		}
+		if (dropped > 0) {
+			log.info("Dropped {} uncited statement(s) from the LLM's answer", dropped);
+		}
+		List<Answer.Citation> citations = renumbered.keySet().stream().map(p -> citation(passages.get(p - 1))).toList();
+		return new Composed(String.join("\n", kept), citations, true, Kind.ANSWERED, similarity);
+	}
+
+	/**
+	 * The statement with its markers renumbered, or null when it cites no passage it was
+	 * given or states a number none of its passages holds. A lead-in that ends with a
+	 * colon and states nothing ("Here is what applies:") needs no citation.
+	 */
+	private static String checked(String claim, List<Passage> passages, Map<Integer, Integer> renumbered) {
+		Matcher markers = MARKER.matcher(claim);
+		List<Integer> cited = new ArrayList<>();
+		while (markers.find()) {
+			int passage = Integer.parseInt(markers.group(1));
+			if (passage >= 1 && passage <= passages.size()) {
+				cited.add(passage);
+			}
+		}
+		if (cited.isEmpty()) {
+			return (claim.endsWith(":") && !NUMBER.matcher(claim).find()) ? claim : null;
+		}
+		StringBuilder sources = new StringBuilder();
+		cited.forEach(p -> sources.append(passages.get(p - 1).text()).append('\n'));
+		Matcher numbers = NUMBER.matcher(MARKER.matcher(claim).replaceAll(""));
+		while (numbers.find()) {
+			String number = numbers.group().replaceAll("[.,]+$", "");
+			if (!sources.toString().contains(number)) {
+				return null;
+			}
+		}
+		Matcher renumber = MARKER.matcher(claim);
+		StringBuilder text = new StringBuilder();
+		while (renumber.find()) {
+			int passage = Integer.parseInt(renumber.group(1));
+			String replacement = "";
+			if (passage >= 1 && passage <= passages.size()) {
+				replacement = "[" + renumbered.computeIfAbsent(passage, k -> renumbered.size() + 1) + "]";
+			}
+			renumber.appendReplacement(text, Matcher.quoteReplacement(replacement));
+		}
+		renumber.appendTail(text);
+		return text.toString().strip();
+	}
+
+	/**
+	 * Each passage numbered, with its heading path and source, its text as indexed (a
+	 * list keeps its lead-in, a table its header).
+	 */
+	static String numbered(List<Passage> passages) {
+		StringBuilder numbered = new StringBuilder();
+		for (int i = 0; i < passages.size(); i++) {
+			Passage p = passages.get(i);
+			numbered.append('[')
+				.append(i + 1)
+				.append("] ")
+				.append(p.location())
+				.append(" (")
+				.append(p.source())
+				.append(")\n");
+			numbered.append(p.text().strip()).append("\n\n");
+		}
+		return numbered.toString().strip();
+	}
+
+	private String english(String query) {
+		try {
+			String translated = translator.english(query);
+			return (translated == null || translated.isBlank()) ? query : translated.strip();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Translating the question failed ({}); searching with it as asked", ex.toString());
+			return query;
+		}
+	}
+
+	static Answer.Citation citation(Passage passage) {
+		return new Answer.Citation(passage.title(), passage.source(), String.join(" > ", passage.headings()));
+	}
+
+	/**
+	 * The model's memory of a conversation belongs to one partner (or the staff) and one
+	 * audience: a thread where another partner, or the same person with a narrower
+	 * audience, asks next starts afresh instead of carrying content across.
+	 */
+	static String memoryId(Question question) {
+		return question.conversationId() + "|" + ((question.partnerId() != null) ? question.partnerId() : "staff") + "|"
+				+ (question.audience().isStaff() ? "staff" : String.valueOf(question.audience().tier()));
+	}
+
+}

@@ -1,0 +1,286 @@
+package com.partnerbot.assistant;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import com.partnerbot.knowledge.Audience;
+import com.partnerbot.knowledge.KnowledgeBase;
+import com.partnerbot.knowledge.Passage;
+
+/**
+ * Asks the labelled partner questions of a JSON-lines file and scores the answers:
+ * whether the first citation is the expected document, whether the expected facts are
+ * in the answer, whether unanswerable questions are abstained from (and answerable ones
+ * not), whether a partner ever sees a document of a tier it is not, and whether a
+ * prohibition is ever quoted without what makes it one. Needs no database and no Slack.
+ *
+ * <p>
+ * A line: {@code {"id", "split": "tune"|"holdout", "category": "answerable"|
+ * "paraphrase"|"prohibition"|"language"|"unanswerable"|"restricted"|"greeting",
+ * "tier": "Silver"|null for staff, "question", "sources": [..], "facts": [..],
+ * "forbidden": [..], "prohibition": {"lead", "item"}}}.
+ */
+public final class AnswerEvaluation {
+
+	/** The share of answerable tune questions the abstention bounds must leave answered. */
+	static final double MIN_ANSWERED = 0.95;
+
+	private final AnswerComposer composer;
+
+	private final KnowledgeBase knowledge;
+
+	AnswerEvaluation(KnowledgeBase knowledge, AnswerComposer composer) {
+		this.knowledge = knowledge;
+		this.composer = composer;
+	}
+
+	/** One labelled question. */
+	record Labelled(String id, String split, String category, String tier, String question, List<String> sources,
+			List<String> facts, List<String> forbidden, String prohibitionLead, String prohibitionItem) {
+
+		boolean answerable() {
+			return switch (category) {
+				case "answerable", "paraphrase", "prohibition" -> true;
+				default -> false;
+			};
+		}
+
+		Audience audience() {
+			return (tier == null) ? Audience.staff() : Audience.tier(tier);
+		}
+
+	}
+
+	/** How one question went. */
+	record Outcome(Labelled question, AnswerComposer.Composed answer, boolean rightFirstCitation,
+			boolean factsPresent, boolean leak, boolean prohibitionBroken) {
+
+		boolean abstained() {
+			return answer.kind() != AnswerComposer.Kind.ANSWERED && answer.kind() != AnswerComposer.Kind.SMALL_TALK
+					&& !(answer.kind() == AnswerComposer.Kind.OTHER_LANGUAGE && !answer.citations().isEmpty());
+		}
+
+		boolean correct() {
+			return switch (question.category()) {
+				case "unanswerable" -> abstained() && !leak;
+				case "restricted" -> abstained() && !leak;
+				case "greeting" -> answer.kind() == AnswerComposer.Kind.SMALL_TALK;
+				case "language" -> !leak && (answer.kind() == AnswerComposer.Kind.OTHER_LANGUAGE
+						|| (rightFirstCitation && factsPresent));
+				default -> rightFirstCitation && factsPresent && !prohibitionBroken && !leak;
+			};
+		}
+
+	}
+
+	/** The figures of a run over some questions. */
+	record Figures(int answerable, int rightFirstCitation, int factsPresent, int unanswerable, int abstained,
+			int wrongAbstentions, int restricted, int restrictedWithheld, int leaks, int greetings, int smallTalk,
+			int languages, int languagesHandled, int prohibitions, int prohibitionsBroken) {
+
+		static Figures of(List<Outcome> outcomes) {
+			List<Outcome> answerable = outcomes.stream().filter(o -> o.question().answerable()).toList();
+			List<Outcome> unanswerable = only(outcomes, "unanswerable");
+			List<Outcome> restricted = only(outcomes, "restricted");
+			List<Outcome> greetings = only(outcomes, "greeting");
+			List<Outcome> languages = only(outcomes, "language");
+			List<Outcome> prohibitions = outcomes.stream()
+				.filter(o -> o.question().prohibitionItem() != null)
+				.toList();
+			return new Figures(answerable.size(), count(answerable, Outcome::rightFirstCitation),
+					count(answerable, Outcome::factsPresent), unanswerable.size(),
+					count(unanswerable, Outcome::abstained), count(answerable, Outcome::abstained), restricted.size(),
+					count(restricted, Outcome::correct), count(outcomes, Outcome::leak), greetings.size(),
+					count(greetings, Outcome::correct), languages.size(), count(languages, Outcome::correct),
+					prohibitions.size(), count(outcomes, Outcome::prohibitionBroken));
+		}
+
+		private static List<Outcome> only(List<Outcome> outcomes, String category) {
+			return outcomes.stream().filter(o -> o.question().category().equals(category)).toList();
+		}
+
+		private static int count(List<Outcome> outcomes, Predicate<Outcome> test) {
+			return (int) outcomes.stream().filter(test).count();
+		}
+
+		double rightFirstCitationRate() {
+			return rate(rightFirstCitation, answerable);
+		}
+
+		double factsPresentRate() {
+			return rate(factsPresent, answerable);
+		}
+
+		double abstainedRate() {
+			return rate(abstained, unanswerable);
+		}
+
+		String line(String name) {
+			return String.format(Locale.ROOT,
+					"%s: right-first-citation=%.3f (%d/%d) facts-present=%.3f (%d/%d) correct-abstentions=%.3f (%d/%d) "
+							+ "wrong-abstentions=%d tier-withheld=%d/%d leaks=%d small-talk=%d/%d other-language=%d/%d "
+							+ "prohibitions-as-instructions=%d (of %d)",
+					name, rightFirstCitationRate(), rightFirstCitation, answerable, factsPresentRate(), factsPresent,
+					answerable, abstainedRate(), abstained, unanswerable, wrongAbstentions, restrictedWithheld,
+					restricted, leaks, smallTalk, greetings, languagesHandled, languages, prohibitionsBroken,
+					prohibitions);
+		}
+
+		private static double rate(int part, int whole) {
+			return (whole == 0) ? 1 : (double) part / whole;
+		}
+
+	}
+
+	static List<Labelled> read(Path file) throws IOException {
+		List<Labelled> questions = new ArrayList<>();
+		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+			if (line.isBlank()) {
+				continue;
+			}
+			JsonObject json = JsonParser.parseString(line).getAsJsonObject();
+			JsonObject prohibition = json.has("prohibition") ? json.getAsJsonObject("prohibition") : null;
+			questions.add(new Labelled(json.get("id").getAsString(), string(json, "split", "tune"),
+					json.get("category").getAsString(), string(json, "tier", null), json.get("question").getAsString(),
+					strings(json, "sources"), strings(json, "facts"), strings(json, "forbidden"),
+					(prohibition != null) ? prohibition.get("lead").getAsString() : null,
+					(prohibition != null) ? prohibition.get("item").getAsString() : null));
+		}
+		return questions;
+	}
+
+	private static String string(JsonObject json, String key, String fallback) {
+		JsonElement value = json.get(key);
+		return (value == null || value.isJsonNull()) ? fallback : value.getAsString();
+	}
+
+	private static List<String> strings(JsonObject json, String key) {
+		List<String> values = new ArrayList<>();
+		if (json.get(key) instanceof JsonArray array) {
+			array.forEach(value -> values.add(value.getAsString()));
+		}
+		return values;
+	}
+
+	Outcome ask(Labelled labelled) {
+		Question question = new Question(labelled.question(), labelled.audience(), null, "eval",
+				"eval:" + UUID.randomUUID());
+		AnswerComposer.Composed answer = composer.compose(question, labelled.question());
+		String text = answer.text().toLowerCase(Locale.ROOT);
+		boolean right = !answer.citations().isEmpty() && labelled.sources().contains(answer.citations().get(0).source());
+		boolean facts = labelled.facts().stream().allMatch(fact -> text.contains(fact.toLowerCase(Locale.ROOT)));
+		boolean leak = labelled.forbidden().stream().anyMatch(value -> text.contains(value.toLowerCase(Locale.ROOT)))
+				|| answer.citations().stream().anyMatch(citation -> hidden(citation.source(), labelled));
+		boolean broken = false;
+		if (labelled.prohibitionItem() != null) {
+			int item = text.indexOf(labelled.prohibitionItem().toLowerCase(Locale.ROOT));
+			int lead = text.indexOf(labelled.prohibitionLead().toLowerCase(Locale.ROOT));
+			broken = item >= 0 && (lead < 0 || lead > item);
+		}
+		return new Outcome(labelled, answer, right, facts, leak, broken);
+	}
+
+	private boolean hidden(String source, Labelled labelled) {
+		if (labelled.tier() == null) {
+			return false;
+		}
+		List<String> audience = knowledge.audienceOf(source);
+		return !audience.isEmpty() && !audience.contains(labelled.tier().toLowerCase(Locale.ROOT));
+	}
+
+	/** Asks every question, printing failures when verbose, then the figures. */
+	Map<String, Figures> run(List<Labelled> questions, PrintStream out, boolean verbose, boolean showAll) {
+		List<Outcome> outcomes = questions.stream().map(this::ask).toList();
+		if (verbose) {
+			for (Outcome outcome : outcomes) {
+				if (!outcome.correct() || showAll) {
+					Labelled q = outcome.question();
+					out.printf((outcome.correct() ? "OK" : "MISS") + " %s [%s, %s, %s] %s%n  expected %s %s%n  got %s %s%n  %s%n%n", q.id(), q.split(),
+							q.category(), q.tier(), q.question(), q.sources(), q.facts(), outcome.answer().kind(),
+							outcome.answer().citations().stream().map(Answer.Citation::source).toList(),
+							outcome.answer().text().replace("\n", "\n  "));
+				}
+			}
+		}
+		Map<String, Figures> figures = new LinkedHashMap<>();
+		for (String split : List.of("tune", "holdout")) {
+			List<Outcome> part = outcomes.stream().filter(o -> o.question().split().equals(split)).toList();
+			if (!part.isEmpty()) {
+				figures.put(split, Figures.of(part));
+			}
+		}
+		figures.put("all", Figures.of(outcomes));
+		figures.forEach((name, f) -> out.println(f.line(name)));
+		return figures;
+	}
+
+	/**
+	 * The abstention bounds that answer most of the tune part right: each answerable
+	 * question answered, each unanswerable one not. Printed with the figures of the grid.
+	 */
+	static double[] tune(List<Labelled> questions, AnswerComposer composer, PrintStream out, boolean verbose) {
+		record Features(boolean answerable, double similarity, double coverage) {
+		}
+		List<Features> features = new ArrayList<>();
+		for (Labelled q : questions) {
+			if (!q.split().equals("tune") || !(q.answerable() || q.category().equals("unanswerable"))) {
+				continue;
+			}
+			List<Passage> found = composer.search(q.question(), q.audience());
+			Features f = new Features(q.answerable(), found.isEmpty() ? 0 : found.get(0).similarity(),
+					composer.coverage(q.question(), found));
+			features.add(f);
+			if (verbose) {
+				out.printf(Locale.ROOT, "features %s answerable=%s similarity=%.3f coverage=%.3f %s%n", q.id(),
+						f.answerable(), f.similarity(), f.coverage(), q.question());
+			}
+		}
+		long answerable = features.stream().filter(Features::answerable).count();
+		long unanswerable = features.size() - answerable;
+		double[] best = { 0, 0 };
+		double bestScore = -1;
+		for (int s = 40; s <= 80; s++) {
+			for (int c = 0; c <= 20; c++) {
+				double similarity = s / 100.0;
+				double coverage = c / 20.0;
+				int answered = 0;
+				int abstained = 0;
+				for (Features f : features) {
+					boolean answers = f.similarity() >= similarity && f.coverage() >= coverage;
+					answered += (answers && f.answerable()) ? 1 : 0;
+					abstained += (!answers && !f.answerable()) ? 1 : 0;
+				}
+				// at most one answerable question in twenty may go unanswered (a wrong
+				// "I don't know" costs a partner more than loose quotes); within that, as
+				// many unanswerable ones abstained as possible, ties to the lower bounds
+				if ((double) answered / Math.max(1, answerable) < MIN_ANSWERED) {
+					continue;
+				}
+				if (abstained > bestScore) {
+					bestScore = abstained;
+					best = new double[] { similarity, coverage };
+				}
+			}
+		}
+		out.printf(Locale.ROOT,
+				"tuned on %d questions (%d answerable, %d not): min-similarity=%.2f min-coverage=%.2f (%d abstained)%n",
+				features.size(), answerable, unanswerable, best[0], best[1], (int) bestScore);
+		return best;
+	}
+
+}
