@@ -25,10 +25,17 @@ import java.util.UUID;
  * @param conflictReasons why it needs a channel manager, if it does
  * @param conversationKey the conversation it was registered from, for notices back there
  * @param createdAt when it was registered
+ * @param role whether the partner sourced the deal or influenced the vendor's own
+ * @param coSellPartners other partners selling it with this one
  */
 public record Deal(UUID id, String reference, UUID partnerId, String registeredBy, String customerName,
 		String customerDomain, List<String> products, BigDecimal amount, String currency, LocalDate expectedCloseDate,
 		DealStatus status, LocalDate protectedUntil, int extensions, String conflictReasons, String conversationKey,
-		Instant createdAt) {
+		Instant createdAt, PartnerRole role, List<UUID> coSellPartners) {
+
+	public Deal {
+		role = (role != null) ? role : PartnerRole.SOURCED;
+		coSellPartners = (coSellPartners != null) ? List.copyOf(coSellPartners) : List.of();
+	}
 
 }

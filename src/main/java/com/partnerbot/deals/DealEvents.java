@@ -25,4 +25,19 @@ public final class DealEvents {
 	public record ExpiringSoon(Deal deal) {
 	}
 
+	/** The partner's protection was extended. */
+	public record Extended(Deal deal, String by) {
+	}
+
+	/** Protection ended without a win. */
+	public record Expired(Deal deal) {
+	}
+
+	/**
+	 * The registration was won or lost; {@code by} is who said so ("api", a Slack user,
+	 * or "crm" when the CRM's own record closed).
+	 */
+	public record Closed(Deal deal, String by) {
+	}
+
 }

@@ -1,6 +1,7 @@
 package com.partnerbot.deals;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -113,6 +114,13 @@ public class DealRegistrations {
 			errors.add(new ApiError.FieldError("currency",
 					"'" + deal.currency() + "' is not accepted: one of " + String.join(", ", rules.currencies())));
 		}
+		for (int i = 0; i < deal.coSellPartners().size(); i++) {
+			UUID other = deal.coSellPartners().get(i);
+			if (other == null || other.equals(deal.partnerId()) || partners.find(other).isEmpty()) {
+				errors.add(new ApiError.FieldError("coSellPartners[" + i + "]",
+						"must be another registered partner's id"));
+			}
+		}
 		LocalDate today = LocalDate.now(clock);
 		if (deal.expectedCloseDate() == null) {
 			errors.add(new ApiError.FieldError("expectedCloseDate", "is required (YYYY-MM-DD)"));
@@ -183,7 +191,7 @@ public class DealRegistrations {
 				deal.customerName().strip(), domain, products, deal.amount(),
 				deal.currency().strip().toUpperCase(Locale.ROOT), deal.expectedCloseDate(), status,
 				status == DealStatus.APPROVED ? today.plusDays(rules.protectionDays()) : null, 0, reasons,
-				conversationKey, null);
+				conversationKey, null, deal.role(), deal.coSellPartners());
 		try {
 			deals.insert(created, nameKey);
 			if (status == DealStatus.APPROVED || status == DealStatus.PENDING) {
@@ -294,7 +302,9 @@ public class DealRegistrations {
 		LocalDate until = deal.protectedUntil().plusDays(rules.extensionDays());
 		deals.extend(dealId, until);
 		deals.audit(dealId, "extended", by, "protected until " + until);
-		return get(dealId);
+		Deal extended = get(dealId);
+		events.publishEvent(new DealEvents.Extended(extended, by));
+		return extended;
 	}
 
 	/** Records that a live registration of the partner's was won or lost. */
@@ -308,7 +318,34 @@ public class DealRegistrations {
 		deals.updateStatus(dealId, deal.status(), outcome, null, null);
 		deals.release(dealId);
 		deals.audit(dealId, outcome.name().toLowerCase(Locale.ROOT), by, null);
-		return get(dealId);
+		Deal closed = get(dealId);
+		events.publishEvent(new DealEvents.Closed(closed, by));
+		return closed;
+	}
+
+	/**
+	 * Records the outcome the CRM holds for a registration: won or lost, with the amount
+	 * the deal closed at, so scorecards follow the CRM. A rejected registration keeps its
+	 * status; an outcome already recorded changes nothing.
+	 * @return the registration when it changed
+	 */
+	@Transactional
+	public Optional<Deal> recordOutcome(UUID dealId, boolean won, BigDecimal amount, String source) {
+		Optional<Deal> deal = deals.find(dealId);
+		if (deal.isEmpty()) {
+			return Optional.empty();
+		}
+		DealStatus outcome = won ? DealStatus.WON : DealStatus.LOST;
+		BigDecimal closedAt = (amount != null && amount.signum() > 0) ? amount.setScale(2, RoundingMode.HALF_UP) : null;
+		if (deals.updateOutcome(dealId, outcome, closedAt) == 0) {
+			return Optional.empty();
+		}
+		deals.release(dealId);
+		deals.audit(dealId, outcome.name().toLowerCase(Locale.ROOT), source,
+				(closedAt != null) ? "amount " + closedAt.toPlainString() : null);
+		Deal closed = get(dealId);
+		events.publishEvent(new DealEvents.Closed(closed, source));
+		return Optional.of(closed);
 	}
 
 	/** Reminds partners of protection about to end, and ends the protection that has. */
@@ -322,6 +359,7 @@ public class DealRegistrations {
 			// the customer is free for other partners again
 			deals.release(deal.id());
 			deals.audit(deal.id(), "expired", "system", "protection ended " + deal.protectedUntil());
+			events.publishEvent(new DealEvents.Expired(deal));
 		}
 		return reminders.size() + expired.size();
 	}
@@ -345,6 +383,29 @@ public class DealRegistrations {
 			throw new ConflictException("domain", normalized + " is a direct account already");
 		}
 		return account;
+	}
+
+	/**
+	 * Adds or updates a direct-sales account or open opportunity kept in another system
+	 * (the CRM) under its key there; it takes part in conflict checks as any direct
+	 * account. An account whose domain is a direct account already is left out.
+	 * @return whether it is stored
+	 */
+	@Transactional
+	public boolean syncDirectAccount(String sourceKey, String name, String domainOrWebsite, String owner) {
+		String nameKey = CustomerMatcher.normalizeName(name);
+		if (nameKey == null || nameKey.isEmpty()) {
+			return false;
+		}
+		String domain = (domainOrWebsite == null || domainOrWebsite.isBlank()) ? null
+				: CustomerMatcher.normalizeDomain(domainOrWebsite);
+		return deals.upsertDirectAccount(sourceKey, name.strip(), nameKey, domain, owner);
+	}
+
+	/** Removes a direct account kept elsewhere, e.g. an opportunity the CRM closed. */
+	@Transactional
+	public boolean removeDirectAccount(String sourceKey) {
+		return deals.deleteDirectAccount(sourceKey) > 0;
 	}
 
 	public List<Deal> forPartner(UUID partnerId) {

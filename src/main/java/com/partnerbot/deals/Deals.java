@@ -1,5 +1,6 @@
 package com.partnerbot.deals;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +22,8 @@ class Deals {
 
 	private static final String COLUMNS = """
 			id, reference, partner_id, registered_by, customer_name, customer_domain, products, amount, currency,
-			expected_close_date, status, protected_until, extensions, conflict_reasons, conversation_key, created_at
+			expected_close_date, status, protected_until, extensions, conflict_reasons, conversation_key, created_at,
+			partner_role, co_sell_partners
 			""";
 
 	private final JdbcClient jdbc;
@@ -35,13 +37,13 @@ class Deals {
 				"""
 						insert into deal_registration (id, reference, partner_id, registered_by, customer_name, customer_name_key,
 						    customer_domain, products, amount, currency, expected_close_date, status, protected_until,
-						    conflict_reasons, conversation_key)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						    conflict_reasons, conversation_key, partner_role, co_sell_partners)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 						""")
 			.params(deal.id(), deal.reference(), deal.partnerId(), deal.registeredBy(), deal.customerName(), nameKey,
 					deal.customerDomain(), deal.products().toArray(String[]::new), deal.amount(), deal.currency(),
 					deal.expectedCloseDate(), deal.status().name(), deal.protectedUntil(), deal.conflictReasons(),
-					deal.conversationKey())
+					deal.conversationKey(), deal.role().name(), deal.coSellPartners().toArray(UUID[]::new))
 			.update();
 	}
 
@@ -174,6 +176,41 @@ class Deals {
 			.list();
 	}
 
+	/**
+	 * Sets a won or lost outcome, and the amount when given; nothing changes when the
+	 * registration has that outcome and amount already.
+	 */
+	int updateOutcome(UUID id, DealStatus outcome, BigDecimal amount) {
+		return jdbc.sql("""
+				update deal_registration set status = ?, amount = coalesce(?, amount), updated_at = now()
+				where id = ? and status <> 'REJECTED' and (status <> ? or amount is distinct from coalesce(?, amount))
+				""").params(outcome.name(), amount, id, outcome.name(), amount).update();
+	}
+
+	/**
+	 * Stores a direct-sales account kept elsewhere (the CRM) under its key there; false
+	 * when another account has its domain already.
+	 */
+	boolean upsertDirectAccount(String sourceKey, String name, String nameKey, String domain, String owner) {
+		int updated = jdbc.sql("""
+				update direct_account set name = ?, name_key = ?, domain = ?, owner = ?
+				where source_key = ?
+				  and not exists (select 1 from direct_account o where o.domain = ? and o.source_key is distinct from ?)
+				""").params(name, nameKey, domain, owner, sourceKey, domain, sourceKey).update();
+		if (updated > 0) {
+			return true;
+		}
+		return jdbc.sql("""
+				insert into direct_account (id, name, name_key, domain, owner, source_key) values (?, ?, ?, ?, ?, ?)
+				on conflict do nothing""")
+			.params(UUID.randomUUID(), name, nameKey, domain, owner, sourceKey)
+			.update() > 0;
+	}
+
+	int deleteDirectAccount(String sourceKey) {
+		return jdbc.sql("delete from direct_account where source_key = ?").param(sourceKey).update();
+	}
+
 	void insertDirectAccount(DirectAccount account) {
 		jdbc.sql("insert into direct_account (id, name, name_key, domain, owner) values (?, ?, ?, ?, ?)")
 			.params(account.id(), account.name(), account.nameKey(), account.domain(), account.owner())
@@ -189,7 +226,9 @@ class Deals {
 				rs.getString("currency"), rs.getObject("expected_close_date", LocalDate.class),
 				DealStatus.valueOf(rs.getString("status")), rs.getObject("protected_until", LocalDate.class),
 				rs.getInt("extensions"), rs.getString("conflict_reasons"), rs.getString("conversation_key"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				PartnerRole.valueOf(rs.getString("partner_role")),
+				Arrays.stream((Object[]) rs.getArray("co_sell_partners").getArray()).map(UUID.class::cast).toList());
 	}
 
 }

@@ -33,12 +33,14 @@ class DealsController {
 	 */
 	record DealView(UUID id, String reference, UUID partnerId, String customerName, String customerDomain,
 			List<String> products, java.math.BigDecimal amount, String currency, java.time.LocalDate expectedCloseDate,
-			DealStatus status, java.time.LocalDate protectedUntil, int extensions, List<String> conflicts) {
+			DealStatus status, java.time.LocalDate protectedUntil, int extensions, List<String> conflicts,
+			PartnerRole role, List<UUID> coSellPartners) {
 
 		static DealView of(Deal deal, List<String> conflicts) {
 			return new DealView(deal.id(), deal.reference(), deal.partnerId(), deal.customerName(),
 					deal.customerDomain(), deal.products(), deal.amount(), deal.currency(), deal.expectedCloseDate(),
-					deal.status(), deal.protectedUntil(), deal.extensions(), conflicts);
+					deal.status(), deal.protectedUntil(), deal.extensions(), conflicts, deal.role(),
+					deal.coSellPartners());
 		}
 
 	}

@@ -18,12 +18,22 @@ import java.util.UUID;
  * @param amount the expected deal value
  * @param currency ISO code
  * @param expectedCloseDate when it should close
+ * @param role whether the partner sourced the deal (the default) or influenced it
+ * @param coSellPartners other partners selling it together with this one
  */
 public record NewDeal(UUID partnerId, String customerName, String customerDomain, List<String> products,
-		BigDecimal amount, String currency, LocalDate expectedCloseDate) {
+		BigDecimal amount, String currency, LocalDate expectedCloseDate, PartnerRole role, List<UUID> coSellPartners) {
 
 	public NewDeal {
 		products = (products != null) ? Collections.unmodifiableList(new ArrayList<>(products)) : List.of();
+		role = (role != null) ? role : PartnerRole.SOURCED;
+		coSellPartners = (coSellPartners != null) ? List.copyOf(coSellPartners) : List.of();
+	}
+
+	/** A deal the partner sourced alone. */
+	public NewDeal(UUID partnerId, String customerName, String customerDomain, List<String> products, BigDecimal amount,
+			String currency, LocalDate expectedCloseDate) {
+		this(partnerId, customerName, customerDomain, products, amount, currency, expectedCloseDate, null, null);
 	}
 
 }

@@ -30,9 +30,12 @@ public record Scorecard(UUID partnerId, String partnerName, String tier, String 
 	 * @param courseCompletions courses completed by the partner's people
 	 * @param psat average satisfaction, null when not surveyed
 	 * @param daysToFirstDeal from joining to the first registration, null before it
+	 * @param sourcedRevenue the part of the won revenue from deals the partner sourced
+	 * @param influencedRevenue the part from deals the partner influenced
 	 */
 	public record Kpis(String currency, BigDecimal registeredPipeline, BigDecimal wonRevenue, Double winRate,
-			Map<String, Integer> certifiedPeople, int courseCompletions, Double psat, Long daysToFirstDeal) {
+			Map<String, Integer> certifiedPeople, int courseCompletions, Double psat, Long daysToFirstDeal,
+			BigDecimal sourcedRevenue, BigDecimal influencedRevenue) {
 	}
 
 	/**

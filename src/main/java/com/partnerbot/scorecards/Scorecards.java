@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.partnerbot.deals.Deal;
 import com.partnerbot.deals.DealRegistrations;
 import com.partnerbot.deals.DealStatus;
+import com.partnerbot.deals.PartnerRole;
 import com.partnerbot.knowledge.KnowledgeBase;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
@@ -106,6 +107,7 @@ public class Scorecards {
 		List<Deal> all = deals.forPartner(partner.id());
 		BigDecimal pipeline = BigDecimal.ZERO;
 		BigDecimal won = BigDecimal.ZERO;
+		BigDecimal influenced = BigDecimal.ZERO;
 		int wonCount = 0;
 		int lostCount = 0;
 		int year = LocalDate.now(clock).getYear();
@@ -119,6 +121,9 @@ public class Scorecards {
 				// the program year counts deals expected to close in it
 				if (deal.expectedCloseDate().getYear() == year) {
 					won = won.add(value);
+					if (deal.role() == PartnerRole.INFLUENCED) {
+						influenced = influenced.add(value);
+					}
 				}
 			}
 			if (deal.status() == DealStatus.LOST) {
@@ -133,7 +138,7 @@ public class Scorecards {
 			.orElse(null);
 		return new Scorecard.Kpis(properties.currency(), pipeline, won, winRate,
 				certifiedPeople(partner.id(), catalogue), completions.size(), surveys.partnerPsat(partner.id()),
-				daysToFirstDeal);
+				daysToFirstDeal, won.subtract(influenced), influenced);
 	}
 
 	/**

@@ -73,7 +73,7 @@ final class Messages {
 				"• `/partner help`: this list"));
 		if (requester instanceof Requester.Staff staff && staff.admin()) {
 			lines.add(
-					"*Admin:* `/partner reindex` rebuilds the enablement index; `/partner survey` lists, creates, sends and shows the results of PSAT surveys");
+					"*Admin:* `/partner reindex` rebuilds the enablement index; `/partner survey` lists, creates, sends and shows the results of PSAT surveys; `/partner crm` shows the CRM sync");
 		}
 		String text = String.join("\n", lines);
 		List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(text))),

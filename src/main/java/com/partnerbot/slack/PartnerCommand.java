@@ -41,9 +41,12 @@ class PartnerCommand implements SlackFeature {
 
 	private final SurveysInSlack surveysInSlack;
 
+	private final CrmInSlack crmInSlack;
+
 	PartnerCommand(SlackRequesters requesters, SlackWork work, Answers answers, SlackReplies replies,
 			Reindexing reindexing, DealIntake intake, DealRegistrations registrations,
-			ScorecardsInSlack scorecardsInSlack, SurveysInSlack surveysInSlack) {
+			ScorecardsInSlack scorecardsInSlack, SurveysInSlack surveysInSlack, CrmInSlack crmInSlack) {
+		this.crmInSlack = crmInSlack;
 		this.scorecardsInSlack = scorecardsInSlack;
 		this.surveysInSlack = surveysInSlack;
 		this.intake = intake;
@@ -120,6 +123,10 @@ class PartnerCommand implements SlackFeature {
 				case "scorecard" -> {
 					work.submit("scorecard",
 							() -> replies.privately(channel, user, scorecardsInSlack.scorecard(requester)));
+					yield ctx.ack();
+				}
+				case "crm" -> {
+					work.submit("crm", () -> replies.privately(channel, user, crmInSlack.command(requester, rest)));
 					yield ctx.ack();
 				}
 				case "training" -> {

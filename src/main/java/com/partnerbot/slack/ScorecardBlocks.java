@@ -33,7 +33,9 @@ final class ScorecardBlocks {
 		blocks.add(header(h -> h.text(plainText(card.partnerName() + ": " + card.tier() + " partner"))));
 		Scorecard.Kpis k = card.kpis();
 		blocks.add(section(s -> s.fields(List.of(
-				markdownText("*Won revenue (this year)*\n" + money(k.wonRevenue().doubleValue(), k.currency())),
+				markdownText("*Won revenue (this year)*\n" + money(k.wonRevenue().doubleValue(), k.currency())
+						+ " (sourced " + money(k.sourcedRevenue().doubleValue(), k.currency()) + ", influenced "
+						+ money(k.influencedRevenue().doubleValue(), k.currency()) + ")"),
 				markdownText("*Registered pipeline*\n" + money(k.registeredPipeline().doubleValue(), k.currency())),
 				markdownText("*Win rate*\n" + (k.winRate() == null ? "no decided deals yet"
 						: String.format(Locale.ROOT, "%.0f%%", 100 * k.winRate()))),

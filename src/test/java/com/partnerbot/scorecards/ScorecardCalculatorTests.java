@@ -15,7 +15,8 @@ class ScorecardCalculatorTests {
 	private final ScorecardsProperties defaults = new ScorecardsProperties("USD", null, null, "-");
 
 	private static Scorecard.Kpis kpis(String won, Map<String, Integer> certified, Double psat) {
-		return new Scorecard.Kpis("USD", BigDecimal.ZERO, new BigDecimal(won), null, certified, 0, psat, null);
+		return new Scorecard.Kpis("USD", BigDecimal.ZERO, new BigDecimal(won), null, certified, 0, psat, null,
+				new BigDecimal(won), BigDecimal.ZERO);
 	}
 
 	private ScorecardsProperties.TierRequirements tier(String name) {
