@@ -93,6 +93,28 @@ class DealRegistrationsTests extends EndToEndTests {
 	}
 
 	@Test
+	void preChecksAreLimitedPerPartnerAndRecorded() {
+		java.util.UUID prober = java.util.UUID.randomUUID();
+		for (int i = 0; i < 30; i++) {
+			registrations.check(prober, "U_PROBE", "Probe Target " + i, "probe" + i + ".example",
+					List.of("Secure Gateway"));
+		}
+		assertThatThrownBy(() -> registrations.check(prober, "U_PROBE", "One Too Many", "toomany.example",
+				List.of("Secure Gateway")))
+			.isInstanceOf(PreCheckLimitException.class)
+			.hasMessageContaining("30 customers");
+		// the thirty made are in the audit trail; the refused one was not made
+		assertThat(jdbc.sql("select count(*) from deal_pre_check where partner_id = ? and checked_by = 'U_PROBE'")
+			.param(prober)
+			.query(Integer.class)
+			.single()).isEqualTo(30);
+		// another partner is not held back by this one's probing
+		assertThat(registrations.check(globex, "U_TEST", "Fresh Customer", "fresh-" + customer + ".com",
+				List.of("Secure Gateway")))
+			.isEmpty();
+	}
+
+	@Test
 	void emailDomainsAndSubdomainsAreTheSameCustomer() {
 		registrations.register(deal(acme, customer, "eu.shop." + customer + ".com", "Secure Gateway"), "U1", null);
 		List<DealConflict> conflicts = registrations.check(globex, "U_TEST", "Someone Else",
