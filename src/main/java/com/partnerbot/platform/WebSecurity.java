@@ -71,7 +71,7 @@ class WebSecurity {
 		});
 		bearer.setFailureHandler((request, response, ex) -> refuse(response, properties, ex));
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> refuse(response, properties, ex);
-		AuthenticationEntryPoint sandboxRefusal = (request, response, ex) -> refuseSandbox(response);
+		AuthenticationEntryPoint sandboxRefusal = (request, response, ex) -> refuseSandbox(response, local);
 		http.csrf((csrf) -> csrf.disable())
 			.cors((cors) -> cors.disable())
 			.httpBasic((basic) -> basic.disable())
@@ -168,10 +168,13 @@ class WebSecurity {
 					+ "\",\"message\":\"" + message + "\"}");
 	}
 
-	private static void refuseSandbox(HttpServletResponse response) throws IOException {
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+	private static void refuseSandbox(HttpServletResponse response, boolean local) throws IOException {
+		// with Slack credentials the sandbox does not exist at all
+		response.setStatus(local ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_NOT_FOUND);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter().write("{\"ok\":false,\"error\":\"The sandbox serves this machine only.\"}");
+		response.getWriter()
+			.write(local ? "{\"ok\":false,\"error\":\"The sandbox serves this machine only.\"}"
+					: "{\"status\":404,\"error\":\"Not Found\"}");
 	}
 
 }

@@ -1,11 +1,8 @@
 package com.partnerbot.slack;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-
-import com.slack.api.app_backend.SlackSignature;
 
 import com.partnerbot.platform.LocalMode;
 
@@ -52,16 +49,7 @@ class SlackCredentials implements LocalSlack {
 	 */
 	@Override
 	public String sign(String timestamp, byte[] body) {
-		return sign(signingSecret(), timestamp, body);
-	}
-
-	/**
-	 * Slack's request signature ({@code v0=} HMAC-SHA256 of {@code v0:timestamp:body}),
-	 * computed by the Slack SDK. A body Slack signed is UTF-8, so decoding it changes no
-	 * byte; one that is not cannot match.
-	 */
-	static String sign(String secret, String timestamp, byte[] body) {
-		return new SlackSignature.Generator(secret).generate(timestamp, new String(body, StandardCharsets.UTF_8));
+		return RequestSignature.sign(signingSecret(), timestamp, body);
 	}
 
 	String signingSecret() {

@@ -167,7 +167,7 @@ class SlackEventsController {
 			return "stale request: timestamp " + seconds + " is more than " + properties.maxClockSkewSeconds()
 					+ " s from now";
 		}
-		byte[] expected = SlackCredentials.sign(secret, timestamp.strip(), body).getBytes(StandardCharsets.US_ASCII);
+		byte[] expected = RequestSignature.sign(secret, timestamp.strip(), body).getBytes(StandardCharsets.US_ASCII);
 		if (!MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII))) {
 			return "signature mismatch";
 		}

@@ -124,6 +124,29 @@ class TrustTests extends EndToEndTests {
 	}
 
 	@Test
+	void aCustomerNameThatPingsOrPhishesReachesTheManagersCardEscaped() {
+		String partnerId = registerPartner(unique("Namerco "), "Silver", unique("TN"), unique("C"));
+		String domain = unique("pinged").toLowerCase() + ".com";
+		String marker = unique("Pingco");
+		assertThat(api("POST", "/api/direct-accounts", """
+				{"name": "%s", "domain": "%s", "owner": "Direct"}""".formatted(marker, domain)).statusCode())
+			.isEqualTo(201);
+		String name = "<!channel> " + marker + " <https://evil.example/login|Open the deal desk> <@U0CEO>";
+		String deal = api("POST", "/api/deals", """
+				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
+				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""".formatted(partnerId, name, domain,
+				java.time.LocalDate.now().plusMonths(2)))
+			.body();
+		assertThat(deal).contains("\"status\":\"CONFLICT\"");
+		List<StubSlackApi.Call> cards = slackApi.await("chat.postMessage",
+				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && String.valueOf(c.arg("blocks")).contains(marker), 1);
+		assertThat(cards).hasSize(1);
+		String card = cards.get(0).arg("text") + cards.get(0).arg("blocks");
+		assertThat(card).doesNotContain("<!channel>", "<https://evil.example", "<@U0CEO>")
+			.contains("&lt;!channel&gt;", "&lt;https://evil.example/login|Open the deal desk&gt;");
+	}
+
+	@Test
 	void aFloodOfQuestionsFromOnePersonLeavesOthersTheirAnswersAndManagersTheirDecisions() {
 		String floodTeam = unique("TF");
 		String floodChannel = unique("C");
