@@ -25,10 +25,14 @@ import java.util.UUID;
  * @param conflictReasons why it needs a channel manager, if it does
  * @param conversationKey the conversation it was registered from, for notices back there
  * @param createdAt when it was registered
+ * @param seats how many seats, users or licences, when given
+ * @param customerContact the customer's contact
+ * @param salesRep the partner's sales representative (a Slack user id or a name)
+ * @param decisionNote the reason a channel manager gave with the last decision
  */
 public record Deal(UUID id, String reference, UUID partnerId, String registeredBy, String customerName,
 		String customerDomain, List<String> products, BigDecimal amount, String currency, LocalDate expectedCloseDate,
 		DealStatus status, LocalDate protectedUntil, int extensions, String conflictReasons, String conversationKey,
-		Instant createdAt) {
+		Instant createdAt, Integer seats, String customerContact, String salesRep, String decisionNote) {
 
 }

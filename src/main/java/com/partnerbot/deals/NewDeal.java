@@ -18,12 +18,21 @@ import java.util.UUID;
  * @param amount the expected deal value
  * @param currency ISO code
  * @param expectedCloseDate when it should close
+ * @param seats how many seats, users or licences (optional)
+ * @param customerContact the customer's contact: name, title, e-mail
+ * @param salesRep the partner's sales representative
  */
 public record NewDeal(UUID partnerId, String customerName, String customerDomain, List<String> products,
-		BigDecimal amount, String currency, LocalDate expectedCloseDate) {
+		BigDecimal amount, String currency, LocalDate expectedCloseDate, Integer seats, String customerContact,
+		String salesRep) {
 
 	public NewDeal {
 		products = (products != null) ? Collections.unmodifiableList(new ArrayList<>(products)) : List.of();
+	}
+
+	public NewDeal(UUID partnerId, String customerName, String customerDomain, List<String> products, BigDecimal amount,
+			String currency, LocalDate expectedCloseDate) {
+		this(partnerId, customerName, customerDomain, products, amount, currency, expectedCloseDate, null, null, null);
 	}
 
 }
