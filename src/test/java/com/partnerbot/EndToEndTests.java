@@ -121,6 +121,23 @@ public abstract class EndToEndTests {
 		return slack().form(SlackPayloadFiles.encodeForm(java.util.Map.of("payload", payload.toString())));
 	}
 
+	/** Slack's app_home_opened event: this user opened the bot's Home tab. */
+	protected void openAppHome(String user) {
+		com.google.gson.JsonObject payload = SlackPayloadFiles.json("event_callback.app_mention.ext_shared.json");
+		payload.addProperty("event_id", unique("Ev"));
+		com.google.gson.JsonObject event = new com.google.gson.JsonObject();
+		event.addProperty("type", "app_home_opened");
+		event.addProperty("user", user);
+		event.addProperty("channel", unique("D"));
+		event.addProperty("tab", "home");
+		event.addProperty("event_ts", "1700000000.000100");
+		payload.add("event", event);
+		HttpResponse<String> response = slack().json(payload.toString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("app_home_opened answered " + response.statusCode());
+		}
+	}
+
 	/** A name or id no other test run has used, so tests never see each other's data. */
 	protected static String unique(String prefix) {
 		return prefix + Long.toString(System.nanoTime(), 36).toUpperCase();

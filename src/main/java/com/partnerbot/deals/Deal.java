@@ -25,13 +25,18 @@ import java.util.UUID;
  * @param conflictReasons why it needs a channel manager, if it does
  * @param conversationKey the conversation it was registered from, for notices back there
  * @param createdAt when it was registered
+ * @param seats how many seats, users or licences, when given
+ * @param customerContact the customer's contact
+ * @param salesRep the partner's sales representative (a Slack user id or a name)
+ * @param decisionNote the reason a channel manager gave with the last decision
  * @param role whether the partner sourced the deal or influenced the vendor's own
  * @param coSellPartners other partners selling it with this one
  */
 public record Deal(UUID id, String reference, UUID partnerId, String registeredBy, String customerName,
 		String customerDomain, List<String> products, BigDecimal amount, String currency, LocalDate expectedCloseDate,
 		DealStatus status, LocalDate protectedUntil, int extensions, String conflictReasons, String conversationKey,
-		Instant createdAt, PartnerRole role, List<UUID> coSellPartners) {
+		Instant createdAt, Integer seats, String customerContact, String salesRep, String decisionNote,
+		PartnerRole role, List<UUID> coSellPartners) {
 
 	public Deal {
 		role = (role != null) ? role : PartnerRole.SOURCED;

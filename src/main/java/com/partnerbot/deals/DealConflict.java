@@ -1,5 +1,6 @@
 package com.partnerbot.deals;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -13,8 +14,14 @@ import java.util.UUID;
  * partners
  * @param partnerReasons what matched, as the registering partner may be told: nothing of
  * the other registration (its name, its dates)
+ * @param products the products both cover; for a direct account, all of the
+ * registration's
  */
-public record DealConflict(Kind kind, String reasons, UUID otherDealId, String partnerReasons) {
+public record DealConflict(Kind kind, String reasons, UUID otherDealId, String partnerReasons, List<String> products) {
+
+	public DealConflict {
+		products = (products != null) ? List.copyOf(products) : List.of();
+	}
 
 	public enum Kind {
 

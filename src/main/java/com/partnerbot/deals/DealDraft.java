@@ -17,13 +17,23 @@ import java.util.UUID;
  * @param currency its currency
  * @param expectedCloseDate the expected close
  * @param problems what the last message said that could not be understood
+ * @param seats how many seats, users or licences, when said
+ * @param customerContact the customer's contact (name, title, e-mail), as written
+ * @param salesRep the partner's sales representative: a Slack user id or a name
  */
 public record DealDraft(String customerName, String customerDomain, List<String> products, BigDecimal amount,
-		String currency, LocalDate expectedCloseDate, List<String> problems) {
+		String currency, LocalDate expectedCloseDate, List<String> problems, Integer seats, String customerContact,
+		String salesRep) {
 
 	public DealDraft {
 		products = (products != null) ? Collections.unmodifiableList(new ArrayList<>(products)) : List.of();
 		problems = (problems != null) ? List.copyOf(problems) : List.of();
+	}
+
+	/** A draft of the fields every reader gives, without seats or people. */
+	public DealDraft(String customerName, String customerDomain, List<String> products, BigDecimal amount,
+			String currency, LocalDate expectedCloseDate, List<String> problems) {
+		this(customerName, customerDomain, products, amount, currency, expectedCloseDate, problems, null, null, null);
 	}
 
 	public static DealDraft empty() {
@@ -34,6 +44,18 @@ public record DealDraft(String customerName, String customerDomain, List<String>
 	 * The fields still missing, by their API names, in the order the bot asks for them.
 	 */
 	public List<String> missing() {
+		return missing(false, false);
+	}
+
+	public boolean complete() {
+		return missing().isEmpty();
+	}
+
+	/**
+	 * The fields still missing, with the customer contact and the sales representative
+	 * when the rules require them.
+	 */
+	public List<String> missing(boolean contactRequired, boolean salesRepRequired) {
 		List<String> missing = new ArrayList<>();
 		if (blank(customerName)) {
 			missing.add("customerName");
@@ -53,15 +75,18 @@ public record DealDraft(String customerName, String customerDomain, List<String>
 		if (expectedCloseDate == null) {
 			missing.add("expectedCloseDate");
 		}
+		if (contactRequired && blank(customerContact)) {
+			missing.add("customerContact");
+		}
+		if (salesRepRequired && blank(salesRep)) {
+			missing.add("salesRep");
+		}
 		return missing;
 	}
 
-	public boolean complete() {
-		return missing().isEmpty();
-	}
-
 	public NewDeal toNewDeal(UUID partnerId) {
-		return new NewDeal(partnerId, customerName, customerDomain, products, amount, currency, expectedCloseDate);
+		return new NewDeal(partnerId, customerName, customerDomain, products, amount, currency, expectedCloseDate,
+				seats, customerContact, salesRep);
 	}
 
 	/**
@@ -69,12 +94,15 @@ public record DealDraft(String customerName, String customerDomain, List<String>
 	 * these.
 	 */
 	DealDraft with(DealDraft later) {
-		return new DealDraft(later.customerName() != null ? later.customerName() : customerName,
-				later.customerDomain() != null ? later.customerDomain() : customerDomain,
-				!later.products().isEmpty() ? later.products() : products,
-				later.amount() != null ? later.amount() : amount,
-				later.currency() != null ? later.currency() : currency,
-				later.expectedCloseDate() != null ? later.expectedCloseDate() : expectedCloseDate, later.problems());
+		return new DealDraft(pick(later.customerName(), customerName), pick(later.customerDomain(), customerDomain),
+				!later.products().isEmpty() ? later.products() : products, pick(later.amount(), amount),
+				pick(later.currency(), currency), pick(later.expectedCloseDate(), expectedCloseDate), later.problems(),
+				pick(later.seats(), seats), pick(later.customerContact(), customerContact),
+				pick(later.salesRep(), salesRep));
+	}
+
+	private static <T> T pick(T later, T earlier) {
+		return (later != null) ? later : earlier;
 	}
 
 	private static boolean blank(String text) {

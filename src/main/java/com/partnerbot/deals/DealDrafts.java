@@ -2,6 +2,7 @@ package com.partnerbot.deals;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,6 +32,10 @@ public class DealDrafts {
 
 	private final ObjectProvider<DealExtractor> extractor;
 
+	private final DealReplies replies;
+
+	private final DealsProperties rules;
+
 	private final Clock clock;
 
 	DealDrafts(JdbcClient jdbc, JsonMapper json, DealsProperties rules, ObjectProvider<DealExtractor> extractor,
@@ -38,15 +43,29 @@ public class DealDrafts {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.json = json;
+		this.rules = rules;
 		this.parser = new DealTextParser(rules.products(), rules.currencies());
+		this.replies = new DealReplies(parser, rules.currencies());
 		this.extractor = extractor;
 	}
 
-	/** Adds what a message says to the conversation's draft. */
+	/**
+	 * Adds what a message says to the conversation's draft. A reply is read first as the
+	 * answer to what the bot asked last (the fields {@link #missing} gave).
+	 */
 	public DealDraft describe(String conversationKey, UUID partnerId, String author, String text) {
-		DealDraft draft = find(conversationKey).orElse(DealDraft.empty()).with(extract(text));
+		DealDraft read = extract(text);
+		DealDraft draft = find(conversationKey)
+			.map(before -> replies.reply(before, missing(before), text, read, author,
+					reply -> fromParsed(parser.parse(reply, LocalDate.now(clock)))))
+			.orElseGet(() -> replies.first(read, text, author));
 		save(conversationKey, partnerId, author, draft);
 		return draft;
+	}
+
+	/** What the draft still needs before it can be submitted, in the order to ask. */
+	public List<String> missing(DealDraft draft) {
+		return draft.missing(rules.requireContact(), rules.requireSalesRep());
 	}
 
 	/**
@@ -69,7 +88,7 @@ public class DealDrafts {
 
 	private static DealDraft fromParsed(ParsedDeal parsed) {
 		return new DealDraft(parsed.customerName(), parsed.customerDomain(), parsed.products(), parsed.amount(),
-				parsed.currency(), parsed.expectedCloseDate(), parsed.problems());
+				parsed.currency(), parsed.expectedCloseDate(), parsed.problems(), parsed.seats(), null, null);
 	}
 
 	/** Replaces the draft, e.g. with what a form said. */

@@ -17,8 +17,12 @@ public final class DealEvents {
 	public record Registered(Deal deal, List<DealConflict> conflicts) {
 	}
 
-	/** A channel manager approved, rejected or chose co-selling. */
-	public record Decided(Deal deal, DealStatus decision, String manager) {
+	/**
+	 * A channel manager approved, rejected or chose co-selling; {@code coSellers} are
+	 * other partners' live registrations of the same customer and products that a co-sell
+	 * shares it with (each of those partners is told, never the other's name).
+	 */
+	public record Decided(Deal deal, DealStatus decision, String manager, List<Deal> coSellers) {
 	}
 
 	/** Protection ends within the reminder window. */

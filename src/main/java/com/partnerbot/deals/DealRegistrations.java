@@ -21,6 +21,7 @@ import com.partnerbot.platform.ConflictException;
 import com.partnerbot.platform.InvalidInputException;
 import com.partnerbot.platform.NotFoundException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -128,11 +129,49 @@ public class DealRegistrations {
 		else if (deal.expectedCloseDate().isBefore(today)) {
 			errors.add(new ApiError.FieldError("expectedCloseDate", "is in the past"));
 		}
-		else if (deal.expectedCloseDate().isAfter(today.plusDays(rules.maxCloseDays()))) {
-			errors.add(new ApiError.FieldError("expectedCloseDate",
-					"is more than " + rules.maxCloseDays() + " days ahead; register closer to the close"));
+		if (deal.seats() != null && deal.seats() <= 0) {
+			errors.add(new ApiError.FieldError("seats", "must be more than zero"));
+		}
+		if (deal.customerContact() != null && deal.customerContact().length() > 300) {
+			errors.add(new ApiError.FieldError("customerContact", "is longer than 300 characters"));
+		}
+		if (deal.salesRep() != null && deal.salesRep().length() > 300) {
+			errors.add(new ApiError.FieldError("salesRep", "is longer than 300 characters"));
 		}
 		return errors;
+	}
+
+	/**
+	 * The rules of engagement a valid submission breaks, in words the partner is told: a
+	 * registration that breaks one is never approved on its own, a channel manager
+	 * decides (the library lists these as the usual reasons to reject).
+	 */
+	public List<String> ruleBreaches(NewDeal deal) {
+		List<String> breaches = new ArrayList<>();
+		String currency = deal.currency() == null ? null : deal.currency().strip().toUpperCase(Locale.ROOT);
+		if (deal.amount() != null && currency != null) {
+			BigDecimal minimum = rules.minimumAmount().get(currency);
+			if (minimum == null) {
+				breaches.add("the program's minimum is set in " + String.join(", ", rules.minimumAmount().keySet())
+						+ " only, so a channel manager checks an amount in " + currency);
+			}
+			else if (deal.amount().compareTo(minimum) < 0) {
+				breaches
+					.add("the amount is below the program's minimum of " + minimum.toPlainString() + " " + currency);
+			}
+		}
+		LocalDate today = LocalDate.now(clock);
+		if (deal.expectedCloseDate() != null
+				&& deal.expectedCloseDate().isAfter(today.plusDays(rules.maxCloseDays()))) {
+			breaches.add("the expected close is more than " + rules.maxCloseDays() + " days after the submission");
+		}
+		if (rules.requireContact() && (deal.customerContact() == null || deal.customerContact().isBlank())) {
+			breaches.add("no customer contact is named");
+		}
+		if (rules.requireSalesRep() && (deal.salesRep() == null || deal.salesRep().isBlank())) {
+			breaches.add("no sales representative of yours is named");
+		}
+		return breaches;
 	}
 
 	/**
@@ -149,15 +188,21 @@ public class DealRegistrations {
 				CustomerMatcher.normalizeName(customerName), customerName, canonical(products));
 	}
 
-	/** The outcome of a registration: the deal and what it conflicts with. */
-	public record Registration(Deal deal, List<DealConflict> conflicts) {
+	/**
+	 * The outcome of a registration: the deal, what it conflicts with, the rules it
+	 * breaks, and the part approved on its own when only some products conflicted.
+	 */
+	public record Registration(Deal deal, List<DealConflict> conflicts, List<String> breaches,
+			Optional<Deal> approvedPart) {
 	}
 
 	/**
 	 * Registers a deal. Checks run again here, under a lock per customer, and the
 	 * database refuses a second live registration of the same domain or name: of two
 	 * partners registering the same customer at the same moment, one is protected and the
-	 * other goes to a channel manager.
+	 * other goes to a channel manager. When only some of its products conflict with other
+	 * partners' registrations, the clean ones are registered (and approved) on their own
+	 * and the conflicting ones wait for a channel manager.
 	 * @throws InvalidInputException when a field is wrong
 	 * @throws ConflictException when the partner has this customer registered already
 	 */
@@ -182,31 +227,60 @@ public class DealRegistrations {
 			throw new ConflictException("customerName",
 					"you registered this customer already (" + reference + "): " + own.get().reasons());
 		}
-		LocalDate today = LocalDate.now(clock);
-		DealStatus status = !conflicts.isEmpty() ? DealStatus.CONFLICT
-				: rules.autoApprove() ? DealStatus.APPROVED : DealStatus.PENDING;
-		String reasons = conflicts.isEmpty() ? null
-				: String.join("\n", conflicts.stream().map(c -> c.kind() + ": " + c.reasons()).toList());
-		Deal created = new Deal(UUID.randomUUID(), reference(), deal.partnerId(), registeredBy,
-				deal.customerName().strip(), domain, products, deal.amount(),
-				deal.currency().strip().toUpperCase(Locale.ROOT), deal.expectedCloseDate(), status,
-				status == DealStatus.APPROVED ? today.plusDays(rules.protectionDays()) : null, 0, reasons,
-				conversationKey, null, deal.role(), deal.coSellPartners());
+		List<String> breaches = ruleBreaches(deal);
+		List<String> contested = conflicts.stream().flatMap(c -> c.products().stream()).distinct().toList();
+		List<String> clean = products.stream().filter(p -> !contested.contains(p)).toList();
+		boolean split = rules.autoApprove() && breaches.isEmpty() && !clean.isEmpty() && !conflicts.isEmpty()
+				&& conflicts.stream().allMatch(c -> c.kind() == DealConflict.Kind.OTHER_PARTNER);
+		java.time.Instant submitted = clock.instant();
+		Optional<Deal> approvedPart = Optional.empty();
 		try {
-			deals.insert(created, nameKey);
-			if (status == DealStatus.APPROVED || status == DealStatus.PENDING) {
-				deals.claim(created.id(), domain, nameKey, products);
+			if (split) {
+				Deal part = store(deal, clean, DealStatus.APPROVED, null, registeredBy, conversationKey, submitted,
+						domain, nameKey, null);
+				approvedPart = Optional.of(part);
+				products = contested;
 			}
+			DealStatus status = !conflicts.isEmpty() ? DealStatus.CONFLICT
+					: (rules.autoApprove() && breaches.isEmpty()) ? DealStatus.APPROVED : DealStatus.PENDING;
+			List<String> reasons = new ArrayList<>(conflicts.stream().map(c -> c.kind() + ": " + c.reasons()).toList());
+			breaches.forEach(b -> reasons.add(RULE + b));
+			Deal stored = store(deal, products, status, reasons.isEmpty() ? null : String.join("\n", reasons),
+					registeredBy, conversationKey, submitted, domain, nameKey, approvedPart.map(Deal::id).orElse(null));
+			log.info("Deal {} registered by partner {}: {}", stored.reference(), stored.partnerId(), stored.status());
+			approvedPart.ifPresent(part -> events.publishEvent(new DealEvents.Registered(part, List.of())));
+			events.publishEvent(new DealEvents.Registered(stored, conflicts));
+			return new Registration(stored, conflicts, breaches, approvedPart);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("customerName",
 					"another registration of this customer was submitted at the same moment; try again to see it");
 		}
-		deals.audit(created.id(), "registered", registeredBy, status + (reasons != null ? ": " + reasons : ""));
-		Deal stored = deals.find(created.id()).orElseThrow();
-		log.info("Deal {} registered by partner {}: {}", stored.reference(), stored.partnerId(), stored.status());
-		events.publishEvent(new DealEvents.Registered(stored, conflicts));
-		return new Registration(stored, conflicts);
+	}
+
+	/** Marks a rule the registration breaks among its reasons to wait for a manager. */
+	private static final String RULE = "RULE: ";
+
+	private Deal store(NewDeal deal, List<String> products, DealStatus status, String reasons, String registeredBy,
+			String conversationKey, java.time.Instant submitted, String domain, String nameKey, UUID splitFrom) {
+		LocalDate today = LocalDate.now(clock);
+		Deal created = new Deal(UUID.randomUUID(), reference(), deal.partnerId(), registeredBy,
+				deal.customerName().strip(), domain, products, deal.amount(),
+				deal.currency().strip().toUpperCase(Locale.ROOT), deal.expectedCloseDate(), status,
+				status == DealStatus.APPROVED ? today.plusDays(rules.protectionDays()) : null, 0, reasons,
+				conversationKey, submitted, deal.seats(), blankToNull(deal.customerContact()),
+				blankToNull(deal.salesRep()), null, deal.role(), deal.coSellPartners());
+		deals.insert(created, nameKey, splitFrom);
+		if (status == DealStatus.APPROVED || status == DealStatus.PENDING) {
+			deals.claim(created.id(), domain, nameKey, products);
+		}
+		deals.audit(created.id(), "registered", registeredBy, status + (reasons != null ? ": " + reasons : "")
+				+ (splitFrom != null ? " (split from the same submission)" : ""));
+		return deals.find(created.id()).orElseThrow();
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	private List<DealConflict> conflicts(UUID partnerId, String domain, String nameKey, String name,
@@ -222,7 +296,7 @@ public class DealRegistrations {
 				DealConflict.Kind kind = other.partnerId().equals(partnerId) ? DealConflict.Kind.OWN_REGISTRATION
 						: DealConflict.Kind.OTHER_PARTNER;
 				conflicts.add(new DealConflict(kind, match.reasons(rules.nameSimilarity()) + protection(other),
-						other.id(), match.partnerReasons(rules.nameSimilarity())));
+						other.id(), match.partnerReasons(rules.nameSimilarity()), match.sharedProducts()));
 			}
 		}
 		for (DirectAccount account : deals.directCandidates(domain, nameKey)) {
@@ -230,7 +304,7 @@ public class DealRegistrations {
 					account.name(), List.of());
 			if (match.sameCustomer(rules.nameSimilarity())) {
 				conflicts.add(new DealConflict(DealConflict.Kind.DIRECT_ACCOUNT, match.reasons(rules.nameSimilarity()),
-						null, match.partnerReasons(rules.nameSimilarity())));
+						null, match.partnerReasons(rules.nameSimilarity()), products));
 			}
 		}
 		return conflicts;
@@ -245,7 +319,9 @@ public class DealRegistrations {
 	}
 
 	/**
-	 * A channel manager's decision on a registration waiting for one.
+	 * A channel manager's decision on a registration waiting for one. A rejection needs
+	 * its reason, which the partner is told. A co-sell also tells the partners whose live
+	 * registrations cover the same customer and products, none of them the other's name.
 	 * @param decision {@code APPROVED}, {@code REJECTED} or {@code CO_SELL}
 	 */
 	@Transactional
@@ -257,10 +333,25 @@ public class DealRegistrations {
 		if (decision != DealStatus.APPROVED && decision != DealStatus.REJECTED && decision != DealStatus.CO_SELL) {
 			throw new InvalidInputException("decision", "must be APPROVED, REJECTED or CO_SELL");
 		}
+		String reason = blankToNull(note);
+		if (decision == DealStatus.REJECTED && reason == null) {
+			throw new InvalidInputException("note", "a rejection needs its reason: the partner is told it");
+		}
+		if (reason != null && reason.length() > 1000) {
+			throw new InvalidInputException("note", "is longer than 1000 characters");
+		}
 		LocalDate until = (decision == DealStatus.REJECTED) ? null
 				: LocalDate.now(clock).plusDays(rules.protectionDays());
+		List<Deal> coSellers = (decision == DealStatus.CO_SELL) ? conflicts(deal.partnerId(), deal.customerDomain(),
+				deals.nameKey(dealId), deal.customerName(), deal.products())
+			.stream()
+			.filter(c -> c.kind() == DealConflict.Kind.OTHER_PARTNER && !dealId.equals(c.otherDealId()))
+			.map(c -> deals.find(c.otherDealId()))
+			.flatMap(Optional::stream)
+			.filter(other -> other.status() == DealStatus.APPROVED || other.status() == DealStatus.CO_SELL)
+			.toList() : List.of();
 		try {
-			if (deals.updateStatus(dealId, deal.status(), decision, until, manager) == 0) {
+			if (deals.updateStatus(dealId, deal.status(), decision, until, manager, reason) == 0) {
 				throw new ConflictException("decision", deal.reference() + " was decided by someone else just now");
 			}
 			if (decision == DealStatus.APPROVED && deal.status() == DealStatus.CONFLICT) {
@@ -274,10 +365,108 @@ public class DealRegistrations {
 			throw new ConflictException("decision", "another live registration protects this customer: "
 					+ "reject it first, or choose co-sell for this one");
 		}
-		deals.audit(dealId, decision.name().toLowerCase(Locale.ROOT), manager, note);
+		deals.audit(dealId, decision.name().toLowerCase(Locale.ROOT), manager, reason);
 		Deal decided = get(dealId);
-		events.publishEvent(new DealEvents.Decided(decided, decision, manager));
+		coSellers.forEach(other -> deals.audit(other.id(), "co-sell shared", manager,
+				"another partner's registration of this customer is co-sold alongside"));
+		events.publishEvent(new DealEvents.Decided(decided, decision, manager, coSellers));
 		return decided;
+	}
+
+	/**
+	 * A registration as its partner may ask about it by reference: only the partner's
+	 * own, so another partner's reference reveals nothing, not even that it exists.
+	 */
+	public Optional<Deal> ofPartner(String reference, UUID partnerId) {
+		return deals.findByReference(reference.toUpperCase(Locale.ROOT))
+			.filter(d -> partnerId != null && d.partnerId().equals(partnerId));
+	}
+
+	/** A registration by reference, for the vendor's staff. */
+	public Optional<Deal> byReference(String reference) {
+		return deals.findByReference(reference.toUpperCase(Locale.ROOT));
+	}
+
+	/**
+	 * The rules the registration broke, as its partner may be told (the conflicts'
+	 * details name other registrations and stay with the channel managers).
+	 */
+	public List<String> breachesOf(Deal deal) {
+		if (deal.conflictReasons() == null) {
+			return List.of();
+		}
+		return deal.conflictReasons()
+			.lines()
+			.filter(l -> l.startsWith(RULE))
+			.map(l -> l.substring(RULE.length()))
+			.toList();
+	}
+
+	/**
+	 * A registration waiting for a decision, with the day the program promised one by.
+	 */
+	public record Waiting(Deal deal, LocalDate due, boolean overdue) {
+	}
+
+	/**
+	 * Registrations waiting for a channel manager, oldest first, each with the day the
+	 * decision is due ({@code partnerbot.deals.response-business-days} business days
+	 * after the submission) and whether that day has passed.
+	 */
+	@Transactional(readOnly = true)
+	public List<Waiting> waiting() {
+		LocalDate today = LocalDate.now(clock);
+		return deals.waiting().stream().map(d -> {
+			LocalDate due = decisionDue(d);
+			return new Waiting(d, due, today.isAfter(due));
+		}).toList();
+	}
+
+	/**
+	 * The day by which a registration is to be decided: business days, Monday to Friday.
+	 */
+	public LocalDate decisionDue(Deal deal) {
+		LocalDate day = deal.createdAt().atZone(clock.getZone()).toLocalDate();
+		int left = rules.responseBusinessDays();
+		while (left > 0) {
+			day = day.plusDays(1);
+			if (day.getDayOfWeek() != java.time.DayOfWeek.SATURDAY
+					&& day.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
+				left--;
+			}
+		}
+		return day;
+	}
+
+	/** The last day of protection of a registration approved today. */
+	public Optional<LocalDate> protectionIfApprovedToday() {
+		return Optional.of(LocalDate.now(clock).plusDays(rules.protectionDays()));
+	}
+
+	/** The rules of engagement in force. */
+	public DealsProperties rules() {
+		return rules;
+	}
+
+	/** Whether the partner may ask for an extension of this registration today. */
+	public boolean extensible(Deal deal) {
+		return deal.status() == DealStatus.APPROVED && deal.extensions() < rules.maxExtensions()
+				&& deal.protectedUntil() != null
+				&& !deal.protectedUntil().isAfter(LocalDate.now(clock).plusDays(rules.extensionWindowDays()));
+	}
+
+	/** The first day the partner may ask for an extension. */
+	public LocalDate extensionOpens(Deal deal) {
+		return deal.protectedUntil() == null ? null : deal.protectedUntil().minusDays(rules.extensionWindowDays());
+	}
+
+	/**
+	 * Notes where a registration made outside a conversation was confirmed, so its later
+	 * notices go there.
+	 */
+	@Transactional
+	public void attachConversation(UUID dealId, String conversationKey) {
+		deals.attachConversation(dealId, conversationKey);
 	}
 
 	/**

@@ -382,6 +382,11 @@ final class DealTextParser {
 				closeDate, addresses.email(), List.copyOf(problems));
 	}
 
+	/** Whether the message names the customer with a label, as in "customer: Initech". */
+	boolean labelsCustomer(String text) {
+		return text != null && NAME_LABEL.matcher(text).find();
+	}
+
 	// one character for one, so that positions in the masked copy are positions in the
 	// text
 	private static String sanitize(String text) {

@@ -23,7 +23,7 @@ class Deals {
 	private static final String COLUMNS = """
 			id, reference, partner_id, registered_by, customer_name, customer_domain, products, amount, currency,
 			expected_close_date, status, protected_until, extensions, conflict_reasons, conversation_key, created_at,
-			partner_role, co_sell_partners
+			seats, customer_contact, sales_rep, decision_note, partner_role, co_sell_partners
 			""";
 
 	private final JdbcClient jdbc;
@@ -32,18 +32,25 @@ class Deals {
 		this.jdbc = jdbc;
 	}
 
-	void insert(Deal deal, String nameKey) {
+	/**
+	 * Stores a registration; {@code splitFrom} is the registration it was split from,
+	 * whose submission time it keeps (first-to-register goes by the complete submission).
+	 */
+	void insert(Deal deal, String nameKey, UUID splitFrom) {
 		jdbc.sql(
 				"""
 						insert into deal_registration (id, reference, partner_id, registered_by, customer_name, customer_name_key,
 						    customer_domain, products, amount, currency, expected_close_date, status, protected_until,
-						    conflict_reasons, conversation_key, partner_role, co_sell_partners)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						    conflict_reasons, conversation_key, seats, customer_contact, sales_rep, split_from, created_at,
+						    partner_role, co_sell_partners)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 						""")
 			.params(deal.id(), deal.reference(), deal.partnerId(), deal.registeredBy(), deal.customerName(), nameKey,
 					deal.customerDomain(), deal.products().toArray(String[]::new), deal.amount(), deal.currency(),
 					deal.expectedCloseDate(), deal.status().name(), deal.protectedUntil(), deal.conflictReasons(),
-					deal.conversationKey(), deal.role().name(), deal.coSellPartners().toArray(UUID[]::new))
+					deal.conversationKey(), deal.seats(), deal.customerContact(), deal.salesRep(), splitFrom,
+					java.sql.Timestamp.from(deal.createdAt()), deal.role().name(),
+					deal.coSellPartners().toArray(UUID[]::new))
 			.update();
 	}
 
@@ -52,6 +59,28 @@ class Deals {
 			.param(id)
 			.query(Deals::map)
 			.optional();
+	}
+
+	Optional<Deal> findByReference(String reference) {
+		return jdbc.sql("select " + COLUMNS + " from deal_registration where reference = ?")
+			.param(reference)
+			.query(Deals::map)
+			.optional();
+	}
+
+	/** Registrations waiting for a channel manager, the longest waiting first. */
+	List<Deal> waiting() {
+		return jdbc
+			.sql("select " + COLUMNS
+					+ " from deal_registration where status in ('PENDING', 'CONFLICT') order by created_at, reference")
+			.query(Deals::map)
+			.list();
+	}
+
+	void attachConversation(UUID id, String conversationKey) {
+		jdbc.sql("update deal_registration set conversation_key = ? where id = ? and conversation_key is null")
+			.params(conversationKey, id)
+			.update();
 	}
 
 	List<Deal> forPartner(UUID partnerId) {
@@ -123,13 +152,18 @@ class Deals {
 	}
 
 	int updateStatus(UUID id, DealStatus from, DealStatus to, LocalDate protectedUntil, String decidedBy) {
+		return updateStatus(id, from, to, protectedUntil, decidedBy, null);
+	}
+
+	int updateStatus(UUID id, DealStatus from, DealStatus to, LocalDate protectedUntil, String decidedBy, String note) {
 		return jdbc.sql("""
 				update deal_registration set status = ?, protected_until = coalesce(cast(? as date), protected_until),
 				    decided_by = coalesce(cast(? as text), decided_by),
 				   decided_at = case when cast(? as text) is null then decided_at else now() end,
+				    decision_note = coalesce(cast(? as text), decision_note),
 				    updated_at = now()
 				where id = ? and status = ?
-				""").params(to.name(), protectedUntil, decidedBy, decidedBy, id, from.name()).update();
+				""").params(to.name(), protectedUntil, decidedBy, decidedBy, note, id, from.name()).update();
 	}
 
 	int extend(UUID id, LocalDate until) {
@@ -226,7 +260,8 @@ class Deals {
 				rs.getString("currency"), rs.getObject("expected_close_date", LocalDate.class),
 				DealStatus.valueOf(rs.getString("status")), rs.getObject("protected_until", LocalDate.class),
 				rs.getInt("extensions"), rs.getString("conflict_reasons"), rs.getString("conversation_key"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), (Integer) rs.getObject("seats"),
+				rs.getString("customer_contact"), rs.getString("sales_rep"), rs.getString("decision_note"),
 				PartnerRole.valueOf(rs.getString("partner_role")),
 				Arrays.stream((Object[]) rs.getArray("co_sell_partners").getArray()).map(UUID.class::cast).toList());
 	}

@@ -34,34 +34,60 @@ class DealsController {
 	record DealView(UUID id, String reference, UUID partnerId, String customerName, String customerDomain,
 			List<String> products, java.math.BigDecimal amount, String currency, java.time.LocalDate expectedCloseDate,
 			DealStatus status, java.time.LocalDate protectedUntil, int extensions, List<String> conflicts,
-			PartnerRole role, List<UUID> coSellPartners) {
+			Integer seats, String customerContact, String salesRep, List<String> ruleBreaches, String decisionNote,
+			java.time.LocalDate decisionDue, List<DealView> approvedPart, PartnerRole role, List<UUID> coSellPartners) {
 
-		static DealView of(Deal deal, List<String> conflicts) {
+		static DealView of(Deal deal, List<String> conflicts, DealRegistrations registrations) {
+			boolean waiting = deal.status() == DealStatus.PENDING || deal.status() == DealStatus.CONFLICT;
 			return new DealView(deal.id(), deal.reference(), deal.partnerId(), deal.customerName(),
 					deal.customerDomain(), deal.products(), deal.amount(), deal.currency(), deal.expectedCloseDate(),
-					deal.status(), deal.protectedUntil(), deal.extensions(), conflicts, deal.role(),
-					deal.coSellPartners());
+					deal.status(), deal.protectedUntil(), deal.extensions(), conflicts, deal.seats(),
+					deal.customerContact(), deal.salesRep(), registrations.breachesOf(deal), deal.decisionNote(),
+					waiting ? registrations.decisionDue(deal) : null, null, deal.role(), deal.coSellPartners());
 		}
 
 	}
 
+	private DealView view(Deal deal) {
+		return DealView.of(deal, List.of(), registrations);
+	}
+
+	/**
+	 * Registers a deal; when only some of its products conflicted, {@code approvedPart}
+	 * holds the registration of the clean ones.
+	 */
 	@PostMapping("/deals")
 	ResponseEntity<DealView> register(@RequestBody NewDeal deal) {
 		DealRegistrations.Registration registration = registrations.register(deal, "api", null);
 		Deal created = registration.deal();
-		return ResponseEntity.created(URI.create("/api/deals/" + created.id()))
-			.body(DealView.of(created, registration.conflicts().stream().map(DealConflict::forPartner).toList()));
+		DealView view = DealView.of(created, registration.conflicts().stream().map(DealConflict::forPartner).toList(),
+				registrations);
+		if (registration.approvedPart().isPresent()) {
+			view = new DealView(view.id(), view.reference(), view.partnerId(), view.customerName(),
+					view.customerDomain(), view.products(), view.amount(), view.currency(), view.expectedCloseDate(),
+					view.status(), view.protectedUntil(), view.extensions(), view.conflicts(), view.seats(),
+					view.customerContact(), view.salesRep(), view.ruleBreaches(), view.decisionNote(),
+					view.decisionDue(), List.of(view(registration.approvedPart().get())), view.role(),
+					view.coSellPartners());
+		}
+		return ResponseEntity.created(URI.create("/api/deals/" + created.id())).body(view);
+	}
+
+	/** Registrations waiting for a channel manager, oldest first, with their due day. */
+	@GetMapping("/deals/waiting")
+	List<DealView> waiting() {
+		return registrations.waiting().stream().map(w -> view(w.deal())).toList();
 	}
 
 	@GetMapping("/deals")
 	List<DealView> forPartner(@RequestParam @NotNull UUID partnerId) {
-		return registrations.forPartner(partnerId).stream().map(deal -> DealView.of(deal, List.of())).toList();
+		return registrations.forPartner(partnerId).stream().map(this::view).toList();
 	}
 
 	@GetMapping("/deals/{id}")
 	DealView get(@PathVariable UUID id) {
 		return registrations.find(id)
-			.map(deal -> DealView.of(deal, List.of()))
+			.map(this::view)
 			.orElseThrow(() -> new com.partnerbot.platform.NotFoundException("no deal registration " + id));
 	}
 
@@ -81,7 +107,7 @@ class DealsController {
 					"is required: APPROVED, REJECTED or CO_SELL");
 		}
 		String manager = (decision.manager() != null && !decision.manager().isBlank()) ? decision.manager() : "api";
-		return DealView.of(registrations.decide(id, decision.decision(), manager, decision.note()), List.of());
+		return view(registrations.decide(id, decision.decision(), manager, decision.note()));
 	}
 
 	record PartnerAction(@NotNull UUID partnerId) {
@@ -89,7 +115,7 @@ class DealsController {
 
 	@PostMapping("/deals/{id}/extension")
 	DealView extend(@PathVariable UUID id, @RequestBody PartnerAction action) {
-		return DealView.of(registrations.extend(id, require(action), "api"), List.of());
+		return view(registrations.extend(id, require(action), "api"));
 	}
 
 	record Outcome(UUID partnerId, Boolean won) {
@@ -101,7 +127,7 @@ class DealsController {
 			throw new com.partnerbot.platform.InvalidInputException(outcome.partnerId() == null ? "partnerId" : "won",
 					"is required");
 		}
-		return DealView.of(registrations.close(id, outcome.partnerId(), outcome.won(), "api"), List.of());
+		return view(registrations.close(id, outcome.partnerId(), outcome.won(), "api"));
 	}
 
 	record NewDirectAccount(String name, String domain, String owner) {

@@ -43,9 +43,12 @@ class Conversations implements SlackFeature {
 
 	private final Cache<String, Boolean> paused;
 
+	private final DealQuestions dealQuestions;
+
 	Conversations(SlackRequesters requesters, SlackThreads threads, SlackWork work, SlackReplies replies,
-			Answers answers, DealIntake intake, SlackProperties properties) {
+			Answers answers, DealIntake intake, DealQuestions dealQuestions, SlackProperties properties) {
 		this.paused = Caffeine.newBuilder().expireAfterWrite(properties.work().pausedNotice()).build();
+		this.dealQuestions = dealQuestions;
 		this.requesters = requesters;
 		this.threads = threads;
 		this.work = work;
@@ -154,8 +157,11 @@ class Conversations implements SlackFeature {
 		else if (mixedAudience(delivery, requester, channel)) {
 			// people of other partners may read this channel: only what every partner may
 			// see
-			reply = intake.wants(text, key) ? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE)
-					: answers.replyForEveryone(requester, text, key);
+			reply = (intake.wants(text, key) || dealQuestions.wants(text))
+					? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE) : answers.replyForEveryone(requester, text, key);
+		}
+		else if (dealQuestions.wants(text) && !intake.wants(text, key)) {
+			reply = dealQuestions.answer(requester, text);
 		}
 		else {
 			reply = intake.wants(text, key) ? intake.describe(requester, text, key)

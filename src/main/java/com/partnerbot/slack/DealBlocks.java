@@ -58,32 +58,41 @@ final class DealBlocks {
 
 	static final String EXTEND = "deal_extend";
 
+	static final String REJECT_FORM = "deal_reject_form";
+
 	/** The form's blocks, by the draft field each one edits. */
 	static final Map<String, String> FIELD_BLOCKS = Map.of("customerName", "customer_name", "customerDomain",
 			"customer_domain", "products", "products", "amount", "amount", "currency", "currency", "expectedCloseDate",
-			"close_date");
+			"close_date", "seats", "seats", "customerContact", "customer_contact", "salesRep", "sales_rep");
 
 	private static final Map<String, String> LABELS = Map.of("customerName", "the customer's company name",
 			"customerDomain", "the customer's web domain (e.g. initech.com)", "products", "the products", "amount",
-			"the expected deal value", "currency", "the currency", "expectedCloseDate", "the expected close date");
+			"the expected deal value", "currency", "the currency", "expectedCloseDate", "the expected close date",
+			"customerContact", "the customer's contact (name, title, e-mail)", "salesRep",
+			"your sales rep (\"me\" if it is you)");
 
 	private DealBlocks() {
 	}
 
 	/** Asks in the thread for what is still missing, and says what it could not read. */
-	static Messages.Reply questions(DealDraft draft) {
+	static Messages.Reply questions(DealDraft draft, List<String> missing) {
 		List<String> lines = new ArrayList<>();
 		draft.problems().forEach(problem -> lines.add(":warning: " + problem));
-		List<String> wanted = draft.missing().stream().map(LABELS::get).toList();
+		List<String> wanted = missing.stream().map(LABELS::get).toList();
 		lines.add("To register this deal I still need " + join(wanted) + ". Reply here in the thread"
-				+ (draft.missing().size() > 1 ? ", all at once or one by one." : "."));
+				+ (missing.size() > 1 ? ", all at once or one by one." : "."));
 		if (draft.customerName() != null || draft.customerDomain() != null || !draft.products().isEmpty()) {
 			lines.add("_So far:_ " + summary(draft));
 		}
 		return Messages.Reply.plain(String.join("\n", lines));
 	}
 
-	static Messages.Reply confirmation(String conversationKey, DealDraft draft, List<DealConflict> conflicts) {
+	/**
+	 * The card to submit from: the draft, what it conflicts with, the rules it breaks,
+	 * and {@code notes} such as when protection would end.
+	 */
+	static Messages.Reply confirmation(String conversationKey, DealDraft draft, List<DealConflict> conflicts,
+			List<String> breaches, List<String> notes) {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(header(h -> h.text(plainText("Register this deal?"))));
 		blocks.add(section(s -> s.fields(fields(draft))));
@@ -95,6 +104,12 @@ final class DealBlocks {
 					+ ". You can still submit: a channel manager will decide.";
 			blocks.add(section(s -> s.text(markdownText(text))));
 		}
+		if (!breaches.isEmpty()) {
+			String text = ":warning: *Against the rules of engagement:* " + String.join("; ", breaches)
+					+ ". You can still submit, but it will not be approved on its own: a channel manager decides.";
+			blocks.add(section(s -> s.text(markdownText(text))));
+		}
+		notes.forEach(note -> blocks.add(context(c -> c.elements(List.of(markdownText(note))))));
 		blocks.add(actions(a -> a.blockId("deal:" + conversationKey)
 			.elements(List.of(
 					button(b -> b.actionId(SUBMIT).style("primary").value(conversationKey).text(plainText("Submit"))),
@@ -103,52 +118,104 @@ final class DealBlocks {
 		return new Messages.Reply("Register this deal? " + summary(draft), blocks);
 	}
 
-	static Messages.Reply registered(Deal deal, List<DealConflict> conflicts) {
-		String outcome = switch (deal.status()) {
+	/**
+	 * The registration as submitted, for everyone in the partner's conversation: its
+	 * outcome, and for a split one both parts. {@code due} is when a decision is
+	 * promised.
+	 */
+	static Messages.Reply registered(Deal deal, List<DealConflict> conflicts, List<String> breaches,
+			java.util.Optional<Deal> approvedPart, LocalDate due) {
+		List<String> lines = new ArrayList<>();
+		approvedPart.ifPresent(
+				part -> lines.add(":white_check_mark: *" + part.reference() + "* (" + String.join(", ", part.products())
+						+ ") is registered and approved: you are protected until *" + part.protectedUntil() + "*."));
+		String products = approvedPart.isPresent() ? " (" + String.join(", ", deal.products()) + ")" : "";
+		String waits = "* is registered and waits for a channel manager";
+		String by = (due != null) ? "; a decision is due by *" + due + "*" : "";
+		lines.add(switch (deal.status()) {
 			case APPROVED -> ":white_check_mark: *" + deal.reference()
 					+ "* is registered and approved: you are protected until *" + deal.protectedUntil() + "*.";
-			case CONFLICT -> ":hourglass_flowing_sand: *" + deal.reference()
-					+ "* is registered and waits for a channel manager, because "
-					+ String.join("; ", conflicts.stream().map(DealConflict::forPartner).toList()) + ".";
-			default -> ":hourglass_flowing_sand: *" + deal.reference()
-					+ "* is registered and waits for a channel manager's approval.";
-		};
+			case CONFLICT -> ":hourglass_flowing_sand: *" + deal.reference() + products + waits + ", because "
+					+ String.join("; ", conflicts.stream().map(DealConflict::forPartner).toList()) + by + ".";
+			default -> ":hourglass_flowing_sand: *" + deal.reference() + products + waits
+					+ (breaches.isEmpty() ? "'s approval" : ", because " + String.join("; ", breaches)) + by + ".";
+		});
+		String outcome = String.join("\n", lines);
 		return new Messages.Reply(outcome.replace("*", ""), List.of(section(s -> s.text(markdownText(outcome))),
 				context(c -> c.elements(List.of(markdownText(summary(deal)))))));
+	}
+
+	/** The form a channel manager gives a rejection's reason in. */
+	static View rejectForm(Deal deal, String metadata) {
+		return view(
+				v -> v.type("modal")
+					.callbackId(REJECT_FORM)
+					.privateMetadata(metadata)
+					.title(viewTitle(t -> t.type("plain_text").text("Reject " + deal.reference())))
+					.submit(viewSubmit(s -> s.type("plain_text").text("Reject")))
+					.close(viewClose(c -> c.type("plain_text").text("Cancel")))
+					.blocks(List.of(section(s -> s.text(markdownText(summary(deal)))), input(i -> i.blockId("reason")
+						.label(plainText("Reason (the partner is told)"))
+						.hint(plainText("e.g. an earlier registration of another partner covers Secure Gateway"))
+						.element(plainTextInput(t -> t.actionId("value").multiline(true).maxLength(1000)))))));
 	}
 
 	static String summary(DealDraft draft) {
 		List<String> parts = new ArrayList<>();
 		if (draft.customerName() != null) {
 			parts.add(
-					draft.customerName() + (draft.customerDomain() != null ? " (" + draft.customerDomain() + ")" : ""));
+					Messages.escape(draft.customerName())
+							+ (draft.customerDomain() != null ? " (" + Messages.escape(draft.customerDomain()) + ")" : ""));
 		}
 		else if (draft.customerDomain() != null) {
-			parts.add(draft.customerDomain());
+			parts.add(Messages.escape(draft.customerDomain()));
 		}
 		if (!draft.products().isEmpty()) {
-			parts.add(String.join(", ", draft.products()));
+			parts.add(Messages.escape(String.join(", ", draft.products())));
 		}
 		if (draft.amount() != null) {
 			parts.add(money(draft.amount(), draft.currency()));
 		}
+		if (draft.seats() != null) {
+			parts.add(draft.seats() + " seats");
+		}
 		if (draft.expectedCloseDate() != null) {
 			parts.add("closing " + draft.expectedCloseDate());
+		}
+		if (draft.customerContact() != null) {
+			parts.add("contact " + Messages.escape(draft.customerContact()));
+		}
+		if (draft.salesRep() != null) {
+			parts.add("rep " + person(draft.salesRep()));
 		}
 		return String.join(" · ", parts);
 	}
 
 	static String summary(Deal deal) {
-		return deal.customerName() + " (" + deal.customerDomain() + ") · " + String.join(", ", deal.products()) + " · "
-				+ money(deal.amount(), deal.currency()) + " · closing " + deal.expectedCloseDate();
+		return Messages.escape(deal.customerName()) + " (" + Messages.escape(deal.customerDomain()) + ") · "
+				+ String.join(", ", deal.products()) + (deal.seats() != null ? " · " + deal.seats() + " seats" : "")
+				+ " · " + money(deal.amount(), deal.currency()) + " · closing " + deal.expectedCloseDate();
+	}
+
+	/** A Slack user id as a mention, a name as written. */
+	static String person(String who) {
+		return who.matches("[UW][A-Z0-9]{2,}") ? "<@" + who + ">" : Messages.escape(who);
 	}
 
 	private static List<TextObject> fields(DealDraft draft) {
-		return List.of(markdownText("*Customer*\n" + draft.customerName()),
-				markdownText("*Domain*\n" + draft.customerDomain()),
-				markdownText("*Products*\n" + String.join(", ", draft.products())),
+		List<TextObject> fields = new ArrayList<>(List.of(markdownText("*Customer*\n" + Messages.escape(String.valueOf(draft.customerName()))),
+				markdownText("*Domain*\n" + Messages.escape(String.valueOf(draft.customerDomain()))),
+				markdownText("*Products*\n" + Messages.escape(String.join(", ", draft.products()))
+						+ (draft.seats() != null ? " · " + draft.seats() + " seats" : "")),
 				markdownText("*Amount*\n" + money(draft.amount(), draft.currency())),
-				markdownText("*Expected close*\n" + draft.expectedCloseDate()));
+				markdownText("*Expected close*\n" + draft.expectedCloseDate())));
+		if (draft.customerContact() != null) {
+			fields.add(markdownText("*Customer contact*\n" + Messages.escape(draft.customerContact())));
+		}
+		if (draft.salesRep() != null) {
+			fields.add(markdownText("*Your sales rep*\n" + person(draft.salesRep())));
+		}
+		return fields;
 	}
 
 	static String money(BigDecimal amount, String currency) {
@@ -196,6 +263,18 @@ final class DealBlocks {
 		blocks.add(input(i -> i.blockId("close_date")
 			.label(plainText("Expected close date"))
 			.element(datePicker(d -> d.actionId("value").initialDate(close != null ? close.toString() : null)))));
+		blocks.add(input(i -> i.blockId("seats")
+			.label(plainText("Seats"))
+			.optional(true)
+			.element(plainTextInput(
+					t -> t.actionId("value").initialValue(draft.seats() != null ? draft.seats().toString() : null)))));
+		blocks.add(input(i -> i.blockId("customer_contact")
+			.label(plainText("Customer contact"))
+			.hint(plainText("Name, title and e-mail of the customer's contact"))
+			.element(plainTextInput(t -> t.actionId("value").initialValue(draft.customerContact()).maxLength(300)))));
+		blocks.add(input(i -> i.blockId("sales_rep")
+			.label(plainText("Your sales rep"))
+			.element(plainTextInput(t -> t.actionId("value").initialValue(draft.salesRep()).maxLength(300)))));
 		return view(v -> v.type("modal")
 			.callbackId(FORM)
 			.privateMetadata(metadata)
@@ -208,16 +287,17 @@ final class DealBlocks {
 	/**
 	 * The card channel managers decide on: the registration, what it matches, the clock.
 	 */
-	static Messages.Reply managerCard(Deal deal, String partnerName, List<Evidence> evidence) {
+	static Messages.Reply managerCard(Deal deal, String partnerName, List<Evidence> evidence, LocalDate due) {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		String title = evidence.isEmpty() ? "Deal registration awaiting approval" : "Deal registration conflict";
 		blocks.add(header(h -> h.text(plainText(title))));
-		blocks.add(section(
-				s -> s.text(markdownText("*" + deal.reference() + "* from *" + partnerName + "*\n" + summary(deal)
-						+ "\nRegistered " + deal.createdAt().toString().substring(0, 16).replace('T', ' ') + " UTC"))));
+		blocks.add(section(s -> s
+			.text(markdownText("*" + deal.reference() + "* from *" + Messages.escape(partnerName) + "*\n" + summary(deal) + people(deal)
+					+ "\nRegistered " + deal.createdAt().toString().substring(0, 16).replace('T', ' ')
+					+ " UTC · decision due by *" + due + "*"))));
 		for (Evidence e : evidence) {
 			blocks.add(divider());
-			blocks.add(section(s -> s.text(markdownText("*Matches:* " + e.description() + "\n_Why:_ " + e.reasons()))));
+			blocks.add(section(s -> s.text(markdownText("*Matches:* " + e.description() + "\n_Why:_ " + Messages.escape(e.reasons())))));
 		}
 		blocks.add(actions(a -> a.blockId("decide:" + deal.id())
 			.elements(List.of(button(
@@ -228,6 +308,11 @@ final class DealBlocks {
 						.text(plainText("Reject"))),
 					button(b -> b.actionId(CO_SELL).value(deal.id().toString()).text(plainText("Co-sell")))))));
 		return new Messages.Reply(title + ": " + deal.reference() + " from " + partnerName, blocks);
+	}
+
+	private static String people(Deal deal) {
+		return (deal.customerContact() != null ? "\nContact: " + Messages.escape(deal.customerContact()) : "")
+				+ (deal.salesRep() != null ? "\nPartner's rep: " + person(deal.salesRep()) : "");
 	}
 
 	/** What a conflicting registration or account is, for managers' eyes only. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,14 @@ import com.slack.api.model.view.ViewState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.partnerbot.deals.Deal;
 import com.partnerbot.deals.DealConflict;
 import com.partnerbot.deals.PreCheckLimitException;
 import com.partnerbot.deals.DealDraft;
 import com.partnerbot.deals.DealDrafts;
 import com.partnerbot.deals.DealRegistrations;
+import com.partnerbot.deals.DealStatus;
+import com.partnerbot.deals.NewDeal;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.partners.SlackIdentity;
@@ -90,18 +94,31 @@ class DealIntake implements SlackFeature {
 		}
 		String description = INTENT.matcher(text).replaceFirst("").strip();
 		DealDraft draft = drafts.describe(conversationKey, partner.get().id(), requester.userId(), description);
-		if (!draft.complete()) {
-			return DealBlocks.questions(draft);
+		List<String> missing = drafts.missing(draft);
+		if (!missing.isEmpty()) {
+			return DealBlocks.questions(draft, missing);
 		}
+		return confirmation(partner.get(), requester.userId(), conversationKey, draft);
+	}
+
+	private Messages.Reply confirmation(Partner partner, String checkedBy, String conversationKey, DealDraft draft) {
+		List<DealConflict> conflicts;
 		try {
-			List<DealConflict> conflicts = registrations.check(partner.get().id(), requester.userId(),
-					draft.customerName(), draft.customerDomain(), draft.products());
-			return DealBlocks.confirmation(conversationKey, draft, conflicts);
+			conflicts = registrations.check(partner.id(), checkedBy, draft.customerName(), draft.customerDomain(),
+					draft.products());
 		}
 		catch (PreCheckLimitException ex) {
 			// the draft stays: nothing the partner gave is lost
 			return Messages.Reply.plain(":hourglass_flowing_sand: " + ex.getMessage());
 		}
+		NewDeal deal = draft.toNewDeal(partner.id());
+		List<String> notes = new ArrayList<>();
+		registrations.protectionIfApprovedToday()
+			.filter(until -> draft.expectedCloseDate() != null && until.isBefore(draft.expectedCloseDate()))
+			.ifPresent(until -> notes.add(":information_source: Approved today, protection would end on " + until
+					+ ", before the expected close: you may ask for the extension in the last "
+					+ registrations.rules().extensionWindowDays() + " days of protection, with activity logged."));
+		return DealBlocks.confirmation(conversationKey, draft, conflicts, registrations.ruleBreaches(deal), notes);
 	}
 
 	@Override
@@ -226,8 +243,7 @@ class DealIntake implements SlackFeature {
 			DealRegistrations.Registration registration = registrations
 				.register(draft.get().toNewDeal(partner.get().id()), identity.userId(), key);
 			drafts.discard(key);
-			replies.update(identity.channelId(), cardTs,
-					DealBlocks.registered(registration.deal(), registration.conflicts()));
+			replies.update(identity.channelId(), cardTs, registered(registration));
 		}
 		catch (InvalidInputException ex) {
 			replies.post(identity.channelId(), thread,
@@ -247,8 +263,20 @@ class DealIntake implements SlackFeature {
 			try {
 				DealRegistrations.Registration registration = registrations.register(draft.toNewDeal(partner.id()),
 						identity.userId(), null);
-				replies.privately(channel, identity.userId(),
-						DealBlocks.registered(registration.deal(), registration.conflicts()));
+				// the team sees it where the form was opened, and later notices go to its
+				// thread; a channel the bot cannot post in leaves only the person's view
+				Messages.Reply confirmation = registered(registration);
+				Optional<String> ts = replies.post(channel, null,
+						new Messages.Reply("<@" + identity.userId() + "> registered a deal: " + confirmation.text(),
+								confirmation.blocks()));
+				if (ts.isPresent()) {
+					String key = channel + ":" + ts.get();
+					registrations.attachConversation(registration.deal().id(), key);
+					registration.approvedPart().ifPresent(p -> registrations.attachConversation(p.id(), key));
+				}
+				else {
+					replies.privately(channel, identity.userId(), confirmation);
+				}
 			}
 			catch (InvalidInputException | ConflictException ex) {
 				replies.privately(channel, identity.userId(), Messages.Reply.plain(":warning: " + ex.getMessage()));
@@ -259,14 +287,14 @@ class DealIntake implements SlackFeature {
 		drafts.replace(metadata, partner.id(), requester.userId(), draft);
 		String channel = metadata.substring(0, metadata.indexOf(':'));
 		String thread = metadata.substring(metadata.indexOf(':') + 1);
-		try {
-			List<DealConflict> conflicts = registrations.check(partner.id(), requester.userId(), draft.customerName(),
-					draft.customerDomain(), draft.products());
-			replies.post(channel, thread, DealBlocks.confirmation(metadata, draft, conflicts));
-		}
-		catch (PreCheckLimitException ex) {
-			replies.post(channel, thread, Messages.Reply.plain(":hourglass_flowing_sand: " + ex.getMessage()));
-		}
+		replies.post(channel, thread, confirmation(partner, requester.userId(), metadata, draft));
+	}
+
+	private Messages.Reply registered(DealRegistrations.Registration registration) {
+		Deal deal = registration.deal();
+		boolean waiting = deal.status() == DealStatus.PENDING || deal.status() == DealStatus.CONFLICT;
+		return DealBlocks.registered(deal, registration.conflicts(), registration.breaches(),
+				registration.approvedPart(), waiting ? registrations.decisionDue(deal) : null);
 	}
 
 	private void openForm(String triggerId, DealDraft draft, String metadata) {
@@ -329,7 +357,18 @@ class DealIntake implements SlackFeature {
 				errors.put("close_date", "Pick a date");
 			}
 		}
-		return new DealDraft(name, domain, products, amount, currency, close, List.of());
+		Integer seats = null;
+		String seatsText = text(values, "seats");
+		if (seatsText != null) {
+			try {
+				seats = Integer.valueOf(seatsText.replace(",", "").strip());
+			}
+			catch (NumberFormatException ex) {
+				errors.put("seats", "Enter a whole number, e.g. 40");
+			}
+		}
+		return new DealDraft(name, domain, products, amount, currency, close, List.of(), seats,
+				text(values, "customer_contact"), text(values, "sales_rep"));
 	}
 
 	private static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String block) {

@@ -8,8 +8,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 
-import com.partnerbot.deals.Deal;
-import com.partnerbot.deals.DealRegistrations;
 import com.partnerbot.partners.Requester;
 
 import org.springframework.stereotype.Component;
@@ -35,7 +33,7 @@ class PartnerCommand implements SlackFeature {
 
 	private final DealIntake intake;
 
-	private final DealRegistrations registrations;
+	private final DealHome dealHome;
 
 	private final ScorecardsInSlack scorecardsInSlack;
 
@@ -44,13 +42,13 @@ class PartnerCommand implements SlackFeature {
 	private final CrmInSlack crmInSlack;
 
 	PartnerCommand(SlackRequesters requesters, SlackWork work, Answers answers, SlackReplies replies,
-			Reindexing reindexing, DealIntake intake, DealRegistrations registrations,
-			ScorecardsInSlack scorecardsInSlack, SurveysInSlack surveysInSlack, CrmInSlack crmInSlack) {
+			Reindexing reindexing, DealIntake intake, DealHome dealHome, ScorecardsInSlack scorecardsInSlack,
+			SurveysInSlack surveysInSlack, CrmInSlack crmInSlack) {
 		this.crmInSlack = crmInSlack;
 		this.scorecardsInSlack = scorecardsInSlack;
 		this.surveysInSlack = surveysInSlack;
 		this.intake = intake;
-		this.registrations = registrations;
+		this.dealHome = dealHome;
 		this.requesters = requesters;
 		this.work = work;
 		this.answers = answers;
@@ -140,27 +138,20 @@ class PartnerCommand implements SlackFeature {
 		});
 	}
 
-	/** The partner's registrations, newest first. */
+	/**
+	 * The partner's registrations, newest first, with their actions; for staff outside a
+	 * partner's channel, the registrations waiting for a decision.
+	 */
 	private Messages.Reply deals(Requester requester) {
+		if (requester instanceof Requester.Staff staff && staff.partner().isEmpty()) {
+			return new Messages.Reply(dealHome.queueSummary(), dealHome.queue());
+		}
 		if (requester.partner().isEmpty()) {
 			return Messages.Reply
 				.plain("Deals belong to a partner: use `/partner deals` in the partner's shared channel.");
 		}
-		List<Deal> deals = registrations.forPartner(requester.partner().get().id());
-		if (deals.isEmpty()) {
-			return Messages.Reply.plain("No deal registrations yet. Register one with `/partner deal <description>`.");
-		}
-		List<String> lines = new ArrayList<>();
-		lines.add("*Deal registrations of " + requester.partner().get().name() + "*");
-		deals.stream()
-			.limit(30)
-			.forEach(d -> lines.add("• *" + d.reference() + "* " + DealBlocks.summary(d) + " — " + d.status()
-					+ (d.protectedUntil() != null && d.status().isLive() ? ", protected until " + d.protectedUntil()
-							: "")));
-		if (deals.size() > 30) {
-			lines.add("… and " + (deals.size() - 30) + " older ones (`GET /api/deals` has them all).");
-		}
-		return Messages.Reply.plain(String.join("\n", lines));
+		return new Messages.Reply("Deal registrations of " + requester.partner().get().name(),
+				dealHome.partnerDeals(requester.partner().get()));
 	}
 
 	private static Response ephemeral(SlashCommandContext ctx, Messages.Reply reply) {

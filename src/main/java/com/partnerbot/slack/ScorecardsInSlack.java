@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.view.Views.view;
@@ -64,10 +65,13 @@ class ScorecardsInSlack implements SlackFeature {
 
 	private final WorkspaceMembers members;
 
+	private final DealHome dealHome;
+
 	ScorecardsInSlack(Scorecards scorecards, PartnerManagement partners, SlackRequesters requesters,
 			SlackReplies replies, SlackApi api, SlackWork work, JdbcClient jdbc, SlackOutbox outbox, ScheduledJobs jobs,
-			Clock clock, WorkspaceMembers members) {
+			Clock clock, WorkspaceMembers members, DealHome dealHome) {
 		this.members = members;
+		this.dealHome = dealHome;
 		this.outbox = outbox;
 		this.clock = clock;
 		this.jobs = jobs;
@@ -136,10 +140,19 @@ class ScorecardsInSlack implements SlackFeature {
 				: new SlackIdentity(identity.userId(), teamOf(identity.userId()), null, identity.installedTeamId());
 		Requester requester = requesters.identify(known);
 		List<LayoutBlock> blocks = switch (requester) {
-			case Requester.PartnerPerson person ->
-				ScorecardBlocks.scorecard(scorecards.forPerson(person.own().id(), person.userId()));
-			case Requester.Staff staff -> List.of(section(s -> s.text(markdownText(
-					"*Partnerbot* for the program team. `/partner help` lists the commands; partners see their scorecards here."))));
+			case Requester.PartnerPerson person -> {
+				List<LayoutBlock> home = new ArrayList<>(
+						ScorecardBlocks.scorecard(scorecards.forPerson(person.own().id(), person.userId())));
+				home.add(divider());
+				home.addAll(dealHome.partnerDeals(person.own()));
+				yield home;
+			}
+			case Requester.Staff staff -> {
+				List<LayoutBlock> home = new ArrayList<>(List.of(section(s -> s.text(markdownText(
+						"*Partnerbot* for the program team. `/partner help` lists the commands; partners see their scorecards here.")))));
+				home.addAll(dealHome.queue());
+				yield home;
+			}
 			case Requester.Stranger stranger -> List.of(section(s -> s.text(markdownText(Messages.REFUSAL))));
 		};
 		try {

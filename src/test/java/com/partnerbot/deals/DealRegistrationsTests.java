@@ -58,7 +58,61 @@ class DealRegistrationsTests extends EndToEndTests {
 
 	private NewDeal deal(UUID partner, String name, String domain, String... products) {
 		return new NewDeal(partner, name, domain, List.of(products), new BigDecimal("120000"), "usd",
-				TestClock.today().plusDays(60));
+				TestClock.today().plusDays(60), null, "Jane Roe, CTO, jane@" + domain, "U1");
+	}
+
+	@Test
+	void aDealBelowTheMinimumOrClosingTooLateIsNotApprovedOnItsOwn() {
+		NewDeal small = new NewDeal(acme, customer, customer + ".com", List.of("Analytics Suite"),
+				new BigDecimal("3000"), "USD", TestClock.today().plusMonths(10), 40, "Jane Roe, jane@x.com", "U1");
+		DealRegistrations.Registration registration = registrations.register(small, "U1", null);
+		assertThat(registration.deal().status()).isEqualTo(DealStatus.PENDING);
+		assertThat(registration.deal().protectedUntil()).isNull();
+		assertThat(registration.deal().seats()).isEqualTo(40);
+		assertThat(registration.breaches()).anyMatch(b -> b.contains("minimum of 5000 USD"))
+			.anyMatch(b -> b.contains("180 days"));
+		assertThat(registrations.breachesOf(registration.deal())).isEqualTo(registration.breaches());
+
+		NewDeal anonymous = new NewDeal(globex, unique("Umbrella"), unique("umbrella").toLowerCase() + ".com",
+				List.of("Data Pipeline"), new BigDecimal("50000"), "USD", TestClock.today().plusDays(30));
+		DealRegistrations.Registration noPeople = registrations.register(anonymous, "api", null);
+		assertThat(noPeople.deal().status()).isEqualTo(DealStatus.PENDING);
+		assertThat(noPeople.breaches()).containsExactly("no customer contact is named",
+				"no sales representative of yours is named");
+	}
+
+	@Test
+	void onlyTheConflictingProductWaitsTheCleanOneIsApproved() {
+		Deal first = registrations.register(deal(acme, customer, customer + ".com", "Secure Gateway"), "U1", null)
+			.deal();
+		DealRegistrations.Registration both = registrations
+			.register(deal(globex, customer, customer + ".com", "Secure Gateway", "Data Pipeline"), "U2", null);
+		assertThat(both.deal().status()).isEqualTo(DealStatus.CONFLICT);
+		assertThat(both.deal().products()).containsExactly("Secure Gateway");
+		Deal clean = both.approvedPart().orElseThrow();
+		assertThat(clean.status()).isEqualTo(DealStatus.APPROVED);
+		assertThat(clean.products()).containsExactly("Data Pipeline");
+		assertThat(clean.createdAt()).isEqualTo(both.deal().createdAt());
+
+		// the co-sell of the conflicting part tells the first partner's registration too
+		Deal coSold = registrations.decide(both.deal().id(), DealStatus.CO_SELL, "M1", null);
+		assertThat(coSold.status()).isEqualTo(DealStatus.CO_SELL);
+		assertThat(registrations.auditTrail(first.id())).extracting(AuditEntry::action).contains("co-sell shared");
+	}
+
+	@Test
+	void aRejectionNeedsItsReasonWhichIsKept() {
+		registrations.register(deal(acme, customer, customer + ".com", "Analytics Suite"), "U1", null);
+		Deal second = registrations.register(deal(globex, customer, customer + ".com", "Analytics Suite"), "U2", null)
+			.deal();
+		assertThatThrownBy(() -> registrations.decide(second.id(), DealStatus.REJECTED, "M1", " "))
+			.isInstanceOfSatisfying(com.partnerbot.platform.InvalidInputException.class,
+					ex -> assertThat(ex.errors()).extracting(e -> e.field()).containsExactly("note"));
+		Deal rejected = registrations.decide(second.id(), DealStatus.REJECTED, "M1", "an earlier registration");
+		assertThat(rejected.decisionNote()).isEqualTo("an earlier registration");
+		assertThat(registrations.ofPartner(rejected.reference(), globex)).contains(rejected);
+		assertThat(registrations.ofPartner(rejected.reference(), acme)).isEmpty();
+		assertThat(registrations.ofPartner(rejected.reference().toLowerCase(), globex)).isPresent();
 	}
 
 	@Test

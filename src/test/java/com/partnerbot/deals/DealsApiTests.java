@@ -18,8 +18,9 @@ class DealsApiTests extends EndToEndTests {
 	private String body(String partnerId, String customer, String domain) {
 		return """
 				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
-				 "amount": 120000, "currency": "USD", "expectedCloseDate": "%s"}
-				""".formatted(partnerId, customer, domain, TestClock.today().plusDays(90));
+				 "amount": 120000, "currency": "USD", "expectedCloseDate": "%s",
+				 "customerContact": "Jane Roe, CTO, jane@%s", "salesRep": "Sam Rep", "seats": 40}
+				""".formatted(partnerId, customer, domain, TestClock.today().plusDays(90), domain);
 	}
 
 	@Test
@@ -34,6 +35,8 @@ class DealsApiTests extends EndToEndTests {
 		assertThat(created.get("status").getAsString()).isEqualTo("APPROVED");
 		assertThat(created.getAsJsonArray("conflicts")).isEmpty();
 		assertThat(created.get("id").getAsString()).isNotBlank();
+		assertThat(created.get("seats").getAsInt()).isEqualTo(40);
+		assertThat(created.get("salesRep").getAsString()).isEqualTo("Sam Rep");
 
 		HttpResponse<String> second = api("POST", "/api/deals",
 				body(globex, customer + " Inc", "www." + customer + ".com"));
@@ -49,12 +52,34 @@ class DealsApiTests extends EndToEndTests {
 		assertThat(JsonParser.parseString(list.body()).getAsJsonArray()).hasSize(1);
 		assertThat(list.body()).doesNotContain(globex);
 
-		HttpResponse<String> decided = api("POST", "/api/deals/" + conflicting.get("id").getAsString() + "/decision",
+		assertThat(api("GET", "/api/deals/waiting", null).body()).contains(conflicting.get("id").getAsString(),
+				"\"decisionDue\"");
+		HttpResponse<String> unexplained = api("POST",
+				"/api/deals/" + conflicting.get("id").getAsString() + "/decision",
 				"{\"decision\": \"REJECTED\", \"manager\": \"jane\"}");
+		assertThat(unexplained.statusCode()).isEqualTo(400);
+		assertThat(unexplained.body()).contains("\"field\":\"note\"");
+		HttpResponse<String> decided = api("POST", "/api/deals/" + conflicting.get("id").getAsString() + "/decision",
+				"{\"decision\": \"REJECTED\", \"manager\": \"jane\", \"note\": \"an earlier registration\"}");
 		assertThat(decided.statusCode()).isEqualTo(200);
-		assertThat(decided.body()).contains("\"status\":\"REJECTED\"");
+		assertThat(decided.body()).contains("\"status\":\"REJECTED\"", "\"decisionNote\":\"an earlier registration\"");
 		HttpResponse<String> audit = api("GET", "/api/deals/" + conflicting.get("id").getAsString() + "/audit", null);
 		assertThat(audit.body()).contains("registered", "rejected", "jane");
+	}
+
+	@Test
+	void aSmallDealClosingInTenMonthsWaitsForAManagerAndSaysWhy() {
+		String acme = registerPartner(unique("Acme "), "Silver", unique("TA"));
+		String customer = unique("tiny").toLowerCase();
+		HttpResponse<String> response = api("POST", "/api/deals",
+				body(acme, customer, customer + ".com").replace("120000", "3000")
+					.replace(TestClock.today().plusDays(90).toString(), TestClock.today().plusMonths(10).toString()));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		JsonObject created = JsonParser.parseString(response.body()).getAsJsonObject();
+		assertThat(created.get("status").getAsString()).isEqualTo("PENDING");
+		assertThat(created.has("protectedUntil")).isFalse();
+		assertThat(created.getAsJsonArray("ruleBreaches").toString()).contains("minimum of 5000 USD", "180 days");
+		assertThat(created.get("decisionDue").getAsString()).isNotBlank();
 	}
 
 	@Test

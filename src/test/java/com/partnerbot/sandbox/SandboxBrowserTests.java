@@ -138,8 +138,17 @@ class SandboxBrowserTests extends SandboxTests {
 		actAs("U0ACME0001");
 		open("C0ACME0001");
 		send("@Partnerbot register " + customer + ", " + domain
-				+ ", 40 seats of Analytics Suite, about $120k, closing next month");
+				+ ", 40 seats of Analytics Suite, about 120k, closing next month");
 		openThread("C0ACME0001", "register " + customer);
+		// each reply is read as what the bot asked for: the currency, a product added,
+		// the
+		// people
+		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("the currency"));
+		replyInThread("USD");
+		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains(customer + " (" + domain + ")"));
+		replyInThread("add Secure Gateway");
+		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("Analytics Suite, Secure Gateway"));
+		replyInThread("contact Jane Roe, CTO, jane@" + domain + "; rep me");
 		try {
 			wait.until(d -> !d.findElements(By.cssSelector("#thread-pane button[data-action-id='deal_submit']"))
 				.isEmpty());
@@ -149,6 +158,8 @@ class SandboxBrowserTests extends SandboxTests {
 			throw new AssertionError(
 					"no deal card; the thread says: " + browser.findElement(By.id("thread-pane")).getText(), ex);
 		}
+		assertThat(browser.findElement(By.id("thread-pane")).getText()).contains("40 seats", "120,000 USD",
+				"Jane Roe, CTO");
 		screenshot("2-deal-card");
 		click(By.cssSelector("#thread-pane button[data-action-id='deal_submit']"));
 		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("waits for a channel manager"));
@@ -169,6 +180,53 @@ class SandboxBrowserTests extends SandboxTests {
 		openThread("C0ACME0001", "register " + customer);
 		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("was approved"));
 		screenshot("5-partner-told");
+
+		// and asks about it in plain words, by its reference
+		String reference = java.util.regex.Pattern.compile("DR-[2-9A-Z]{6}")
+			.matcher(browser.findElement(By.id("thread-pane")).getText())
+			.results()
+			.map(java.util.regex.MatchResult::group)
+			.findFirst()
+			.orElseThrow();
+		replyInThread("when does " + reference + "'s protection end?");
+		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("You may ask for the extension from"));
+		screenshot("5b-partner-asks");
+	}
+
+	@Test
+	void aManagerRejectsWithAReasonThePartnerReads() {
+		String customer = "Stark Mills " + Long.toString(System.nanoTime() % 100000, 36).toUpperCase();
+		String domain = "stark" + Long.toString(System.nanoTime() % 1000000, 36) + ".com";
+		actAs("U0ACME0001");
+		open("C0ACME0001");
+		// below the program's minimum: it waits for a channel manager
+		send("@Partnerbot register " + customer + ", " + domain
+				+ ", Data Pipeline, $3k, closing next month, contact Ann Lee, rep me");
+		openThread("C0ACME0001", "register " + customer);
+		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("minimum of 5000 USD"));
+		click(By.cssSelector("#thread-pane button[data-action-id='deal_submit']"));
+		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("a decision is due by"));
+
+		actAs(SandboxWorkspace.MANAGER);
+		open(SandboxWorkspace.ALERTS_CHANNEL);
+		wait.until(d -> messageContaining(SandboxWorkspace.ALERTS_CHANNEL, customer) != null);
+		clickIn(SandboxWorkspace.ALERTS_CHANNEL, customer, "deal_reject");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("modal")));
+		browser
+			.findElement(
+					By.cssSelector("#modal [data-block-id='reason'] textarea, #modal [data-block-id='reason'] input"))
+			.sendKeys("below the $5,000 minimum; register it again with the full scope");
+		screenshot("5c-reject-reason");
+		click(By.id("modal-submit"));
+		wait.until(d -> messageContaining(SandboxWorkspace.ALERTS_CHANNEL, customer).getText().contains("rejected by"));
+
+		actAs("U0ACME0001");
+		open("C0ACME0001");
+		openThread("C0ACME0001", "register " + customer);
+		wait.until(d -> d.findElement(By.id("thread-pane"))
+			.getText()
+			.contains("rejected: below the $5,000 minimum; register it again with the full scope"));
+		screenshot("5d-partner-reads-the-reason");
 	}
 
 	@Test
@@ -278,6 +336,13 @@ class SandboxBrowserTests extends SandboxTests {
 		composer.sendKeys(text);
 		browser.findElement(By.id("composer-send")).click();
 		wait.until(d -> d.findElement(By.id("composer-input")).getDomProperty("value").isEmpty());
+	}
+
+	private void replyInThread(String text) {
+		WebElement composer = wait.until(ExpectedConditions.elementToBeClickable(By.id("thread-input")));
+		composer.sendKeys(text);
+		browser.findElement(By.id("thread-send")).click();
+		wait.until(d -> d.findElement(By.id("thread-input")).getDomProperty("value").isEmpty());
 	}
 
 	/** The form control of a modal's input block. */

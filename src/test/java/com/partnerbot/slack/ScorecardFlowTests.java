@@ -3,7 +3,6 @@ package com.partnerbot.slack;
 import java.util.List;
 import java.util.Map;
 
-import com.google.gson.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.partnerbot.SlackPayloadFiles.encodeForm;
 import static com.partnerbot.SlackPayloadFiles.form;
-import static com.partnerbot.SlackPayloadFiles.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -76,17 +74,8 @@ class ScorecardFlowTests extends EndToEndTests {
 	@Test
 	void theAppHomeShowsTheScorecard() {
 		String user = unique("U");
-		JsonObject payload = json("event_callback.app_mention.ext_shared.json");
-		payload.addProperty("event_id", unique("Ev"));
-		JsonObject event = new JsonObject();
-		event.addProperty("type", "app_home_opened");
-		event.addProperty("user", user);
-		event.addProperty("channel", unique("D"));
-		event.addProperty("tab", "home");
-		event.addProperty("event_ts", "1700000000.000100");
-		payload.add("event", event);
 		slackApi.user(user, acmeTeam);
-		assertThat(slack().json(payload.toString()).statusCode()).isEqualTo(200);
+		openAppHome(user);
 		List<StubSlackApi.Call> published = slackApi.await("views.publish", c -> user.equals(c.arg("user_id")), 1);
 		assertThat(published).hasSize(1);
 		assertThat(published.get(0).arg("view")).contains("\"type\":\"home\"", acmeName).doesNotContain(globexName);

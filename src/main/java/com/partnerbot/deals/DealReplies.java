@@ -1,0 +1,207 @@
+package com.partnerbot.deals;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a reply in a deal conversation. The bot has just asked for some fields, so the
+ * reply is read as those first: "USD" after "which currency?" is the currency, not a
+ * customer called USD; a bare "120000" after "what is the deal value?" is the amount.
+ * What the reply says besides is read as a description, except that a customer name the
+ * reader merely guessed never replaces one already given. "add X" adds a product, "remove
+ * X" takes one away.
+ */
+final class DealReplies {
+
+	private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+	private static final Map<String, String> CURRENCY_WORDS = Map.of("dollar", "USD", "dollars", "USD", "usd", "USD",
+			"us$", "USD", "$", "USD", "euro", "EUR", "euros", "EUR", "€", "EUR", "pounds", "GBP", "£", "GBP");
+
+	private static final Pattern CURRENCY_REPLY = Pattern
+		.compile("^\\s*(?:(?:it'?s|in|the currency is|currency:?)\\s+)?([a-z$€£]{1,8}|us\\$)\\s*[.!]?\\s*$", CI);
+
+	private static final Pattern ADD = Pattern.compile("^\\s*(?:please\\s+)?(?:add|also|plus|and|include|with)\\b", CI);
+
+	private static final Pattern REMOVE = Pattern
+		.compile("^\\s*(?:please\\s+)?(?:remove|drop|without|no longer|not|minus|take out)\\b", CI);
+
+	private static final Pattern CONTACT = Pattern.compile(
+			"\\b(?:customer\\s+)?contact(?:\\s+is|\\s*:)?\\s+([^;\\n]+?)(?=\\s*(?:;|\\n|,?\\s*(?:our\\s+|my\\s+)?(?:sales\\s+)?rep\\b|$))",
+			CI);
+
+	private static final Pattern REP = Pattern
+		.compile("\\b(?:sales\\s+)?rep(?:resentative)?(?:\\s+is|\\s*:)?\\s+([^;,\\n]+?)\\s*(?=[;,\\n]|$)", CI);
+
+	private static final Pattern ME = Pattern
+		.compile("^\\s*(?:it'?s\\s+|that'?s\\s+)?(?:me|myself|i am|i'?m|i'?m the rep|i am the rep)\\s*[.!]?\\s*$", CI);
+
+	private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+
+	private final DealTextParser parser;
+
+	private final List<String> currencies;
+
+	DealReplies(DealTextParser parser, List<String> currencies) {
+		this.parser = parser;
+		this.currencies = currencies;
+	}
+
+	/**
+	 * The first message of a conversation: the description, with the contact and the
+	 * sales representative when it names them.
+	 */
+	DealDraft first(DealDraft read, String text, String author) {
+		return withPeople(read, text, author, List.of());
+	}
+
+	/**
+	 * A reply, {@code asked} being the fields the bot asked for, in its order;
+	 * {@code read} is what a description reader made of the reply.
+	 */
+	DealDraft reply(DealDraft before, List<String> asked, String text, DealDraft read, String author,
+			Function<String, DealDraft> reader) {
+		DealDraft answer = read;
+		for (String field : asked) {
+			answer = answerAs(field, text, answer, reader);
+		}
+		String name = answer.customerName();
+		boolean nameWanted = asked.contains("customerName") || parser.labelsCustomer(text);
+		if (name != null && (!nameWanted || currencyOf(name) != null)) {
+			// a guess from a capitalised first word, where the bot asked for something
+			// else
+			name = null;
+		}
+		List<String> products = products(before.products(), answer.products(), text);
+		DealDraft merged = before.with(new DealDraft(name, answer.customerDomain(), products, answer.amount(),
+				answer.currency(), answer.expectedCloseDate(), answer.problems(), answer.seats(), null, null));
+		return withPeople(merged, text, author, asked);
+	}
+
+	private DealDraft answerAs(String field, String text, DealDraft read, Function<String, DealDraft> reader) {
+		switch (field) {
+			case "currency" -> {
+				if (read.currency() == null) {
+					String currency = currencyOf(text);
+					if (currency != null) {
+						return copy(read, d -> new DealDraft(null, d.customerDomain(), d.products(), d.amount(),
+								currency, d.expectedCloseDate(), d.problems(), d.seats(), null, null));
+					}
+				}
+			}
+			case "amount" -> {
+				if (read.amount() == null) {
+					DealDraft cued = reader.apply("amount " + text);
+					if (cued.amount() != null) {
+						return copy(read,
+								d -> new DealDraft(d.customerName(), d.customerDomain(), d.products(), cued.amount(),
+										d.currency() != null ? d.currency() : cued.currency(), d.expectedCloseDate(),
+										d.problems(), d.seats(), null, null));
+					}
+				}
+			}
+			case "expectedCloseDate" -> {
+				if (read.expectedCloseDate() == null && read.problems().isEmpty()) {
+					LocalDate close = reader.apply("closing " + text).expectedCloseDate();
+					if (close != null) {
+						return copy(read, d -> new DealDraft(d.customerName(), d.customerDomain(), d.products(),
+								d.amount(), d.currency(), close, d.problems(), d.seats(), null, null));
+					}
+				}
+			}
+			case "customerName" -> {
+				if (read.customerName() == null && currencyOf(text) == null && !CONTACT.matcher(text).find()
+						&& !REP.matcher(text).find()) {
+					String name = reader.apply("customer: " + text).customerName();
+					if (name != null) {
+						return copy(read, d -> new DealDraft(name, d.customerDomain(), d.products(), d.amount(),
+								d.currency(), d.expectedCloseDate(), d.problems(), d.seats(), null, null));
+					}
+				}
+			}
+			default -> {
+				// domains, products and seats read the same whether asked or not
+			}
+		}
+		return read;
+	}
+
+	private static DealDraft copy(DealDraft draft, Function<DealDraft, DealDraft> change) {
+		return change.apply(draft);
+	}
+
+	private static List<String> products(List<String> before, List<String> said, String text) {
+		if (said.isEmpty()) {
+			return List.of();
+		}
+		if (ADD.matcher(text).find()) {
+			Set<String> union = new LinkedHashSet<>(before);
+			union.addAll(said);
+			return List.copyOf(union);
+		}
+		if (REMOVE.matcher(text).find()) {
+			List<String> left = new ArrayList<>(before);
+			left.removeAll(said);
+			// an empty list keeps the draft's products: removing the last one is no
+			// answer
+			return left.isEmpty() ? before : left;
+		}
+		return said;
+	}
+
+	private DealDraft withPeople(DealDraft draft, String text, String author, List<String> asked) {
+		String contact = null;
+		Matcher contactCue = CONTACT.matcher(text);
+		if (contactCue.find()) {
+			contact = contactCue.group(1).strip();
+		}
+		else if (asked.contains("customerContact") && EMAIL.matcher(text).find()) {
+			contact = text.strip();
+		}
+		String rep = null;
+		Matcher repCue = REP.matcher(text);
+		if (repCue.find()) {
+			String named = repCue.group(1).strip();
+			rep = ME.matcher(named).matches() ? author : named;
+		}
+		else if (asked.contains("salesRep") && ME.matcher(text).matches()) {
+			rep = author;
+		}
+		else if (asked.size() == 1 && asked.contains("salesRep") && !text.isBlank()) {
+			rep = text.strip();
+		}
+		else if (asked.size() == 1 && asked.contains("customerContact") && contact == null && !text.isBlank()) {
+			contact = text.strip();
+		}
+		if (contact == null && rep == null) {
+			return draft;
+		}
+		return new DealDraft(draft.customerName(), draft.customerDomain(), draft.products(), draft.amount(),
+				draft.currency(), draft.expectedCloseDate(), draft.problems(), draft.seats(),
+				contact != null ? truncate(contact) : draft.customerContact(),
+				rep != null ? truncate(rep) : draft.salesRep());
+	}
+
+	private String currencyOf(String text) {
+		Matcher m = CURRENCY_REPLY.matcher(text);
+		if (!m.matches()) {
+			return null;
+		}
+		String word = m.group(1).toLowerCase(Locale.ROOT);
+		String code = CURRENCY_WORDS.getOrDefault(word, word.toUpperCase(Locale.ROOT));
+		return currencies.contains(code) ? code : null;
+	}
+
+	private static String truncate(String text) {
+		return (text.length() <= 300) ? text : text.substring(0, 300);
+	}
+
+}
