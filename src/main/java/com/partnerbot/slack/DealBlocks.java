@@ -163,9 +163,8 @@ final class DealBlocks {
 	static String summary(DealDraft draft) {
 		List<String> parts = new ArrayList<>();
 		if (draft.customerName() != null) {
-			parts.add(
-					Messages.escape(draft.customerName())
-							+ (draft.customerDomain() != null ? " (" + Messages.escape(draft.customerDomain()) + ")" : ""));
+			parts.add(Messages.escape(draft.customerName())
+					+ (draft.customerDomain() != null ? " (" + Messages.escape(draft.customerDomain()) + ")" : ""));
 		}
 		else if (draft.customerDomain() != null) {
 			parts.add(Messages.escape(draft.customerDomain()));
@@ -203,12 +202,13 @@ final class DealBlocks {
 	}
 
 	private static List<TextObject> fields(DealDraft draft) {
-		List<TextObject> fields = new ArrayList<>(List.of(markdownText("*Customer*\n" + Messages.escape(String.valueOf(draft.customerName()))),
-				markdownText("*Domain*\n" + Messages.escape(String.valueOf(draft.customerDomain()))),
-				markdownText("*Products*\n" + Messages.escape(String.join(", ", draft.products()))
-						+ (draft.seats() != null ? " · " + draft.seats() + " seats" : "")),
-				markdownText("*Amount*\n" + money(draft.amount(), draft.currency())),
-				markdownText("*Expected close*\n" + draft.expectedCloseDate())));
+		List<TextObject> fields = new ArrayList<>(
+				List.of(markdownText("*Customer*\n" + Messages.escape(String.valueOf(draft.customerName()))),
+						markdownText("*Domain*\n" + Messages.escape(String.valueOf(draft.customerDomain()))),
+						markdownText("*Products*\n" + Messages.escape(String.join(", ", draft.products()))
+								+ (draft.seats() != null ? " · " + draft.seats() + " seats" : "")),
+						markdownText("*Amount*\n" + money(draft.amount(), draft.currency())),
+						markdownText("*Expected close*\n" + draft.expectedCloseDate())));
 		if (draft.customerContact() != null) {
 			fields.add(markdownText("*Customer contact*\n" + Messages.escape(draft.customerContact())));
 		}
@@ -291,13 +291,14 @@ final class DealBlocks {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		String title = evidence.isEmpty() ? "Deal registration awaiting approval" : "Deal registration conflict";
 		blocks.add(header(h -> h.text(plainText(title))));
-		blocks.add(section(s -> s
-			.text(markdownText("*" + deal.reference() + "* from *" + Messages.escape(partnerName) + "*\n" + summary(deal) + people(deal)
-					+ "\nRegistered " + deal.createdAt().toString().substring(0, 16).replace('T', ' ')
-					+ " UTC · decision due by *" + due + "*"))));
+		blocks.add(section(s -> s.text(markdownText("*" + deal.reference() + "* from *" + Messages.escape(partnerName)
+				+ "*\n" + summary(deal) + people(deal) + "\nRegistered "
+				+ deal.createdAt().toString().substring(0, 16).replace('T', ' ') + " UTC · decision due by *" + due
+				+ "*"))));
 		for (Evidence e : evidence) {
 			blocks.add(divider());
-			blocks.add(section(s -> s.text(markdownText("*Matches:* " + e.description() + "\n_Why:_ " + Messages.escape(e.reasons())))));
+			blocks.add(section(s -> s
+				.text(markdownText("*Matches:* " + e.description() + "\n_Why:_ " + Messages.escape(e.reasons())))));
 		}
 		blocks.add(actions(a -> a.blockId("decide:" + deal.id())
 			.elements(List.of(button(

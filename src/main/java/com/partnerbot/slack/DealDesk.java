@@ -114,9 +114,10 @@ class DealDesk implements SlackFeature {
 			// the earlier registration's partner hears of it too, without the newcomer's
 			// name
 			tellPartner(other, "deal-co-sold:" + other.id() + ":" + deal.id(),
-					Messages.Reply.plain(":handshake: Another partner also registered *" + Messages.escape(other.customerName())
-							+ "* for " + String.join(", ", other.products()) + "; a channel manager chose to co-sell. *"
-							+ other.reference() + "* keeps its protection until *" + other.protectedUntil()
+					Messages.Reply.plain(":handshake: Another partner also registered *"
+							+ Messages.escape(other.customerName()) + "* for " + String.join(", ", other.products())
+							+ "; a channel manager chose to co-sell. *" + other.reference()
+							+ "* keeps its protection until *" + other.protectedUntil()
 							+ "*; your channel manager will coordinate (we do not share partners' names)."));
 		}
 	}
@@ -124,13 +125,13 @@ class DealDesk implements SlackFeature {
 	@ApplicationModuleListener
 	void on(DealEvents.ExpiringSoon expiring) {
 		Deal deal = expiring.deal();
-		String text = ":alarm_clock: The protection of *" + deal.reference() + "* (" + Messages.escape(deal.customerName())
-				+ ") ends on *" + deal.protectedUntil()
+		String text = ":alarm_clock: The protection of *" + deal.reference() + "* ("
+				+ Messages.escape(deal.customerName()) + ") ends on *" + deal.protectedUntil()
 				+ "*. If the deal is still active, you can ask for an extension.";
 		outbox.alert("deal-expiring-alert:" + deal.id() + ":" + deal.protectedUntil(),
 				Messages.Reply.plain(":alarm_clock: *" + deal.reference() + "* of *" + partnerName(deal.partnerId())
-						+ "* (" + Messages.escape(deal.customerName()) + ") loses its protection on *" + deal.protectedUntil()
-						+ "*; the partner was reminded and may ask for an extension."));
+						+ "* (" + Messages.escape(deal.customerName()) + ") loses its protection on *"
+						+ deal.protectedUntil() + "*; the partner was reminded and may ask for an extension."));
 		tellPartner(deal, "deal-expiring:" + deal.id() + ":" + deal.protectedUntil(),
 				new Messages.Reply(text.replace("*", ""),
 						List.of(section(s -> s.text(markdownText(text))),

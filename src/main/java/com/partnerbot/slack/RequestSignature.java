@@ -11,8 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Slack's request signature, {@code v0=} HMAC-SHA256 of {@code v0:timestamp:body}, over
  * the exact bytes received (the body is not decoded first, so no encoding can alter what
  * is checked). The Slack SDK's {@code SlackSignature.Generator} takes the body as a
- * String and hashes it in the platform's default charset: a signed body that is not
- * UTF-8 would then fail as unsigned (401) instead of malformed (400), and the check would
+ * String and hashes it in the platform's default charset: a signed body that is not UTF-8
+ * would then fail as unsigned (401) instead of malformed (400), and the check would
  * depend on the JVM's settings.
  */
 final class RequestSignature {

@@ -65,7 +65,7 @@ class MutationFuzzTests extends EndToEndTests {
 			if (index % 3 == 0) {
 				// interactivity and slash commands: a form with a mutated payload or
 				// field
-				String name = FORM_PAYLOADS.get(index % FORM_PAYLOADS.size());
+				String name = FORM_PAYLOADS.get((index / 3) % FORM_PAYLOADS.size());
 				Map<String, String> form;
 				if (name.endsWith(".txt")) {
 					form = SlackPayloadFiles.form(name);

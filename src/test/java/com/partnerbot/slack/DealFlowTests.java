@@ -416,8 +416,7 @@ class DealFlowTests extends EndToEndTests {
 		JsonObject currencyBlock = new JsonObject();
 		currencyBlock.add("value", currency);
 		values.add("currency", currencyBlock);
-		values.add("close_date",
-				input("datepicker", "selected_date", TestClock.today().plusDays(40).toString()));
+		values.add("close_date", input("datepicker", "selected_date", TestClock.today().plusDays(40).toString()));
 		values.add("seats", input("plain_text_input", "value", "25"));
 		values.add("customer_contact", input("plain_text_input", "value", "Jane Roe, CTO"));
 		values.add("sales_rep", input("plain_text_input", "value", "Sam Rep"));

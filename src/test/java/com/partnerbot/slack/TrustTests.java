@@ -141,7 +141,7 @@ class TrustTests extends EndToEndTests {
 		List<StubSlackApi.Call> cards = slackApi.await("chat.postMessage",
 				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && String.valueOf(c.arg("blocks")).contains(marker), 1);
 		assertThat(cards).hasSize(1);
-		String card = cards.get(0).arg("text") + cards.get(0).arg("blocks");
+		String card = cards.get(0).arg("text") + JsonParser.parseString(cards.get(0).arg("blocks"));
 		assertThat(card).doesNotContain("<!channel>", "<https://evil.example", "<@U0CEO>")
 			.contains("&lt;!channel&gt;", "&lt;https://evil.example/login|Open the deal desk&gt;");
 	}
