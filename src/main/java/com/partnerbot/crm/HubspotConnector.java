@@ -183,7 +183,9 @@ class HubspotConnector implements CrmConnector {
 			properties.put("pipeline", hubspot.pipeline());
 			properties.put("dealstage", hubspot.stage());
 			properties.put("amount", record.amount().toPlainString());
-			properties.put("deal_currency_code", record.currency());
+			// the currency only where an admin maps it: an account without multi-currency
+			// refuses a code it does not use
+			put(properties, "currency", record.currency());
 		}
 		put(properties, "description", record.customerName() + ": " + String.join(", ", record.products())
 				+ ". Registered by " + record.partnerName() + " (" + record.reference() + ").");

@@ -34,7 +34,7 @@ record HubspotProperties(String accessToken, @DefaultValue("https://api.hubapi.c
 	static final Map<String, String> DEFAULT_PROPERTIES = Map.of("partner", "partnerbot_partner", "partnerRole",
 			"partnerbot_partner_role", "coSellPartners", "partnerbot_co_sell_partners", "status", "partnerbot_status",
 			"reference", "partnerbot_reference", "protectedUntil", "partnerbot_protected_until", "description",
-			"description");
+			"description", "currency", "");
 
 	HubspotProperties {
 		// keys in any case: environment variables reach map keys in lower case

@@ -597,6 +597,14 @@ public class DealRegistrations {
 		return deals.deleteDirectAccount(sourceKey) > 0;
 	}
 
+	/**
+	 * Other partners' registrations this partner sells together with them, for its
+	 * influenced revenue.
+	 */
+	public List<Deal> coSelling(UUID partnerId) {
+		return deals.coSelling(partnerId);
+	}
+
 	public List<Deal> forPartner(UUID partnerId) {
 		return deals.forPartner(partnerId);
 	}

@@ -90,6 +90,14 @@ class Deals {
 			.list();
 	}
 
+	/** Registrations of other partners that name this one as a co-selling partner. */
+	List<Deal> coSelling(UUID partnerId) {
+		return jdbc.sql("select " + COLUMNS + " from deal_registration where co_sell_partners @> array[?]::uuid[]")
+			.param(partnerId)
+			.query(Deals::map)
+			.list();
+	}
+
 	/**
 	 * Live registrations that may be the same customer: same domain, same name key, or a
 	 * name key similar by trigrams (served by the pg_trgm index).

@@ -130,6 +130,14 @@ public class Scorecards {
 				lostCount++;
 			}
 		}
+		// a co-selling partner influenced the deal: its revenue counts for it too
+		for (Deal deal : deals.coSelling(partner.id())) {
+			if (deal.status() == DealStatus.WON && deal.expectedCloseDate().getYear() == year) {
+				BigDecimal value = convert(deal.amount(), deal.currency());
+				won = won.add(value);
+				influenced = influenced.add(value);
+			}
+		}
 		Double winRate = (wonCount + lostCount == 0) ? null : (double) wonCount / (wonCount + lostCount);
 		Long daysToFirstDeal = all.stream()
 			.map(Deal::createdAt)

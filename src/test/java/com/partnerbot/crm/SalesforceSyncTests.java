@@ -53,11 +53,13 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 		salesforce.close();
 	}
 
-	private String register(String partnerId, String customer, String role) {
+	private String register(String partnerId, String customer, String role, String... coSellPartners) {
 		HttpResponse<String> created = api("POST", "/api/deals", """
 				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s.com", "products": ["Data Pipeline"],
-				 "amount": 90000, "currency": "USD", "expectedCloseDate": "%s", "role": "%s"}""".formatted(partnerId,
-				customer, customer.toLowerCase(), LocalDate.of(LocalDate.now().getYear(), 12, 31), role));
+				 "amount": 90000, "currency": "USD", "expectedCloseDate": "%s", "role": "%s", "coSellPartners": [%s]}"""
+			.formatted(partnerId, customer, customer.toLowerCase(), LocalDate.of(LocalDate.now().getYear(), 12, 31),
+					role,
+					String.join(",", java.util.Arrays.stream(coSellPartners).map(p -> "\"" + p + "\"").toList())));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		return JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
 	}
@@ -138,7 +140,8 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 	@Test
 	void aDealWonInTheOrgRaisesThePartnersWonRevenueSourcedAndInfluencedApart() {
 		String partner = registerPartner(unique("Forcewell "), "Silver", unique("TF"));
-		String sourced = register(partner, unique("Wonco"), "SOURCED");
+		String helper = registerPartner(unique("Helpwell "), "Silver", unique("TF"));
+		String sourced = register(partner, unique("Wonco"), "SOURCED", helper);
 		String influenced = register(partner, unique("Helpco"), "INFLUENCED");
 		await("both leads are in the org", () -> salesforce.byExternalId("Lead", sourced).size() == 1
 				&& salesforce.byExternalId("Lead", influenced).size() == 1);
@@ -157,6 +160,14 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 		assertThat(kpis.get("wonRevenue").getAsBigDecimal()).isEqualByComparingTo("290000.50");
 		assertThat(kpis.get("sourcedRevenue").getAsBigDecimal()).isEqualByComparingTo("250000");
 		assertThat(kpis.get("influencedRevenue").getAsBigDecimal()).isEqualByComparingTo("40000.50");
+		// the co-selling partner is named on the lead and influenced the won deal
+		assertThat(salesforce.byExternalId("Lead", sourced).get(0).get("Partnerbot_Co_Sell_Partners__c").getAsString())
+			.startsWith("Helpwell ");
+		JsonObject helped = JsonParser.parseString(api("GET", "/api/partners/" + helper + "/scorecard", null).body())
+			.getAsJsonObject()
+			.getAsJsonObject("kpis");
+		assertThat(helped.get("influencedRevenue").getAsBigDecimal()).isEqualByComparingTo("250000");
+		assertThat(helped.get("sourcedRevenue").getAsBigDecimal()).isZero();
 		assertThat(api("GET", "/api/deals/" + sourced, null).body()).contains("\"status\":\"WON\"",
 				"\"amount\":250000");
 		// read again, nothing changes twice

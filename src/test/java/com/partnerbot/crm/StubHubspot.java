@@ -310,7 +310,7 @@ public final class StubHubspot implements AutoCloseable {
 				matching.add(record);
 			}
 		}
-		matching.sort(Comparator.comparing((JsonObject r) -> property(r, "hs_lastmodifieddate"))
+		matching.sort(Comparator.comparing((JsonObject r) -> Instant.parse(property(r, "hs_lastmodifieddate")))
 			.thenComparing(r -> Long.parseLong(r.get("id").getAsString())));
 		int after = body.has("after") ? Integer.parseInt(body.get("after").getAsString()) : 0;
 		int limit = body.has("limit") ? body.get("limit").getAsInt() : 10;

@@ -98,6 +98,15 @@ class DealsApiTests extends EndToEndTests {
 		assertThat(badDate.statusCode()).isEqualTo(400);
 		assertThat(badDate.body()).contains("\"field\":\"expectedCloseDate\"");
 
+		HttpResponse<String> badCoSell = api("POST", "/api/deals",
+				"""
+						{"partnerId": "%s", "customerName": "Hooli", "customerDomain": "hooli.com", "products": ["Data Pipeline"],
+						 "amount": 1000, "currency": "USD", "expectedCloseDate": "%s", "role": "INFLUENCED",
+						 "coSellPartners": ["%s"]}"""
+					.formatted(acme, LocalDate.now().plusDays(10), acme));
+		assertThat(badCoSell.statusCode()).isEqualTo(400);
+		assertThat(badCoSell.body()).contains("\"field\":\"coSellPartners[0]\"");
+
 		assertThat(api("GET", "/api/deals", null).statusCode()).isEqualTo(400);
 		assertThat(api("GET", "/api/deals?partnerId=x", null).statusCode()).isEqualTo(400);
 	}
