@@ -56,7 +56,7 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 	private String register(String partnerId, String customer, String role, String... coSellPartners) {
 		HttpResponse<String> created = api("POST", "/api/deals", """
 				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s.com", "products": ["Data Pipeline"],
-				 "amount": 90000, "currency": "USD", "expectedCloseDate": "%s", "role": "%s", "coSellPartners": [%s]}"""
+				 "amount": 90000, "currency": "USD", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep", "role": "%s", "coSellPartners": [%s]}"""
 			.formatted(partnerId, customer, customer.toLowerCase(), LocalDate.of(LocalDate.now().getYear(), 12, 31),
 					role,
 					String.join(",", java.util.Arrays.stream(coSellPartners).map(p -> "\"" + p + "\"").toList())));
@@ -192,7 +192,7 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 		HttpResponse<String> created = api("POST", "/api/deals",
 				"""
 						{"partnerId": "%s", "customerName": "%s Corp", "customerDomain": "%s.com", "products": ["Data Pipeline"],
-						 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}"""
+						 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep"}"""
 					.formatted(partner, customer, customer.toLowerCase(), LocalDate.now().plusDays(30)));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		assertThat(created.body()).contains("\"status\":\"CONFLICT\"", "named account of our direct sales team")
@@ -223,7 +223,8 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 			event.addProperty("channel", channel);
 			event.addProperty("ts", "1700000300.000100");
 			event.addProperty("text", "<@W111> register " + customer + ", " + customer.toLowerCase()
-					+ ".com, Data Pipeline, about $80k, closing end of March");
+					+ ".com, Data Pipeline, about $80k, closing next month, contact Jane Roe jane@" + customer.toLowerCase()
+					+ ".com, rep me");
 			assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
 			List<StubSlackApi.Call> card = slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), 1);
 			assertThat(card).hasSize(1);
