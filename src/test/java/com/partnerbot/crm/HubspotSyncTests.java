@@ -42,10 +42,11 @@ class HubspotSyncTests extends CrmEndToEndTests {
 	}
 
 	private String register(String partnerId, String customer, String domain) {
-		HttpResponse<String> created = api("POST", "/api/deals", """
-				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Secure Gateway"],
-				 "amount": 75000, "currency": "EUR", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep"}""".formatted(partnerId, customer,
-				domain, LocalDate.of(LocalDate.now().getYear(), 12, 31)));
+		HttpResponse<String> created = api("POST", "/api/deals",
+				"""
+						{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Secure Gateway"],
+						 "amount": 75000, "currency": "EUR", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep"}"""
+					.formatted(partnerId, customer, domain, LocalDate.of(LocalDate.now().getYear(), 12, 31)));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		return JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
 	}
@@ -78,10 +79,9 @@ class HubspotSyncTests extends CrmEndToEndTests {
 			.stream()
 			.filter(c -> domain.equals(c.getAsJsonObject("properties").get("domain").getAsString()))
 			.count()).isEqualTo(1);
-		assertThat(
-				api("POST", "/api/deals/" + second + "/decision", "{\"decision\": \"REJECTED\", \"manager\": \"kim\", \"note\": \"registered first elsewhere\"}")
-					.statusCode())
-			.isEqualTo(200);
+		assertThat(api("POST", "/api/deals/" + second + "/decision",
+				"{\"decision\": \"REJECTED\", \"manager\": \"kim\", \"note\": \"registered first elsewhere\"}")
+			.statusCode()).isEqualTo(200);
 		await("the decision is in HubSpot", () -> "REJECTED"
 			.equals(hubspot.deals(second).get(0).getAsJsonObject("properties").get("partnerbot_status").getAsString()));
 		assertThat(hubspot.deals(second)).hasSize(1);
@@ -120,10 +120,11 @@ class HubspotSyncTests extends CrmEndToEndTests {
 		hubspot.associate(deal, company);
 		assertThat(sync().get("directAccounts").getAsInt()).isGreaterThanOrEqualTo(1);
 
-		HttpResponse<String> created = api("POST", "/api/deals", """
-				{"partnerId": "%s", "customerName": "%s Publishing Inc", "customerDomain": "www.%s.com",
-				 "products": ["Secure Gateway"], "amount": 10000, "currency": "USD", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep"}"""
-			.formatted(partner, customer, customer.toLowerCase(), LocalDate.now().plusDays(20)));
+		HttpResponse<String> created = api("POST", "/api/deals",
+				"""
+						{"partnerId": "%s", "customerName": "%s Publishing Inc", "customerDomain": "www.%s.com",
+						 "products": ["Secure Gateway"], "amount": 10000, "currency": "USD", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep"}"""
+					.formatted(partner, customer, customer.toLowerCase(), LocalDate.now().plusDays(20)));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		assertThat(created.body()).contains("\"status\":\"CONFLICT\"", "direct sales team");
 	}

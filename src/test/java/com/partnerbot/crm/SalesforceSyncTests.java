@@ -54,12 +54,13 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 	}
 
 	private String register(String partnerId, String customer, String role, String... coSellPartners) {
-		HttpResponse<String> created = api("POST", "/api/deals", """
-				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s.com", "products": ["Data Pipeline"],
-				 "amount": 90000, "currency": "USD", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep", "role": "%s", "coSellPartners": [%s]}"""
-			.formatted(partnerId, customer, customer.toLowerCase(), LocalDate.of(LocalDate.now().getYear(), 12, 31),
-					role,
-					String.join(",", java.util.Arrays.stream(coSellPartners).map(p -> "\"" + p + "\"").toList())));
+		HttpResponse<String> created = api("POST", "/api/deals",
+				"""
+						{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s.com", "products": ["Data Pipeline"],
+						 "amount": 90000, "currency": "USD", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep", "role": "%s", "coSellPartners": [%s]}"""
+					.formatted(partnerId, customer, customer.toLowerCase(),
+							LocalDate.of(LocalDate.now().getYear(), 12, 31), role, String.join(",",
+									java.util.Arrays.stream(coSellPartners).map(p -> "\"" + p + "\"").toList())));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		return JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
 	}
@@ -222,9 +223,10 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 			event.addProperty("team", team);
 			event.addProperty("channel", channel);
 			event.addProperty("ts", "1700000300.000100");
-			event.addProperty("text", "<@W111> register " + customer + ", " + customer.toLowerCase()
-					+ ".com, Data Pipeline, about $80k, closing next month, contact Jane Roe jane@" + customer.toLowerCase()
-					+ ".com, rep me");
+			event.addProperty("text",
+					"<@W111> register " + customer + ", " + customer.toLowerCase()
+							+ ".com, Data Pipeline, about $80k, closing next month, contact Jane Roe jane@"
+							+ customer.toLowerCase() + ".com, rep me");
 			assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
 			List<StubSlackApi.Call> card = slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), 1);
 			assertThat(card).hasSize(1);
