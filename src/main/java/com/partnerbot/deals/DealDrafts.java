@@ -64,12 +64,7 @@ public class DealDrafts {
 				log.warn("Deal extraction by the LLM failed ({}); reading the message by rules", ex.toString());
 			}
 		}
-		return fromParsed(parser.parse(text, today));
-	}
-
-	private static DealDraft fromParsed(ParsedDeal parsed) {
-		return new DealDraft(parsed.customerName(), parsed.customerDomain(), parsed.products(), parsed.amount(),
-				parsed.currency(), parsed.expectedCloseDate(), parsed.problems());
+		return DealDraft.of(parser.parse(text, today));
 	}
 
 	/** Replaces the draft, e.g. with what a form said. */
