@@ -4,6 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.partnerbot.platform.PingListener;
+import org.awaitility.Awaitility;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				"partnerbot.alerts-channel=" + EndToEndTests.ALERTS_CHANNEL, "slack.call-timeout=2s",
 				"partnerbot.outbox.lane-interval=300ms", "partnerbot.outbox.max-backoff=2s",
 				"partnerbot.surveys.check-cron=-", "partnerbot.surveys.onboarding-cron=-" })
-@Import(TestClock.Config.class)
+@Import({ TestClock.Config.class, PingListener.Config.class })
 public abstract class EndToEndTests {
 
 	public static final String ADMIN_TOKEN = "test-admin-token";
@@ -73,16 +77,7 @@ public abstract class EndToEndTests {
 
 	/** Waits until the enablement library (the shipped demo content) is indexed. */
 	protected void awaitIndexed(com.partnerbot.knowledge.KnowledgeBase knowledge) {
-		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
-		while (knowledge.size() == 0 && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+		Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> knowledge.size() > 0);
 	}
 
 	/**

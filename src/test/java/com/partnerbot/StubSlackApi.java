@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A stand-in for Slack's Web API on loopback: answers the methods the bot calls as Slack
@@ -319,22 +320,35 @@ public final class StubSlackApi implements AutoCloseable {
 	 * Calls of a method that match, waiting up to ten seconds for at least {@code count}.
 	 */
 	public List<Call> await(String method, Predicate<Call> filter, int count) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		List<Call> found = new ArrayList<>();
-		while (System.nanoTime() < deadline) {
-			found = calls(method).stream().filter(filter).toList();
-			if (found.size() >= count) {
-				return found;
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
+		try {
+			return Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> matching(method, filter), found -> found.size() >= count);
 		}
-		return found;
+		catch (ConditionTimeoutException ex) {
+			// the caller's assertion says what is missing
+			return matching(method, filter);
+		}
+	}
+
+	/**
+	 * Calls of a method that match, once there are {@code count} of them and no other
+	 * came for a second after: "once" checked over a window, not at the first sight of
+	 * one.
+	 */
+	public List<Call> awaitExactly(String method, Predicate<Call> filter, int count) {
+		await(method, filter, count);
+		Awaitility.await()
+			.during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> matching(method, filter).size() == count);
+		return matching(method, filter);
+	}
+
+	private List<Call> matching(String method, Predicate<Call> filter) {
+		return calls(method).stream().filter(filter).toList();
 	}
 
 	public Map<String, Long> counts() {

@@ -40,6 +40,12 @@ public record DealDraft(String customerName, String customerDomain, List<String>
 		return new DealDraft(null, null, List.of(), null, null, null, List.of());
 	}
 
+	/** What the rules read in a message. */
+	static DealDraft of(ParsedDeal parsed) {
+		return new DealDraft(parsed.customerName(), parsed.customerDomain(), parsed.products(), parsed.amount(),
+				parsed.currency(), parsed.expectedCloseDate(), parsed.problems(), parsed.seats(), null, null);
+	}
+
 	/**
 	 * The fields still missing, by their API names, in the order the bot asks for them.
 	 */

@@ -57,7 +57,7 @@ public class DealDrafts {
 		DealDraft read = extract(text);
 		DealDraft draft = find(conversationKey)
 			.map(before -> replies.reply(before, missing(before), text, read, author,
-					reply -> fromParsed(parser.parse(reply, LocalDate.now(clock)))))
+					reply -> DealDraft.of(parser.parse(reply, LocalDate.now(clock)))))
 			.orElseGet(() -> replies.first(read, text, author));
 		save(conversationKey, partnerId, author, draft);
 		return draft;
@@ -83,12 +83,7 @@ public class DealDrafts {
 				log.warn("Deal extraction by the LLM failed ({}); reading the message by rules", ex.toString());
 			}
 		}
-		return fromParsed(parser.parse(text, today));
-	}
-
-	private static DealDraft fromParsed(ParsedDeal parsed) {
-		return new DealDraft(parsed.customerName(), parsed.customerDomain(), parsed.products(), parsed.amount(),
-				parsed.currency(), parsed.expectedCloseDate(), parsed.problems(), parsed.seats(), null, null);
+		return DealDraft.of(parser.parse(text, today));
 	}
 
 	/** Replaces the draft, e.g. with what a form said. */

@@ -37,28 +37,6 @@ record ParsedDeal(String customerName, String customerDomain, List<String> produ
 		return new ParsedDeal(null, null, List.of(), null, null, null, null, null, List.of());
 	}
 
-	/**
-	 * This deal completed by a later message of the same conversation: what the later
-	 * message gave replaces what this one said, the rest is kept. The problems are the
-	 * later message's only, since the earlier ones were already told.
-	 */
-	ParsedDeal merge(ParsedDeal later) {
-		if (later == null) {
-			return new ParsedDeal(this.customerName, this.customerDomain, this.products, this.seats, this.amount,
-					this.currency, this.expectedCloseDate, this.contactEmail, List.of());
-		}
-		return new ParsedDeal(pick(later.customerName, this.customerName),
-				pick(later.customerDomain, this.customerDomain),
-				later.products.isEmpty() ? this.products : later.products, pick(later.seats, this.seats),
-				pick(later.amount, this.amount), pick(later.currency, this.currency),
-				pick(later.expectedCloseDate, this.expectedCloseDate), pick(later.contactEmail, this.contactEmail),
-				later.problems);
-	}
-
-	private static <T> T pick(T later, T earlier) {
-		return (later != null) ? later : earlier;
-	}
-
 	private static List<String> withoutNulls(List<String> values) {
 		return (values != null) ? values.stream().filter(Objects::nonNull).toList() : List.of();
 	}

@@ -50,7 +50,7 @@ public final class EvalCommand {
 		KnowledgeProperties defaults = KnowledgeProperties.defaults();
 		KnowledgeProperties properties;
 		try {
-			properties = new KnowledgeProperties(defaults.reindexCron(), defaults.chunkChars(), defaults.chunkOverlap(),
+			properties = new KnowledgeProperties(defaults.chunkChars(), defaults.chunkOverlap(),
 					Integer.parseInt(options.getOrDefault("candidates", String.valueOf(defaults.candidates()))),
 					Double.parseDouble(options.getOrDefault("vector-weight", String.valueOf(defaults.vectorWeight()))),
 					options.getOrDefault("query-instruction", defaults.queryInstruction()),

@@ -5,10 +5,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the enablement library is indexed and searched. The retrieval defaults were tuned
- * on SciFact's train split (see docs/benchmarks.md).
+ * on SciFact's train split (see docs/benchmarks.md). When it is reindexed on a schedule
+ * is {@code partnerbot.knowledge.reindex-cron} (hourly by default, "-" for never), read
+ * by the schedule itself.
  *
- * @param reindexCron when the content directory is reindexed on a schedule ("-" for
- * never)
  * @param chunkChars the largest chunk, in characters
  * @param chunkOverlap characters of the previous piece repeated at the start of the next
  * @param candidates how many hits each of BM25 and kNN contributes before fusion
@@ -22,14 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * from the asker must match before the answer says the information is for other tiers
  */
 @ConfigurationProperties("partnerbot.knowledge")
-public record KnowledgeProperties(@DefaultValue("0 0 * * * *") String reindexCron, @DefaultValue("1200") int chunkChars,
-		@DefaultValue("150") int chunkOverlap, @DefaultValue("100") int candidates,
-		@DefaultValue("0.9") double vectorWeight, @DefaultValue("") String queryInstruction,
-		@DefaultValue("0.62") double groundedSimilarity, @DefaultValue("0.03") double restrictedMargin) {
+public record KnowledgeProperties(@DefaultValue("1200") int chunkChars, @DefaultValue("150") int chunkOverlap,
+		@DefaultValue("100") int candidates, @DefaultValue("0.9") double vectorWeight,
+		@DefaultValue("") String queryInstruction, @DefaultValue("0.62") double groundedSimilarity,
+		@DefaultValue("0.03") double restrictedMargin) {
 
 	/** The defaults, for code that runs without Spring (the BEIR evaluation). */
 	public static KnowledgeProperties defaults() {
-		return new KnowledgeProperties("-", 1200, 150, 100, 0.9, "", 0.62, 0.03);
+		return new KnowledgeProperties(1200, 150, 100, 0.9, "", 0.62, 0.03);
 	}
 
 }

@@ -4,30 +4,43 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Scheduled jobs that run on one instance at a time, however many share the database: a
- * job takes its row in {@code job_lock} for at most {@code atMost} (so a crashed instance
- * frees it) and keeps it for at least {@code atLeast} after it started (so a fast job is
- * not run again by an instance whose clock fires a moment later).
+ * Scheduled jobs that run on one instance at a time, however many share the database,
+ * through ShedLock's {@code shedlock} table: a job holds its row for at most
+ * {@code atMost} (so a crashed instance frees it) and at least {@code atLeast} after it
+ * started (so a fast job is not run again by an instance whose clock fires a moment
+ * later). Lock times are the database's, so instances' clocks need not agree.
  */
 @Component
 public class ScheduledJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduledJobs.class);
 
-	private final JdbcClient jdbc;
-
 	private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
 			+ UUID.randomUUID().toString().substring(0, 8);
 
-	public ScheduledJobs(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private final LockingTaskExecutor locks;
+
+	public ScheduledJobs(DataSource dataSource) {
+		this.locks = new DefaultLockingTaskExecutor(
+				new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+					.withJdbcTemplate(new JdbcTemplate(dataSource))
+					.withLockedByValue(instance)
+					.usingDbTime()
+					.build()));
 	}
 
 	/** This instance's name in locks and claims. */
@@ -39,33 +52,21 @@ public class ScheduledJobs {
 	 * Runs the job here unless another instance holds it; returns whether it ran.
 	 */
 	public boolean runExclusively(String name, Duration atMost, Duration atLeast, Runnable job) {
-		int taken = jdbc.sql("""
-				insert into job_lock (name, locked_until, locked_at, locked_by)
-				values (:name, now() + make_interval(secs => :atMost), now(), :instance)
-				on conflict (name) do update
-				    set locked_until = excluded.locked_until, locked_at = excluded.locked_at,
-				        locked_by = excluded.locked_by
-				    where job_lock.locked_until <= now()""")
-			.param("name", name)
-			.param("atMost", (double) atMost.toMillis() / 1000)
-			.param("instance", instance)
-			.update();
-		if (taken == 0) {
-			log.debug("Job {} runs on another instance", name);
-			return false;
-		}
 		try {
-			job.run();
-			return true;
+			boolean ran = locks.executeWithLock(() -> {
+				job.run();
+				return true;
+			}, new LockConfiguration(ClockProvider.now(), name, atMost, atLeast)).wasExecuted();
+			if (!ran) {
+				log.debug("Job {} runs on another instance", name);
+			}
+			return ran;
 		}
-		finally {
-			jdbc.sql("""
-					update job_lock set locked_until = greatest(locked_at + make_interval(secs => :atLeast), now())
-					where name = :name and locked_by = :instance""")
-				.param("atLeast", (double) atLeast.toMillis() / 1000)
-				.param("name", name)
-				.param("instance", instance)
-				.update();
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException("Job " + name + " failed", ex);
 		}
 	}
 

@@ -14,11 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param currency the currency revenue targets are in
  * @param exchangeRates what one unit of another currency is worth in {@code currency}
  * @param tiers what each tier (by name, lower case) requires
- * @param nudgeCron when partners' people with open gaps get a tip ("-" for never)
  */
 @ConfigurationProperties("partnerbot.scorecards")
 public record ScorecardsProperties(@DefaultValue("USD") String currency, Map<String, BigDecimal> exchangeRates,
-		Map<String, TierRequirements> tiers, @DefaultValue("0 0 15 * * MON") String nudgeCron) {
+		Map<String, TierRequirements> tiers) {
 
 	/** The sales certification, as the training catalogue names it. */
 	public static final String SALES = "Certified Sales Professional";

@@ -1,32 +1,53 @@
 package com.partnerbot.training;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 /**
- * Reads CSV records as spreadsheets write them (RFC 4180): fields separated by commas and
- * quoted when they hold commas, quotes or line breaks, a quote inside a quoted field
- * written twice; CRLF, LF or CR line ends; a byte order mark at the start is skipped.
- * Records whose fields are all blank are skipped, since spreadsheets export empty rows as
- * lines of commas.
+ * Reads CSV records as spreadsheets write them (RFC 4180, through Commons CSV): fields
+ * separated by commas and quoted when they hold commas, quotes or line breaks; CRLF, LF
+ * or CR line ends; a byte order mark at the start is skipped. Records whose fields are
+ * all blank are skipped, since spreadsheets export empty rows as lines of commas, and
+ * each record knows the line it starts on, for the import's report.
  */
 final class CsvReader {
 
-	private static final int NONE = -2;
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		// blanks typed around a quoted value are not part of it
+		.setIgnoreSurroundingSpaces(true)
+		// an empty line is read as a blank record, so that line numbers stay exact
+		.setIgnoreEmptyLines(false)
+		.get();
 
-	private final Reader reader;
+	private final CSVParser parser;
 
-	private int line = 1;
-
-	private int lookahead = NONE;
-
-	private boolean started;
+	private final Iterator<CSVRecord> records;
 
 	CsvReader(Reader reader) {
-		this.reader = (reader instanceof BufferedReader) ? reader : new BufferedReader(reader);
+		try {
+			this.parser = FORMAT.parse(withoutByteOrderMark(reader));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.records = parser.iterator();
+	}
+
+	private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+		PushbackReader pushback = new PushbackReader(reader, 1);
+		int first = pushback.read();
+		if (first != -1 && first != '\uFEFF') {
+			pushback.unread(first);
+		}
+		return pushback;
 	}
 
 	/** A record and the line it starts on, counting from 1. */
@@ -64,92 +85,28 @@ final class CsvReader {
 	 * @throws MalformedCsvException when a quoted field is not closed
 	 */
 	Row next() throws IOException {
-		while (peek() != -1) {
-			int start = line;
-			List<String> fields = readRecord(start);
+		while (true) {
+			int start = (int) parser.getCurrentLineNumber() + 1;
+			CSVRecord record;
+			try {
+				if (!records.hasNext()) {
+					return null;
+				}
+				record = records.next();
+			}
+			catch (UncheckedIOException ex) {
+				throw new MalformedCsvException(start, "a quoted field opened on line " + start + " is never closed");
+			}
+			List<String> fields = record.stream().map(CsvReader::oneLineEnd).toList();
 			if (fields.stream().anyMatch(f -> !f.isBlank())) {
 				return new Row(start, fields);
 			}
 		}
-		return null;
 	}
 
-	private List<String> readRecord(int start) throws IOException {
-		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		while (true) {
-			int c = read();
-			if (c == -1 || c == '\n') {
-				fields.add(field.toString());
-				return fields;
-			}
-			if (c == ',') {
-				fields.add(field.toString());
-				field.setLength(0);
-			}
-			else if (c == '"' && field.toString().isBlank()) {
-				// blanks typed before an opening quote are not part of the value
-				field.setLength(0);
-				readQuoted(field, start);
-			}
-			else {
-				field.append((char) c);
-			}
-		}
-	}
-
-	private void readQuoted(StringBuilder field, int start) throws IOException {
-		while (true) {
-			int c = read();
-			if (c == -1) {
-				throw new MalformedCsvException(start, "a quoted field opened on line " + start + " is never closed");
-			}
-			if (c == '"') {
-				if (peek() != '"') {
-					return;
-				}
-				read();
-			}
-			field.append((char) c);
-		}
-	}
-
-	/** The next character, CRLF and CR read as LF, counting lines. */
-	private int read() throws IOException {
-		int c = raw();
-		if (c == '\r') {
-			if (peek() == '\n') {
-				raw();
-			}
-			c = '\n';
-		}
-		if (c == '\n') {
-			line++;
-		}
-		return c;
-	}
-
-	private int peek() throws IOException {
-		if (lookahead == NONE) {
-			lookahead = raw();
-		}
-		return lookahead;
-	}
-
-	private int raw() throws IOException {
-		if (lookahead != NONE) {
-			int c = lookahead;
-			lookahead = NONE;
-			return c;
-		}
-		int c = reader.read();
-		if (!started) {
-			started = true;
-			if (c == '\uFEFF') {
-				c = reader.read();
-			}
-		}
-		return c;
+	/** Line breaks inside a quoted value as LF, whatever the file's line ends. */
+	private static String oneLineEnd(String value) {
+		return value.replace("\r\n", "\n").replace('\r', '\n');
 	}
 
 }

@@ -127,6 +127,8 @@ class LlmPathTests extends EndToEndTests {
 	void notInSourcesIsAnHonestIDontKnow() {
 		openAi.reply(request -> "NOT_IN_SOURCES");
 		Answer answer = ask("Does the MDF policy cover a yacht party?", "Gold", unique("c"));
+		// the model was asked, and its refusal is what the partner hears
+		assertThat(openAi.requests()).hasSize(1);
 		assertThat(answer.grounded()).isFalse();
 		assertThat(answer.text()).startsWith("I don't know");
 		assertThat(answer.citations()).isEmpty();
@@ -152,6 +154,7 @@ class LlmPathTests extends EndToEndTests {
 		});
 		Answer answer = ask("What's the protection period on a registered deal?", "Silver",
 				UUID.randomUUID().toString());
+		assertThat(openAi.requests()).isNotEmpty();
 		assertThat(answer.grounded()).isTrue();
 		assertThat(answer.text()).contains("90 days");
 	}
@@ -187,6 +190,7 @@ class LlmPathTests extends EndToEndTests {
 		DealDraft draft = drafts.describe(unique("k"), partnerId(), "U1",
 				"register Initech, initech.com, 40 seats of Analytics Suite, about $120k, closing "
 						+ TestClock.today().plusMonths(4));
+		assertThat(openAi.requests()).isNotEmpty();
 		assertThat(draft.customerName()).isEqualTo("Initech");
 		assertThat(draft.products()).containsExactly("Analytics Suite");
 		assertThat(draft.complete()).isTrue();

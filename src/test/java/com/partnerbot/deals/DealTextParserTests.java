@@ -665,15 +665,14 @@ class DealTextParserTests {
 	}
 
 	@Test
-	void mergeKeepsEarlierFieldsThatTheLaterMessageLeavesOut() {
-		ParsedDeal first = parse("register Initech, initech.com, 40 seats of Analytics Suite, budget 12x");
-		ParsedDeal second = parse("about $120k, closing end of March");
-		ParsedDeal merged = first.merge(second);
+	void aLaterMessageKeepsTheEarlierFieldsItLeavesOut() {
+		DealDraft first = DealDraft.of(parse("register Initech, initech.com, 40 seats of Analytics Suite, budget 12x"));
+		DealDraft second = DealDraft.of(parse("about $120k, closing end of March"));
+		DealDraft merged = first.with(second);
 		assertThat(first.problems()).isNotEmpty();
 		assertThat(merged.customerName()).isEqualTo("Initech");
 		assertThat(merged.customerDomain()).isEqualTo("initech.com");
 		assertThat(merged.products()).containsExactly("Analytics Suite");
-		assertThat(merged.seats()).isEqualTo(40);
 		assertThat(merged.amount()).isEqualByComparingTo("120000");
 		assertThat(merged.currency()).isEqualTo("USD");
 		assertThat(merged.expectedCloseDate()).isEqualTo(LocalDate.of(2027, 3, 31));
@@ -681,22 +680,21 @@ class DealTextParserTests {
 	}
 
 	@Test
-	void mergeTakesWhatTheLaterMessageChanges() {
-		ParsedDeal first = parse("register Initech, 40 seats of Analytics Suite, $120k");
-		ParsedDeal second = parse("make it 60 seats of Data Pipeline, closing 2027-02-30");
-		ParsedDeal merged = first.merge(second);
+	void aLaterMessageChangesWhatItSays() {
+		DealDraft first = DealDraft.of(parse("register Initech, 40 seats of Analytics Suite, $120k"));
+		DealDraft second = DealDraft.of(parse("make it 60 seats of Data Pipeline, closing 2027-02-30"));
+		DealDraft merged = first.with(second);
 		assertThat(merged.customerName()).isEqualTo("Initech");
-		assertThat(merged.seats()).isEqualTo(60);
 		assertThat(merged.products()).containsExactly("Data Pipeline");
 		assertThat(merged.amount()).isEqualByComparingTo("120000");
 		assertThat(merged.problems()).containsExactly("the close date 2027-02-30 is not a real date");
 	}
 
 	@Test
-	void mergeWithNothingKeepsEverythingButTheProblems() {
-		ParsedDeal first = parse("register Initech, budget 12x");
-		assertThat(first.merge(null)).isEqualTo(first.merge(ParsedDeal.empty()))
-			.extracting(ParsedDeal::customerName, ParsedDeal::problems)
+	void aLaterMessageThatSaysNothingKeepsEverythingButTheProblems() {
+		DealDraft first = DealDraft.of(parse("register Initech, budget 12x"));
+		assertThat(first.problems()).isNotEmpty();
+		assertThat(first.with(DealDraft.empty())).extracting(DealDraft::customerName, DealDraft::problems)
 			.containsExactly("Initech", List.of());
 	}
 

@@ -9,6 +9,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.partnerbot.EndToEndTests;
 import com.partnerbot.SlackClientForTests;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -17,12 +22,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsTests extends EndToEndTests {
 
+	@Autowired
+	HealthEndpoint healthEndpoint;
+
 	@Test
 	void healthIncludesTheDatabase() {
 		HttpResponse<String> health = api("GET", "/actuator/health", null, null);
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
 		assertThat(api("GET", "/actuator/health/readiness", null, null).body()).contains("UP");
+		// what the status stands on: the database, asked for a valid connection
+		HealthDescriptor db = healthEndpoint.healthForPath("db");
+		assertThat(db).isInstanceOfSatisfying(IndicatedHealthDescriptor.class, indicated -> {
+			assertThat(indicated.getStatus()).isEqualTo(Status.UP);
+			assertThat(indicated.getDetails()).containsEntry("database", "PostgreSQL");
+		});
 	}
 
 	@Test

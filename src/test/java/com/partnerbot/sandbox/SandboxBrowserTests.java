@@ -10,6 +10,7 @@ import java.util.List;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,10 +68,7 @@ class SandboxBrowserTests extends SandboxTests {
 	void openPage() throws IOException, InterruptedException {
 		// the demo library is indexed at start-up; a newcomer's first question waits for
 		// it
-		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (knowledge.size() == 0 && System.nanoTime() < deadline) {
-			Thread.sleep(100);
-		}
+		Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> knowledge.size() > 0);
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

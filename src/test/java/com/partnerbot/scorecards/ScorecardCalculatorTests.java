@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ScorecardCalculatorTests {
 
-	private final ScorecardsProperties defaults = new ScorecardsProperties("USD", null, null, "-");
+	private final ScorecardsProperties defaults = new ScorecardsProperties("USD", null, null);
 
 	private static Scorecard.Kpis kpis(String won, Map<String, Integer> certified, Double psat) {
 		return new Scorecard.Kpis("USD", BigDecimal.ZERO, new BigDecimal(won), null, certified, 0, psat, null,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.google.gson.JsonObject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
@@ -175,21 +176,10 @@ class OutboxDeliveryTests extends EndToEndTests {
 	}
 
 	private void awaitSent(List<String> keys, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			long sent = keys.stream().filter(k -> "SENT".equals(status(k))).count();
-			if (sent == keys.size()) {
-				return;
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-		assertThat(keys).allSatisfy(k -> assertThat(status(k)).as(k).isEqualTo("SENT"));
+		Awaitility.await()
+			.atMost(timeout)
+			.pollInterval(Duration.ofMillis(50))
+			.untilAsserted(() -> assertThat(keys).allSatisfy(k -> assertThat(status(k)).as(k).isEqualTo("SENT")));
 	}
 
 	private String status(String key) {

@@ -8,12 +8,13 @@ import java.util.Map;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
-import com.partnerbot.StubSlackApi.Failure;
 import com.partnerbot.StubSlackApi;
+import com.partnerbot.StubSlackApi.Failure;
 import com.partnerbot.TestClock;
 import com.partnerbot.deals.DealRegistrations;
 import com.partnerbot.deals.DealStatus;
@@ -97,7 +98,7 @@ class SurveyFlowTests extends EndToEndTests {
 			.statusCode()).isEqualTo(200);
 
 		// a low score reaches the channel managers at once, once
-		List<StubSlackApi.Call> alerts = slackApi.await("chat.postMessage",
+		List<StubSlackApi.Call> alerts = slackApi.awaitExactly("chat.postMessage",
 				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains("<@" + dana + ">"), 1);
 		assertThat(alerts).hasSize(1);
 		assertThat(alerts.get(0).arg("text")).contains("Low score", "2 / 5");
@@ -287,18 +288,12 @@ class SurveyFlowTests extends EndToEndTests {
 	}
 
 	private JsonObject awaitResults(String survey, int responses) {
-		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-		JsonObject results;
-		do {
-			results = JsonParser.parseString(api("GET", "/api/surveys/" + survey + "/results", null).body())
-				.getAsJsonObject();
-			if (results.get("promoters").getAsInt() + results.get("passives").getAsInt()
-					+ results.get("detractors").getAsInt() >= responses) {
-				return results;
-			}
-		}
-		while (System.nanoTime() < deadline);
-		return results;
+		return Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> JsonParser.parseString(api("GET", "/api/surveys/" + survey + "/results", null).body())
+				.getAsJsonObject(),
+					results -> results.get("promoters").getAsInt() + results.get("passives").getAsInt()
+							+ results.get("detractors").getAsInt() >= responses);
 	}
 
 }

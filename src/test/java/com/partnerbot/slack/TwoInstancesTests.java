@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
@@ -80,10 +81,12 @@ class TwoInstancesTests extends EndToEndTests {
 			assertThat(slackApi.await("chat.postMessage", c -> person.equals(c.arg("channel")), 1)).as(person)
 				.hasSize(1);
 		}
-		Thread.sleep(500);
-		for (String person : people) {
-			assertThat(slackApi.messages("D" + person)).as(person).hasSize(1);
-		}
+		// and no second message to anyone, however long the instances had to send one
+		Awaitility.await()
+			.during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(people)
+				.allSatisfy(person -> assertThat(slackApi.messages("D" + person)).as(person).hasSize(1)));
 		assertThat(jdbc.sql("""
 				select count(*) from slack_outbox o join survey_invitation i on o.dedup_key = 'survey:' || i.id
 				where i.partner_id = :p::uuid and o.status = 'SENT'""")
@@ -92,21 +95,16 @@ class TwoInstancesTests extends EndToEndTests {
 			.single()).isEqualTo(24);
 	}
 
-	private void awaitSent(String survey, int count) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			int sent = jdbc.sql("""
+	private void awaitSent(String survey, int count) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> jdbc.sql("""
 					select count(*) from slack_outbox o join survey_invitation i on o.dedup_key = 'survey:' || i.id
 					where i.survey_id = :s::uuid and o.status = 'SENT'""")
 				.param("s", survey)
 				.query(Integer.class)
-				.single();
-			if (sent >= count) {
-				return;
-			}
-			Thread.sleep(20);
-		}
-		throw new AssertionError("fewer than " + count + " invitations were sent within 30 s");
+				.single() >= count);
 	}
 
 }

@@ -1,0 +1,17 @@
+-- Spring Modulith's JDBC event publication registry (its PostgreSQL schema, version 2): every
+-- event handed to an @ApplicationModuleListener is stored with the transaction that published it,
+-- so a hand-off that a crash interrupted is republished at the next start. "if not exists": until
+-- now the registry created this table itself at start-up.
+create table if not exists event_publication (
+    id                     uuid                     not null primary key,
+    listener_id            text                     not null,
+    event_type             text                     not null,
+    serialized_event       text                     not null,
+    publication_date       timestamp with time zone not null,
+    completion_date        timestamp with time zone,
+    status                 text,
+    completion_attempts    int,
+    last_resubmission_date timestamp with time zone
+);
+create index if not exists event_publication_serialized_event_hash_idx on event_publication using hash (serialized_event);
+create index if not exists event_publication_by_completion_date_idx on event_publication (completion_date);
