@@ -23,8 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Answering {
 
-	static final String DONT_KNOW = AnswerComposer.DONT_KNOW;
-
 	private static final Logger log = LoggerFactory.getLogger(Answering.class);
 
 	private static final int FOLLOW_UP_WORDS = 10;

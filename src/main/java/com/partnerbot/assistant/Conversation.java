@@ -27,19 +27,18 @@ final class Conversation {
 
 	// the commonest words of the languages partners write in besides English; a word
 	// shared with English (a, in) is left out
-	private static final Map<String, Set<String>> OTHERS = Map.of("Spanish",
-			Set.of("que", "qué", "el", "los", "las", "del", "para", "por", "cómo", "como", "cuál", "cuánto", "cuánta",
-					"cuántos", "una", "es", "con", "se", "podemos", "nuestro", "nuestra", "hay", "puedo", "tenemos",
-					"socio", "socios", "descuento", "y"),
+	private static final Map<String, Set<String>> OTHERS = Map.of(
+			"Spanish", Set.of("que", "qué", "el", "los", "las", "del", "para", "por", "cómo", "como", "cuál", "cuánto",
+					"cuánta", "cuántos", "una", "es", "con", "se", "podemos", "nuestro", "nuestra", "hay", "puedo",
+					"tenemos", "socio", "socios", "descuento", "y", "la", "de", "un", "al", "lo", "su", "dura"),
 			"French",
 			Set.of("le", "les", "des", "du", "est", "pour", "quel", "quelle", "quels", "comment", "nous", "avec", "une",
 					"combien", "sur", "pas", "notre", "nos", "peut", "pouvons", "avons", "remise", "et", "je"),
 			"German",
 			Set.of("der", "die", "das", "wie", "ist", "für", "und", "wir", "nicht", "ein", "eine", "mit", "welche",
 					"was", "können", "bekommen", "unser", "unsere", "lange", "gibt", "es", "ich", "rabatt", "viel"),
-			"Portuguese",
-			Set.of("os", "do", "da", "para", "como", "qual", "quanto", "nós", "uma", "com", "não", "é", "podemos",
-					"nosso", "nossa", "temos", "desconto", "quantos", "recebemos"),
+			"Portuguese", Set.of("os", "do", "da", "para", "como", "qual", "quanto", "nós", "uma", "com", "não", "é",
+					"podemos", "nosso", "nossa", "temos", "desconto", "quantos", "recebemos", "de", "um", "o", "valor"),
 			"Italian",
 			Set.of("il", "gli", "della", "per", "come", "quale", "quanto", "noi", "una", "con", "è", "non", "nostro",
 					"abbiamo", "sconto", "possiamo", "quanti"),

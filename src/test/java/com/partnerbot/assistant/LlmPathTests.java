@@ -124,6 +124,50 @@ class LlmPathTests extends EndToEndTests {
 	}
 
 	@Test
+	void eachPassageCarriesItsHeadingPathAndAListItsLeadIn() {
+		openAi.reply(request -> "You may not describe FedRAMP authorization for Secure Gateway as complete [1].");
+		Answer answer = ask("Can we say Secure Gateway is FedRAMP authorized in our marketing?", "Gold", unique("c"));
+		assertThat(openAi.requests()).hasSize(1);
+		String prompt = StubOpenAi.prompt(openAi.requests().get(0));
+		assertThat(prompt).contains("] Brand and Co-marketing Guidelines > Claims you may and may not make (")
+			.contains("You may not:\n- Promise unreleased features or early-access features as available.\n"
+					+ "- Describe FedRAMP authorization for Secure Gateway as complete.");
+		assertThat(answer.text()).contains("You may not describe FedRAMP");
+	}
+
+	@Test
+	void aStatementWithoutAValidCitationIsDropped() {
+		openAi.reply(request -> "Registered deals are protected for 90 days from approval [1]. "
+				+ "Every partner also gets a free conference pass. Protection can be extended to 365 days [1].");
+		Answer answer = ask("What's the protection period on a registered deal?", "Silver", unique("c"));
+		assertThat(openAi.requests()).hasSize(1);
+		assertThat(answer.text()).isEqualTo("Registered deals are protected for 90 days from approval [1].");
+		assertThat(answer.citations()).hasSize(1);
+	}
+
+	@Test
+	void anAnswerThatCitesNothingFallsBackToQuotes() {
+		openAi.reply(request -> "Deals are protected for a while, ask around.");
+		Answer answer = ask("What's the protection period on a registered deal?", "Silver", unique("c"));
+		assertThat(openAi.requests()).hasSize(1);
+		assertThat(answer.grounded()).isTrue();
+		assertThat(answer.text()).doesNotContain("ask around").contains("> ").contains("90 days");
+		assertThat(answer.citations()).isNotEmpty();
+	}
+
+	@Test
+	void aQuestionInAnotherLanguageIsSearchedInEnglishAndAnsweredInItsOwn() {
+		openAi.reply(request -> StubOpenAi.prompt(request).contains("Translate this question")
+				? "How long is a registered deal protected?" : "La protección dura 90 días desde la aprobación [1].");
+		Answer answer = ask("¿Cuánto dura la protección de un registro de oportunidad?", "Silver", unique("c"));
+		assertThat(openAi.requests()).hasSize(2);
+		String prompt = StubOpenAi.prompt(openAi.requests().get(1));
+		assertThat(prompt).contains("Reply in the language of the question").contains("90 days");
+		assertThat(answer.text()).isEqualTo("La protección dura 90 días desde la aprobación [1].");
+		assertThat(answer.citations().get(0).source()).startsWith("deals/");
+	}
+
+	@Test
 	void notInSourcesIsAnHonestIDontKnow() {
 		openAi.reply(request -> "NOT_IN_SOURCES");
 		Answer answer = ask("Does the MDF policy cover a yacht party?", "Gold", unique("c"));

@@ -25,6 +25,36 @@ class ChunkerTests {
 	private static final int OVERLAP_CHARS = 50;
 
 	@Test
+	void blocksArePackedWholeAndACutListOrTableRepeatsItsLeadIn() {
+		List<String> items = IntStream.range(0, 12)
+			.mapToObj(i -> "- Item " + i + " is something partners may not do with their tenants.")
+			.toList();
+		String list = "Not permitted:\n" + String.join("\n", items);
+		String table = "| Tier | Share |\n" + IntStream.range(0, 20)
+			.mapToObj(i -> "| Tier " + i + " | " + i + "0% |")
+			.collect(Collectors.joining("\n"));
+		String paragraph = "A short paragraph that ends the section.";
+		List<Chunk> chunks = new Chunker(MAX_CHARS, OVERLAP_CHARS)
+			.chunk(document(List.of(new Section(List.of("Rules"), list + "\n\n" + table + "\n\n" + paragraph, true))));
+		assertThat(chunks).hasSizeGreaterThan(3);
+		for (Chunk chunk : chunks) {
+			assertThat(chunk.text().length()).isLessThanOrEqualTo(MAX_CHARS);
+			for (String block : chunk.text().split("\n\n")) {
+				if (block.contains("- Item")) {
+					assertThat(block).startsWith("Not permitted:\n- Item");
+				}
+				if (block.contains("| Tier ")) {
+					assertThat(block).startsWith("| Tier | Share |\n| Tier ");
+				}
+			}
+		}
+		// no overlap: each item is in exactly one chunk, and nothing starts mid-sentence
+		assertThat(chunks.stream().mapToLong(c -> c.text().lines().filter(l -> l.startsWith("- Item")).count()).sum())
+			.isEqualTo(12);
+		assertThat(chunks.get(chunks.size() - 1).text()).endsWith(paragraph);
+	}
+
+	@Test
 	void idsAreStableAcrossRuns() {
 		List<Chunk> first = new Chunker(MAX_CHARS, OVERLAP_CHARS).chunk(guide("All tiers may register."));
 		List<Chunk> second = new Chunker(MAX_CHARS, OVERLAP_CHARS).chunk(guide("All tiers may register."));

