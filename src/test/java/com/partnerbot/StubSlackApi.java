@@ -41,6 +41,8 @@ public final class StubSlackApi implements AutoCloseable {
 
 	private final Map<String, String> userTeams = new java.util.concurrent.ConcurrentHashMap<>();
 
+	private final Map<String, String> userTitles = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final Map<String, List<JsonObject>> history = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Map<String, java.util.Queue<Failure>> failuresByMethod = new java.util.concurrent.ConcurrentHashMap<>();
@@ -131,7 +133,9 @@ public final class StubSlackApi implements AutoCloseable {
 			case "users.info" ->
 				userTeams.containsKey(String.valueOf(args.has("user") ? args.get("user").getAsString() : ""))
 						? "{\"ok\":true,\"user\":{\"id\":\"" + args.get("user").getAsString() + "\",\"team_id\":\""
-								+ userTeams.get(args.get("user").getAsString()) + "\",\"name\":\"someone\"}}"
+								+ userTeams.get(args.get("user").getAsString())
+								+ "\",\"name\":\"someone\",\"profile\":{\"title\":\""
+								+ userTitles.getOrDefault(args.get("user").getAsString(), "") + "\"}}}"
 						: "{\"ok\":false,\"error\":\"user_not_found\"}";
 			case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
 			case "chat.update" -> "{\"ok\":true,\"channel\":\"" + args.get("channel").getAsString() + "\",\"ts\":\""
@@ -280,6 +284,12 @@ public final class StubSlackApi implements AutoCloseable {
 
 	/** Makes users.info answer for this user with this workspace. */
 	public void user(String userId, String teamId) {
+		userTeams.put(userId, teamId);
+	}
+
+	/** Makes users.info answer for this user with this workspace and profile title. */
+	public void user(String userId, String teamId, String title) {
+		userTitles.put(userId, title);
 		userTeams.put(userId, teamId);
 	}
 
