@@ -44,6 +44,8 @@ public final class StubSlackApi implements AutoCloseable {
 
 	private final Map<String, String> userTeams = new java.util.concurrent.ConcurrentHashMap<>();
 
+	private final Map<String, String> userTitles = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final Map<String, List<JsonObject>> history = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Map<String, java.util.Queue<Failure>> failuresByMethod = new java.util.concurrent.ConcurrentHashMap<>();
@@ -302,8 +304,15 @@ public final class StubSlackApi implements AutoCloseable {
 		if (userTeams.containsKey(userId)) {
 			user.append(",\"team_id\":\"").append(userTeams.get(userId)).append('"');
 		}
+		user.append(",\"profile\":{\"title\":\"").append(userTitles.getOrDefault(userId, "")).append("\"}");
 		user.append(",").append(userFlags.getOrDefault(userId, "\"is_restricted\":false")).append('}');
 		return "{\"ok\":true,\"user\":" + user + "}";
+	}
+
+	/** Makes users.info answer for this user with this workspace and profile title. */
+	public void user(String userId, String teamId, String title) {
+		userTitles.put(userId, title);
+		userTeams.put(userId, teamId);
 	}
 
 	/** The calls of a method that were answered normally. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.document.Document;
@@ -48,6 +50,11 @@ public class KnowledgeBase implements DisposableBean {
 	private final KnowledgeProperties properties;
 
 	private final ReentrantLock reindexing = new ReentrantLock();
+
+	private final Object queue = new Object();
+
+	/** The run asked for while another runs, not started yet; null when none. */
+	private CompletableFuture<ReindexReport> queued;
 
 	/**
 	 * A knowledge base outside Spring (the answer evaluation): the content directory is
@@ -239,21 +246,57 @@ public class KnowledgeBase implements DisposableBean {
 	/**
 	 * Rebuilds the index from the content directory; questions keep being answered from
 	 * the previous index until the new one is complete, and a failed reindex leaves it in
-	 * place.
-	 * @throws ReindexInProgressException when another reindex is running
+	 * place. One runs at a time: asked for while one runs, it waits for that one and then
+	 * runs, so it sees every change made before it was asked for; several asking while
+	 * one runs share the one queued after it.
 	 */
 	public ReindexReport reindex(ReindexProgress progress) {
-		if (!reindexing.tryLock()) {
-			throw new ReindexInProgressException();
+		CompletableFuture<ReindexReport> waiting;
+		CompletableFuture<ReindexReport> mine = null;
+		synchronized (queue) {
+			waiting = queued;
+			if (waiting == null) {
+				mine = new CompletableFuture<>();
+				queued = mine;
+			}
 		}
+		if (waiting != null) {
+			return join(waiting);
+		}
+		reindexing.lock();
 		try {
-			return reindexer.reindex(progress);
+			synchronized (queue) {
+				// from now on, whoever asks queues the next run: this one may have read
+				// the files already
+				queued = null;
+			}
+			ReindexReport report = reindexer.reindex(progress);
+			mine.complete(report);
+			return report;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("reindex failed: " + ex.getMessage(), ex);
+			UncheckedIOException failure = new UncheckedIOException("reindex failed: " + ex.getMessage(), ex);
+			mine.completeExceptionally(failure);
+			throw failure;
+		}
+		catch (RuntimeException ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
 		}
 		finally {
 			reindexing.unlock();
+		}
+	}
+
+	private static ReindexReport join(CompletableFuture<ReindexReport> run) {
+		try {
+			return run.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw ex;
 		}
 	}
 
@@ -278,9 +321,6 @@ public class KnowledgeBase implements DisposableBean {
 	void scheduledReindex() {
 		try {
 			reindex(ReindexProgress.NONE);
-		}
-		catch (ReindexInProgressException ex) {
-			log.info("Scheduled reindex skipped: {}", ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			log.error("Scheduled reindex failed; the previous index stays in use", ex);

@@ -1,7 +1,5 @@
 package com.partnerbot.knowledge;
 
-import com.partnerbot.platform.ConflictException;
-
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,16 +16,11 @@ class KnowledgeController {
 
 	/**
 	 * Rebuilds the index from the content directory and answers with the counts when
-	 * done.
+	 * done; while another reindex runs (the one at start-up), it waits for it.
 	 */
 	@PostMapping("/reindex")
 	ReindexReport reindex() {
-		try {
-			return knowledge.reindex(ReindexProgress.NONE);
-		}
-		catch (ReindexInProgressException ex) {
-			throw new ConflictException("reindex", ex.getMessage());
-		}
+		return knowledge.reindex(ReindexProgress.NONE);
 	}
 
 }

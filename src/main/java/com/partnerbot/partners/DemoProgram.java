@@ -9,6 +9,7 @@ import com.partnerbot.platform.LocalMode;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -45,9 +46,12 @@ class DemoProgram implements ApplicationRunner {
 
 	private final PartnerManagement management;
 
-	DemoProgram(Partners partners, PartnerManagement management) {
+	private final ApplicationEventPublisher events;
+
+	DemoProgram(Partners partners, PartnerManagement management, ApplicationEventPublisher events) {
 		this.partners = partners;
 		this.management = management;
+		this.events = events;
 	}
 
 	@Override
@@ -70,6 +74,13 @@ class DemoProgram implements ApplicationRunner {
 			}
 		}
 		log.info("Demo program ready: {} partners ({} added)", PARTNERS.size(), added);
+		// their history, so a scorecard in the tour shows a partner on its way rather
+		// than
+		// at risk on every line
+		events.publishEvent(new DemoProgramSeeded(PARTNERS.stream()
+			.map(p -> partners.findByName(p.name()))
+			.flatMap(java.util.Optional::stream)
+			.toList()));
 	}
 
 }

@@ -115,12 +115,50 @@ public class PartnerManagement {
 	 * partner's; true when they are new. Members of other workspaces are not the
 	 * partner's people.
 	 */
+	@Transactional
 	public boolean addMember(UUID partnerId, String slackUserId, String teamId) {
+		return addMember(partnerId, slackUserId, teamId, null);
+	}
+
+	/**
+	 * Records a member of a partner's shared channel with their job title (from their
+	 * Slack profile, null if unknown); true when they are new.
+	 */
+	@Transactional
+	public boolean addMember(UUID partnerId, String slackUserId, String teamId, String title) {
 		Partner partner = get(partnerId);
 		if (teamId == null || !partner.slackTeamIds().contains(teamId)) {
 			return false;
 		}
-		return partners.rememberPerson(partnerId, slackUserId, teamId);
+		boolean added = remember(partnerId, slackUserId, teamId);
+		if (title != null && !title.isBlank()) {
+			partners.updateTitle(partnerId, slackUserId, title.strip());
+		}
+		return added;
+	}
+
+	/**
+	 * A person's job title as their Slack profile gave it, if the bot knows it; their
+	 * role in the partnership follows from it.
+	 */
+	public Optional<String> title(UUID partnerId, String slackUserId) {
+		return partners.title(partnerId, slackUserId);
+	}
+
+	/** Records a known person's job title from their Slack profile. */
+	public void recordTitle(UUID partnerId, String slackUserId, String title) {
+		if (title != null && !title.isBlank()) {
+			partners.updateTitle(partnerId, slackUserId, title.strip());
+		}
+	}
+
+	/** Remembers a person; a new one is announced, so open surveys can reach them. */
+	private boolean remember(UUID partnerId, String slackUserId, String teamId) {
+		boolean added = partners.rememberPerson(partnerId, slackUserId, teamId);
+		if (added) {
+			events.publishEvent(new PartnerPersonJoined(partnerId, slackUserId));
+		}
+		return added;
 	}
 
 	/** The Slack user ids of a partner's people the bot has met. */
@@ -134,6 +172,7 @@ public class PartnerManagement {
 	 * partner, and a partner's person never acts in another partner's channel. A
 	 * partner's person is remembered.
 	 */
+	@Transactional
 	public Requester identify(SlackIdentity identity) {
 		Optional<Partner> channelOwner = Optional.ofNullable(identity.channelId()).flatMap(partners::findByChannel);
 		String team = identity.userTeamId();
@@ -150,7 +189,7 @@ public class PartnerManagement {
 			return new Requester.Stranger(identity.userId(),
 					"channel " + identity.channelId() + " belongs to another partner");
 		}
-		if (partners.rememberPerson(partner.id(), identity.userId(), team)) {
+		if (remember(partner.id(), identity.userId(), team)) {
 			log.info("New person of partner {}: {}", partner.name(), identity.userId());
 		}
 		return new Requester.PartnerPerson(identity.userId(), partner);

@@ -118,6 +118,19 @@ class Partners {
 				""").params(partnerId, slackUserId, teamId).update() > 0;
 	}
 
+	void updateTitle(UUID partnerId, String slackUserId, String title) {
+		jdbc.sql("update partner_person set title = ? where partner_id = ? and slack_user_id = ?")
+			.params(title, partnerId, slackUserId)
+			.update();
+	}
+
+	Optional<String> title(UUID partnerId, String slackUserId) {
+		return jdbc.sql("select title from partner_person where partner_id = ? and slack_user_id = ?")
+			.params(partnerId, slackUserId)
+			.query(String.class)
+			.optional();
+	}
+
 	List<String> people(UUID partnerId) {
 		return jdbc.sql("select slack_user_id from partner_person where partner_id = ? order by first_seen")
 			.param(partnerId)

@@ -17,9 +17,12 @@ import java.util.UUID;
  * @param atRisk what the current tier needs that the partner no longer has
  * @param recommendations the training that closes the gaps, most useful first
  * @param nextTierBenefit what reaching the next tier brings
+ * @param programSatisfaction how the partner's people rate the vendor's program: a signal
+ * for the vendor, never a requirement of the partner
  */
 public record Scorecard(UUID partnerId, String partnerName, String tier, String nextTier, Kpis kpis, List<Gap> gaps,
-		List<Gap> atRisk, List<Recommendation> recommendations, String nextTierBenefit) {
+		List<Gap> atRisk, List<Recommendation> recommendations, String nextTierBenefit,
+		ProgramSatisfaction programSatisfaction) {
 
 	/**
 	 * @param currency the currency of the amounts
@@ -28,20 +31,29 @@ public record Scorecard(UUID partnerId, String partnerName, String tier, String 
 	 * @param winRate won over decided (won and lost), null before any
 	 * @param certifiedPeople people per certification requirement
 	 * @param courseCompletions courses completed by the partner's people
-	 * @param psat average satisfaction, null when not surveyed
 	 * @param daysToFirstDeal from joining to the first registration, null before it
 	 * @param sourcedRevenue the part of the won revenue from deals the partner sourced
 	 * @param influencedRevenue the part from deals the partner influenced
 	 */
 	public record Kpis(String currency, BigDecimal registeredPipeline, BigDecimal wonRevenue, Double winRate,
-			Map<String, Integer> certifiedPeople, int courseCompletions, Double psat, Long daysToFirstDeal,
+			Map<String, Integer> certifiedPeople, int courseCompletions, Long daysToFirstDeal,
 			BigDecimal sourcedRevenue, BigDecimal influencedRevenue) {
+	}
+
+	/**
+	 * The partner's people's satisfaction with the vendor's program over twelve months.
+	 *
+	 * @param psat the average (1-5), null below {@code minResponses} answers
+	 * @param responses how many answered
+	 * @param minResponses answers it takes before the average is shown
+	 */
+	public record ProgramSatisfaction(Double psat, int responses, int minResponses) {
 	}
 
 	/**
 	 * A requirement not met.
 	 *
-	 * @param kind revenue, certification or psat
+	 * @param kind revenue or certification
 	 * @param requirement what is required, e.g. the certification's name
 	 * @param have what the partner has
 	 * @param need what the tier needs
@@ -55,9 +67,10 @@ public record Scorecard(UUID partnerId, String partnerName, String tier, String 
 	 * @param course the course's title
 	 * @param code the course's code
 	 * @param link where to take it
-	 * @param reason why, in one line
+	 * @param reason why, in one line: the gap it closes and the step it is
+	 * @param tier the tier whose requirement the gap is (the current one when at risk)
 	 */
-	public record Recommendation(String course, String code, String link, String reason) {
+	public record Recommendation(String course, String code, String link, String reason, String tier) {
 	}
 
 }

@@ -38,11 +38,6 @@ final class ScorecardCalculator {
 								+ ")"));
 			}
 		});
-		if (tier.minPsat() != null && kpis.psat() != null && kpis.psat() < tier.minPsat()) {
-			gaps.add(new Scorecard.Gap("psat", "partner satisfaction", kpis.psat(), tier.minPsat(),
-					(tier.minPsat() - kpis.psat()) / tier.minPsat(), String.format(Locale.ROOT,
-							"partner satisfaction of at least %.1f (now %.1f)", tier.minPsat(), kpis.psat())));
-		}
 		gaps.sort(Comparator.comparingDouble(Scorecard.Gap::shortfall).reversed());
 		return gaps;
 	}

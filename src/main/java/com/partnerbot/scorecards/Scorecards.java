@@ -24,6 +24,7 @@ import com.partnerbot.knowledge.KnowledgeBase;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.partners.Tier;
+import com.partnerbot.surveys.PartnerSatisfaction;
 import com.partnerbot.surveys.Surveys;
 import com.partnerbot.training.Completion;
 import com.partnerbot.training.Course;
@@ -37,8 +38,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Scorecards {
-
-	private static final int RECOMMENDATIONS = 5;
 
 	private final PartnerManagement partners;
 
@@ -73,8 +72,9 @@ public class Scorecards {
 	}
 
 	/**
-	 * The partner's scorecard, with recommendations for one of its people: their role's
-	 * courses first, and none they completed.
+	 * The partner's scorecard, with recommendations for one of its people: those of their
+	 * role (from the courses they took, else their Slack profile's title), and none they
+	 * completed.
 	 */
 	public Scorecard forPerson(UUID partnerId, String person) {
 		return scorecard(partners.get(partnerId), person);
@@ -90,17 +90,54 @@ public class Scorecards {
 		Optional<Tier> next = tier.next();
 		List<Scorecard.Gap> gaps = next.map(t -> ScorecardCalculator.gaps(kpis, requirements(t))).orElse(List.of());
 		List<Scorecard.Gap> atRisk = ScorecardCalculator.gaps(kpis, requirements(tier));
-		List<Scorecard.Recommendation> recommendations = recommend(partner, person, catalogue, completions, gaps,
-				atRisk, next.map(Tier::label).orElse(tier.label()));
+		String role = (person == null) ? null : role(partner, person, completions);
+		List<Scorecard.Recommendation> recommendations = Recommender.recommend(new Recommender.Situation(tier,
+				next.orElse(null), gaps, atRisk, catalogue, done(person, completions), role),
+				weakest -> rankByMeaning(weakest, catalogue));
 		String benefit = next.map(t -> requirements(t).benefit()).orElse(null);
+		PartnerSatisfaction satisfaction = surveys.partnerSatisfaction(partner.id());
 		return new Scorecard(partner.id(), partner.name(), tier.label(), next.map(Tier::label).orElse(null), kpis, gaps,
-				atRisk, recommendations, benefit);
+				atRisk, recommendations, benefit, new Scorecard.ProgramSatisfaction(satisfaction.psat(),
+						satisfaction.responses(), satisfaction.minResponses()));
+	}
+
+	/** The courses done: by the person, or by anyone of the partner. */
+	private static Set<String> done(String person, List<Completion> completions) {
+		Set<String> done = new HashSet<>();
+		for (Completion completion : completions) {
+			if (person == null || person.equals(completion.person())) {
+				done.add(completion.courseCode());
+			}
+		}
+		return done;
+	}
+
+	/**
+	 * A person's role: the one their completions were recorded with, else what their
+	 * Slack profile's title says; null when neither tells.
+	 */
+	private String role(Partner partner, String person, List<Completion> completions) {
+		return completions.stream()
+			.filter(c -> person.equals(c.person()) && c.role() != null && !"any".equals(c.role()))
+			.map(Completion::role)
+			.findFirst()
+			.orElseGet(() -> partners.title(partner.id(), person).map(Roles::ofTitle).orElse(null));
+	}
+
+	/** The catalogue, closest in meaning to a gap first. */
+	private List<Course> rankByMeaning(Scorecard.Gap weakest, List<Course> catalogue) {
+		float[] query = knowledge.embedQuery(weakest.description() + ": " + topicOf(weakest));
+		return catalogue.stream()
+			.map(c -> Map.entry(c, cosine(query, vector(c))))
+			.sorted(Map.Entry.<Course, Double>comparingByValue().reversed())
+			.map(Map.Entry::getKey)
+			.toList();
 	}
 
 	private ScorecardsProperties.TierRequirements requirements(Tier tier) {
 		return properties.tiers()
 			.getOrDefault(tier.name().toLowerCase(Locale.ROOT),
-					new ScorecardsProperties.TierRequirements(BigDecimal.ZERO, Map.of(), null, null));
+					new ScorecardsProperties.TierRequirements(BigDecimal.ZERO, Map.of(), null));
 	}
 
 	private Scorecard.Kpis kpis(Partner partner, List<Course> catalogue, List<Completion> completions) {
@@ -145,8 +182,8 @@ public class Scorecards {
 			.map(first -> Math.max(0, Duration.between(partner.createdAt(), first).toDays()))
 			.orElse(null);
 		return new Scorecard.Kpis(properties.currency(), pipeline, won, winRate,
-				certifiedPeople(partner.id(), catalogue), completions.size(), surveys.partnerPsat(partner.id()),
-				daysToFirstDeal, won.subtract(influenced), influenced);
+				certifiedPeople(partner.id(), catalogue), completions.size(), daysToFirstDeal, won.subtract(influenced),
+				influenced);
 	}
 
 	/**
@@ -178,70 +215,10 @@ public class Scorecards {
 			.multiply(properties.exchangeRates().getOrDefault(currency.toUpperCase(Locale.ROOT), BigDecimal.ONE));
 	}
 
-	/**
-	 * Missing required certifications first (the courses that grant them), then the
-	 * courses whose descriptions are closest in meaning to the weakest remaining gap.
-	 */
-	private List<Scorecard.Recommendation> recommend(Partner partner, String person, List<Course> catalogue,
-			List<Completion> completions, List<Scorecard.Gap> gaps, List<Scorecard.Gap> atRisk, String targetTier) {
-		Set<String> done = new HashSet<>();
-		String role = null;
-		for (Completion completion : completions) {
-			if (person == null || person.equals(completion.person())) {
-				done.add(completion.courseCode());
-			}
-			if (person != null && person.equals(completion.person()) && completion.role() != null) {
-				role = completion.role();
-			}
-		}
-		String personRole = role;
-		List<Scorecard.Recommendation> recommendations = new ArrayList<>();
-		Set<String> chosen = new HashSet<>();
-		List<Scorecard.Gap> all = new ArrayList<>(atRisk);
-		gaps.stream().filter(g -> !atRisk.contains(g)).forEach(all::add);
-		for (Scorecard.Gap gap : all) {
-			if (!gap.kind().equals("certification")) {
-				continue;
-			}
-			String why = atRisk.contains(gap) ? "keeps your " + partner.tier().label() + " tier: "
-					: "for " + targetTier + ": ";
-			catalogue.stream()
-				.filter(c -> c.certification() != null)
-				.filter(c -> gap.requirement().equals(c.certification())
-						|| (gap.requirement().equals(ScorecardsProperties.ENGINEER) && "engineer".equals(c.role())))
-				.filter(c -> !done.contains(c.code()) && !chosen.contains(c.code()))
-				.sorted(Comparator.comparing((Course c) -> personRole != null && !personRole.equals(c.role()))
-					.thenComparingInt(Course::durationMinutes))
-				.forEach(c -> {
-					chosen.add(c.code());
-					recommendations.add(new Scorecard.Recommendation(c.title(), c.code(), c.link(),
-							why + "earns the " + c.certification() + " certification (" + gap.description() + ")"));
-				});
-		}
-		all.stream().filter(g -> !g.kind().equals("certification")).findFirst().ifPresent(weakest -> {
-			float[] query = knowledge.embedQuery(weakest.description() + ": " + topicOf(weakest));
-			catalogue.stream()
-				.filter(c -> !done.contains(c.code()) && !chosen.contains(c.code()))
-				.filter(c -> personRole == null || c.role() == null || "any".equals(c.role())
-						|| personRole.equals(c.role()))
-				.map(c -> Map.entry(c, cosine(query, vector(c))))
-				.sorted(Map.Entry.<Course, Double>comparingByValue().reversed())
-				.limit(2)
-				.forEach(e -> {
-					chosen.add(e.getKey().code());
-					recommendations
-						.add(new Scorecard.Recommendation(e.getKey().title(), e.getKey().code(), e.getKey().link(),
-								"for " + targetTier + ": closest to your largest gap, " + weakest.description()));
-				});
-		});
-		return recommendations.stream().limit(RECOMMENDATIONS).toList();
-	}
-
 	/** What a gap is about, in words a course description would use. */
 	private static String topicOf(Scorecard.Gap gap) {
 		return switch (gap.kind()) {
 			case "revenue" -> "selling the products, winning more and larger deals, positioning against competitors";
-			case "psat" -> "partner satisfaction, customer success, support and delivery quality";
 			default -> gap.requirement();
 		};
 	}

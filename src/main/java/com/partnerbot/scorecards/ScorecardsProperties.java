@@ -35,15 +35,16 @@ public record ScorecardsProperties(@DefaultValue("USD") String currency, Map<Str
 	}
 
 	/**
-	 * What a tier requires over the program year.
+	 * What a tier requires over the program year. A partner's satisfaction with the
+	 * vendor's program (PSAT) is the vendor's health signal, never a requirement of the
+	 * partner; satisfaction of the partner's customers would be a measure with its own
+	 * source, and the program has none.
 	 *
 	 * @param wonRevenue won revenue, in the program currency
 	 * @param certifications certification name to the number of certified people needed
-	 * @param minPsat the lowest average partner satisfaction (1-5) kept, when surveyed
 	 * @param benefit what reaching the tier brings, for the nudge
 	 */
-	public record TierRequirements(BigDecimal wonRevenue, Map<String, Integer> certifications, Double minPsat,
-			String benefit) {
+	public record TierRequirements(BigDecimal wonRevenue, Map<String, Integer> certifications, String benefit) {
 
 		public TierRequirements {
 			wonRevenue = (wonRevenue != null) ? wonRevenue : BigDecimal.ZERO;
@@ -54,12 +55,11 @@ public record ScorecardsProperties(@DefaultValue("USD") String currency, Map<Str
 
 	private static Map<String, TierRequirements> defaultTiers() {
 		Map<String, TierRequirements> tiers = new LinkedHashMap<>();
-		tiers.put("registered", new TierRequirements(BigDecimal.ZERO, Map.of(), null, "10% discount"));
-		tiers.put("silver",
-				new TierRequirements(new BigDecimal("100000"), Map.of(SALES, 1), 3.8, "15% discount and MDF"));
-		tiers.put("gold", new TierRequirements(new BigDecimal("400000"), Map.of(SALES, 2, ENGINEER, 2), 4.0,
+		tiers.put("registered", new TierRequirements(BigDecimal.ZERO, Map.of(), "10% discount"));
+		tiers.put("silver", new TierRequirements(new BigDecimal("100000"), Map.of(SALES, 1), "15% discount and MDF"));
+		tiers.put("gold", new TierRequirements(new BigDecimal("400000"), Map.of(SALES, 2, ENGINEER, 2),
 				"20% discount and 5 points more margin on registered deals"));
-		tiers.put("platinum", new TierRequirements(new BigDecimal("1500000"), Map.of(SALES, 4, ENGINEER, 4), 4.3,
+		tiers.put("platinum", new TierRequirements(new BigDecimal("1500000"), Map.of(SALES, 4, ENGINEER, 4),
 				"25% discount, 5 points more margin on registered deals and a designated technical manager"));
 		return tiers;
 	}

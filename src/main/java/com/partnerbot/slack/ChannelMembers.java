@@ -111,8 +111,9 @@ class ChannelMembers {
 						continue;
 					}
 					var user = usersInfo(member);
-					if (user.isOk() && !user.getUser().isBot()
-							&& partners.addMember(partner.id(), member, user.getUser().getTeamId())) {
+					if (user.isOk() && !user.getUser().isBot() && partners.addMember(partner.id(), member,
+							user.getUser().getTeamId(),
+							user.getUser().getProfile() != null ? user.getUser().getProfile().getTitle() : null)) {
 						added++;
 					}
 				}

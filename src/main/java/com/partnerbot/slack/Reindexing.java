@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import com.partnerbot.knowledge.KnowledgeBase;
-import com.partnerbot.knowledge.ReindexInProgressException;
 import com.partnerbot.knowledge.ReindexReport;
 
 import org.springframework.stereotype.Component;
@@ -51,9 +50,6 @@ class Reindexing {
 				}
 			});
 			replies.update(where, messageTs, Messages.Reply.plain(report(report)));
-		}
-		catch (ReindexInProgressException ex) {
-			replies.update(where, messageTs, Messages.Reply.plain(":warning: " + ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			replies.update(where, messageTs, Messages.Reply

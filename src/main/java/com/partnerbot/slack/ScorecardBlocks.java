@@ -42,8 +42,7 @@ final class ScorecardBlocks {
 				markdownText("*Certified people*\n" + (k.certifiedPeople().isEmpty() ? "none yet" : String.join(", ",
 						k.certifiedPeople().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()))),
 				markdownText("*Courses completed*\n" + k.courseCompletions()),
-				markdownText("*Partner satisfaction*\n" + (k.psat() == null ? "not surveyed yet"
-						: String.format(Locale.ROOT, "%.1f / 5", k.psat())))))));
+				markdownText("*Your rating of our program*\n" + programRating(card.programSatisfaction()))))));
 		if (card.nextTier() != null) {
 			String gaps = card.gaps().isEmpty()
 					? ":tada: You meet every " + card.nextTier()
@@ -59,6 +58,19 @@ final class ScorecardBlocks {
 		}
 		blocks.addAll(recommendations(card));
 		return blocks;
+	}
+
+	/**
+	 * How the partner's people rate the vendor's program: the vendor's to act on, never a
+	 * requirement of the partner.
+	 */
+	private static String programRating(Scorecard.ProgramSatisfaction rating) {
+		if (rating.psat() == null) {
+			return rating.responses() == 0 ? "not surveyed yet"
+					: "shown from " + rating.minResponses() + " answers (" + rating.responses() + " so far)";
+		}
+		return String.format(Locale.ROOT, "%.1f / 5 from %d answers (not a tier requirement)", rating.psat(),
+				rating.responses());
 	}
 
 	static List<LayoutBlock> recommendations(Scorecard card) {

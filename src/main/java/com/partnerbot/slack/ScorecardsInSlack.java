@@ -111,7 +111,7 @@ class ScorecardsInSlack implements SlackFeature {
 	 */
 	Messages.Reply scorecard(Requester requester) {
 		return requester.partner().map(p -> {
-			Scorecard card = scorecards.forPerson(p.id(), requester.userId());
+			Scorecard card = forPerson(p.id(), requester.userId());
 			return new Messages.Reply(ScorecardBlocks.summary(card), ScorecardBlocks.scorecard(card));
 		})
 			.orElseGet(() -> Messages.Reply
@@ -121,7 +121,7 @@ class ScorecardsInSlack implements SlackFeature {
 	/** The private answer to {@code /partner training}. */
 	Messages.Reply training(Requester requester) {
 		return requester.partner().map(p -> {
-			Scorecard card = scorecards.forPerson(p.id(), requester.userId());
+			Scorecard card = forPerson(p.id(), requester.userId());
 			List<LayoutBlock> blocks = ScorecardBlocks.recommendations(card);
 			if (blocks.isEmpty()) {
 				return Messages.Reply.plain("No training to recommend: " + ScorecardBlocks.summary(card));
@@ -142,7 +142,7 @@ class ScorecardsInSlack implements SlackFeature {
 		List<LayoutBlock> blocks = switch (requester) {
 			case Requester.PartnerPerson person -> {
 				List<LayoutBlock> home = new ArrayList<>(
-						ScorecardBlocks.scorecard(scorecards.forPerson(person.own().id(), person.userId())));
+						ScorecardBlocks.scorecard(forPerson(person.own().id(), person.userId())));
 				home.add(divider());
 				home.addAll(dealHome.partnerDeals(person.own()));
 				yield home;
@@ -167,8 +167,31 @@ class ScorecardsInSlack implements SlackFeature {
 		}
 	}
 
+	/**
+	 * A person's scorecard, with the training for their role: their Slack profile's title
+	 * tells it, read once.
+	 */
+	private Scorecard forPerson(java.util.UUID partnerId, String userId) {
+		if (partners.title(partnerId, userId).isEmpty()) {
+			user(userId).map(u -> u.getProfile() != null ? u.getProfile().getTitle() : null)
+				.ifPresent(title -> partners.recordTitle(partnerId, userId, title));
+		}
+		return scorecards.forPerson(partnerId, userId);
+	}
+
 	private String teamOf(String userId) {
 		return members.lookup(userId).map(WorkspaceMembers.Member::teamId).orElse(null);
+	}
+
+	private java.util.Optional<com.slack.api.model.User> user(String userId) {
+		try {
+			var response = api.client().usersInfo(r -> r.user(userId));
+			return (response.isOk()) ? java.util.Optional.ofNullable(response.getUser()) : java.util.Optional.empty();
+		}
+		catch (IOException | SlackApiException ex) {
+			log.warn("users.info failed for {}", userId, ex);
+			return java.util.Optional.empty();
+		}
 	}
 
 	/**

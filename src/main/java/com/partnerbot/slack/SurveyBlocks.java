@@ -52,6 +52,11 @@ final class SurveyBlocks {
 
 	static final String RESULTS = "survey_results";
 
+	static final String EXPORT = "survey_export";
+
+	/** Slack cuts a message's text at 40,000 characters; the API has the rest. */
+	private static final int EXPORT_CHARS = 35_000;
+
 	private SurveyBlocks() {
 	}
 
@@ -61,7 +66,11 @@ final class SurveyBlocks {
 	static Messages.Reply invitation(Invitation invitation, boolean reminder) {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(header(h -> h.text(plainText(
-				reminder ? "Reminder: " + invitation.surveyName() : "Quick survey: " + invitation.surveyName()))));
+				Messages.truncate((reminder ? "Reminder: " : "Quick survey: ") + invitation.surveyName(), 150)))));
+		if (invitation.about() != null) {
+			blocks.add(context(
+					c -> c.elements(List.of(markdownText("About *" + Messages.escape(invitation.about()) + "*")))));
+		}
 		blocks.add(section(s -> s.text(markdownText(
 				"*" + invitation.satisfactionQuestion() + "*  _(1 = very " + "dissatisfied, 5 = very satisfied)_"))));
 		if (invitation.satisfaction() == null) {
@@ -96,7 +105,8 @@ final class SurveyBlocks {
 		if (invitation.satisfaction() != null && invitation.recommend() != null) {
 			blocks.add(section(s -> s.text(markdownText(":tada: Thank you! Your answers are recorded."))));
 		}
-		String text = (reminder ? "Reminder: " : "Quick survey: ") + invitation.surveyName() + ". "
+		String text = (reminder ? "Reminder: " : "Quick survey: ") + invitation.surveyName()
+				+ (invitation.about() != null ? " about " + invitation.about() : "") + ". "
 				+ invitation.satisfactionQuestion();
 		return new Messages.Reply(text, blocks);
 	}
@@ -140,9 +150,20 @@ final class SurveyBlocks {
 		return Messages.Reply.plain(text);
 	}
 
-	static Messages.Reply lowScoreComment(Invitation invitation) {
-		return Messages.Reply.plain(
-				":speech_balloon: <@" + invitation.slackUserId() + "> added: " + Messages.escape(invitation.comment()));
+	static Messages.Reply lowScoreComment(Invitation invitation, String partnerName) {
+		return Messages.Reply.plain(":speech_balloon: <@" + invitation.slackUserId() + "> (" + partnerName
+				+ ") added to their low score in _" + invitation.surveyName() + "_: "
+				+ Messages.escape(invitation.comment()));
+	}
+
+	/** Every answer as CSV, in a message the admin keeps. */
+	static Messages.Reply export(String name, String csv, String apiPath) {
+		boolean cut = csv.length() > EXPORT_CHARS;
+		String shown = cut ? csv.substring(0, csv.lastIndexOf('\n', EXPORT_CHARS) + 1) : csv;
+		String fence = "`".repeat(3);
+		String text = "Survey answers: " + name + " (CSV)\n" + fence + shown.replace(fence, "'".repeat(3)) + fence
+				+ (cut ? "\nThis is the start of a long export; `GET " + apiPath + "` has all of it." : "");
+		return Messages.Reply.plain(text);
 	}
 
 	/** The admins' form for a new campaign. */
@@ -201,6 +222,7 @@ final class SurveyBlocks {
 				buttons.add(button(b -> b.actionId(SEND).value(survey.id().toString()).text(plainText("Send now"))));
 			}
 			buttons.add(button(b -> b.actionId(RESULTS).value(survey.id().toString()).text(plainText("Results"))));
+			buttons.add(button(b -> b.actionId(EXPORT).value(survey.id().toString()).text(plainText("Export CSV"))));
 			blocks.add(actions(a -> a.blockId("survey_" + survey.id()).elements(buttons)));
 		}
 		blocks.add(context(c -> c.elements(List.of(markdownText(
@@ -221,15 +243,19 @@ final class SurveyBlocks {
 		return String.join(" and ", parts);
 	}
 
+	private static String tooFew(SurveyResults results) {
+		return "not shown below " + results.minResponses() + " ratings";
+	}
+
 	/** PSAT and NPS, per partner and over time. */
 	static Messages.Reply results(SurveyResults results) {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(header(h -> h.text(plainText(Messages.truncate("Results: " + results.name(), 150)))));
 		blocks.add(section(s -> s.fields(List.of(
-				markdownText("*PSAT*\n" + (results.psat() == null ? "no ratings yet"
+				markdownText("*PSAT*\n" + (results.psat() == null ? tooFew(results)
 						: String.format(Locale.ROOT, "%.2f / 5 (%.0f%% satisfied)", results.psat(),
 								results.satisfiedShare() * 100))),
-				markdownText("*NPS*\n" + (results.nps() == null ? "no ratings yet"
+				markdownText("*NPS*\n" + (results.nps() == null ? tooFew(results)
 						: String.format(Locale.ROOT, "%+.0f (%d promoters, %d passives, %d detractors)", results.nps(),
 								results.promoters(), results.passives(), results.detractors()))),
 				markdownText("*Responses*\n" + results.responses() + " of " + results.invited() + " invited"),

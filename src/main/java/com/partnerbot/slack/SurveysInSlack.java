@@ -33,6 +33,7 @@ import com.partnerbot.surveys.NewSurvey;
 import com.partnerbot.surveys.Rating;
 import com.partnerbot.surveys.Survey;
 import com.partnerbot.surveys.SurveyEvents;
+import com.partnerbot.surveys.SurveySent;
 import com.partnerbot.surveys.Surveys;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -110,10 +111,28 @@ class SurveysInSlack implements SlackFeature {
 		}
 	}
 
+	/** The comment that follows a low score reaches where the alert went. */
 	@ApplicationModuleListener
 	void on(SurveyEvents.LowScoreComment comment) {
+		Messages.Reply added = SurveyBlocks.lowScoreComment(comment.invitation(), comment.partnerName());
 		outbox.alertUnder("low-score-comment:" + comment.invitation().id(), "low-score:" + comment.invitation().id(),
-				SurveyBlocks.lowScoreComment(comment.invitation()));
+				added);
+		String manager = partners.find(comment.invitation().partnerId()).map(Partner::channelManager).orElse(null);
+		if (manager != null) {
+			outbox.enqueue(Outbound.toPerson("low-score-comment-manager:" + comment.invitation().id(), "alert", manager,
+					added));
+		}
+	}
+
+	/** A round that reached no one: the admins hear it, and whoever sent it. */
+	@ApplicationModuleListener
+	void on(SurveyEvents.ReachedNobody nobody) {
+		Messages.Reply notice = Messages.Reply.plain(":warning: " + Messages.escape(nobody.sent().notice()));
+		String key = "survey-nobody:" + nobody.sent().survey().id() + ":" + UUID.randomUUID();
+		outbox.alert(key, notice);
+		if (nobody.sentBy() != null && nobody.sentBy().matches("[UW][A-Z0-9_]+")) {
+			outbox.enqueue(Outbound.toPerson(key + ":sender", "notice", nobody.sentBy(), notice));
+		}
 	}
 
 	@Override
@@ -222,6 +241,13 @@ class SurveysInSlack implements SlackFeature {
 					send(requesters.identify(identity), value)));
 			return ctx.ack();
 		});
+		app.blockAction(SurveyBlocks.EXPORT, (req, ctx) -> {
+			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
+			String value = req.getPayload().getActions().get(0).getValue();
+			work.submit("survey export", () -> replies.privately(identity.channelId(), identity.userId(),
+					export(requesters.identify(identity), value)));
+			return ctx.ack();
+		});
 		app.blockAction(SurveyBlocks.RESULTS, (req, ctx) -> {
 			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
 			String value = req.getPayload().getActions().get(0).getValue();
@@ -260,8 +286,9 @@ class SurveysInSlack implements SlackFeature {
 			}
 			case "send" -> send(requester, rest);
 			case "results" -> results(requester, rest);
+			case "export", "csv" -> export(requester, rest);
 			default -> Messages.Reply.plain("I don't know `/partner survey " + sub
-					+ "`. Try `/partner survey` (list), `new`, `send <survey>` or `results [<survey>]`.");
+					+ "`. Try `/partner survey` (list), `new`, `send <survey>`, `results [<survey>]` or `export [<survey>]`.");
 		};
 	}
 
@@ -274,10 +301,13 @@ class SurveysInSlack implements SlackFeature {
 			return unknown(which);
 		}
 		try {
-			int invited = surveys.send(survey.get().id()).size();
+			SurveySent sent = surveys.send(survey.get().id(), requester.userId());
+			int invited = sent.invitations().size();
+			if (invited == 0) {
+				return Messages.Reply.plain(":warning: " + Messages.escape(sent.notice()));
+			}
 			return Messages.Reply.plain(":white_check_mark: *" + survey.get().name() + "* is on its way to " + invited
-					+ (invited == 1 ? " person" : " people")
-					+ (invited == 0 ? " (the bot knows no one of its audience yet)" : "") + ".");
+					+ (invited == 1 ? " person" : " people") + ".");
 		}
 		catch (InvalidInputException ex) {
 			return Messages.Reply.plain(":warning: " + ex.errors().get(0).message());
@@ -292,6 +322,37 @@ class SurveysInSlack implements SlackFeature {
 			return SurveyBlocks.results(surveys.programResults(null));
 		}
 		return find(which).map(s -> SurveyBlocks.results(surveys.results(s.id()))).orElseGet(() -> unknown(which));
+	}
+
+	/**
+	 * Every answer as CSV, kept in the admin's direct messages (not only shown
+	 * ephemerally); a long export is cut, and the API has all of it.
+	 */
+	private Messages.Reply export(Requester requester, String which) {
+		if (!(requester instanceof Requester.Staff staff && staff.admin())) {
+			return Messages.Reply.plain("Only program admins can export survey results.");
+		}
+		String csv;
+		String name;
+		String path;
+		if (which.isBlank()) {
+			csv = surveys.programCsv(null);
+			name = "every survey";
+			path = "/api/surveys/results.csv";
+		}
+		else {
+			Optional<Survey> survey = find(which);
+			if (survey.isEmpty()) {
+				return unknown(which);
+			}
+			csv = surveys.resultsCsv(survey.get().id());
+			name = survey.get().name();
+			path = "/api/surveys/" + survey.get().id() + "/results.csv";
+		}
+		outbox.enqueue(Outbound.toPerson("survey-export:" + UUID.randomUUID(), "notice", requester.userId(),
+				SurveyBlocks.export(name, csv, path)));
+		return Messages.Reply.plain(":inbox_tray: The answers to *" + Messages.escape(name)
+				+ "* are in your direct messages with me, as CSV.");
 	}
 
 	/** A survey by id, or by a name or the start of one. */

@@ -24,6 +24,14 @@ public final class SurveyEvents {
 	public record LowScore(Invitation invitation, String partnerName) {
 	}
 
+	/**
+	 * A campaign round went out to no one: the admins hear it, and who sent it.
+	 *
+	 * @param sentBy the Slack user who sent it, or "api" or "schedule"
+	 */
+	public record ReachedNobody(SurveySent sent, String sentBy) {
+	}
+
 	/** A comment on an answer that was low, after the alert went out. */
 	public record LowScoreComment(Invitation invitation, String partnerName) {
 	}

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import com.partnerbot.deals.Deal;
 import com.partnerbot.deals.DealEvents;
+import com.partnerbot.partners.PartnerPersonJoined;
 import com.partnerbot.platform.ScheduledJobs;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -61,7 +62,18 @@ class SurveyJobs {
 			// registered by another system, not by a person in Slack
 			return;
 		}
-		surveys.inviteAfter(SurveyKind.AFTER_DEAL_DECISION, "deal:" + deal.id(), deal.partnerId(), person);
+		// one survey per registration, however many decisions it gets (products, co-sell)
+		surveys.inviteAfter(SurveyKind.AFTER_DEAL_DECISION, "deal:" + deal.id(),
+				deal.reference() + " (" + deal.customerName() + ")", deal.partnerId(), person);
+	}
+
+	/** People who become known while a campaign is open are invited to it. */
+	@ApplicationModuleListener
+	void on(PartnerPersonJoined joined) {
+		int invited = surveys.inviteLateJoiner(joined.partnerId(), joined.slackUserId()).size();
+		if (invited > 0) {
+			log.info("A partner's person who became known was invited to {} open surveys", invited);
+		}
 	}
 
 }

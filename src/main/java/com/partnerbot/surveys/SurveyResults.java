@@ -11,16 +11,18 @@ import java.util.UUID;
  * @param invited people asked
  * @param responses people who answered at least one question
  * @param responseRate responses per invitation, 0-1
- * @param psat average satisfaction, null with no ratings
+ * @param psat average satisfaction, null below {@code minResponses} ratings
  * @param satisfiedShare the share rating 4 or 5, 0-1
- * @param nps the net promoter score, null with no ratings
+ * @param nps the net promoter score, null below {@code minResponses} ratings
+ * @param promoters null with the NPS, and so are passives and detractors
  * @param partners the same per partner
  * @param trend the same per round (a campaign) or per month (the program, micro-surveys)
  * @param comments the comments, newest first
+ * @param minResponses how many ratings it takes before a figure is shown
  */
 public record SurveyResults(UUID surveyId, String name, int invited, int responses, Double responseRate, Double psat,
-		Double satisfiedShare, Double nps, int promoters, int passives, int detractors, List<PartnerResult> partners,
-		List<TrendPoint> trend, List<Comment> comments) {
+		Double satisfiedShare, Double nps, Integer promoters, Integer passives, Integer detractors,
+		List<PartnerResult> partners, List<TrendPoint> trend, List<Comment> comments, int minResponses) {
 
 	public record PartnerResult(UUID partnerId, String partnerName, int invited, int responses, Double psat,
 			Double nps) {

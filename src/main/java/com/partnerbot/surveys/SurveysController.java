@@ -1,11 +1,14 @@
 package com.partnerbot.surveys;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import com.partnerbot.platform.InvalidInputException;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -54,13 +57,22 @@ class SurveysController {
 		return surveys.setActive(id, change.active());
 	}
 
-	record Sent(UUID surveyId, int invited) {
+	/**
+	 * @param invited how many people were invited now
+	 * @param waitingFor partners of the audience with no one known yet
+	 * @param notice what an admin should know when no one was reached
+	 */
+	record Sent(UUID surveyId, int invited, List<String> waitingFor, String notice) {
 	}
 
-	/** Sends a campaign now, as a new round; the invitations are delivered in Slack. */
+	/**
+	 * Sends a campaign now, as a new round; the invitations are delivered in Slack, and
+	 * people who become known while it is open are invited later.
+	 */
 	@PostMapping("/{id}/send")
 	Sent send(@PathVariable UUID id) {
-		return new Sent(id, surveys.send(id).size());
+		SurveySent sent = surveys.send(id, "api");
+		return new Sent(id, sent.invitations().size(), sent.waitingFor(), sent.notice());
 	}
 
 	@GetMapping("/{id}/results")
@@ -68,10 +80,28 @@ class SurveysController {
 		return surveys.results(id);
 	}
 
+	/** Every invitation with its answers, for a spreadsheet. */
+	@GetMapping(path = "/{id}/results.csv", produces = "text/csv")
+	ResponseEntity<String> resultsCsv(@PathVariable UUID id) {
+		return csv("survey-" + id, surveys.resultsCsv(id));
+	}
+
 	/** The program's PSAT and NPS over every survey, or one partner's. */
 	@GetMapping("/results")
 	SurveyResults program(@RequestParam(required = false) UUID partnerId) {
 		return surveys.programResults(partnerId);
+	}
+
+	@GetMapping(path = "/results.csv", produces = "text/csv")
+	ResponseEntity<String> programCsv(@RequestParam(required = false) UUID partnerId) {
+		return csv("survey-answers", surveys.programCsv(partnerId));
+	}
+
+	private static ResponseEntity<String> csv(String name, String body) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+			.body(body);
 	}
 
 }

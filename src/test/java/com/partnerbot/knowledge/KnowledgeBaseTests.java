@@ -245,24 +245,38 @@ class KnowledgeBaseTests {
 	}
 
 	@Test
-	void oneReindexAtATime() throws Exception {
+	void aReindexAskedForDuringAnotherWaitsForItThenRunsAndLaterOnesJoinIt() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		Thread first = Thread.ofVirtual().start(() -> knowledge.reindex((done, total, current) -> {
-			started.countDown();
-			try {
-				release.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}));
+		var first = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> knowledge.reindex((done, total, current) -> {
+				started.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}), Executors.newVirtualThreadPerTaskExecutor());
 		assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-		assertThatThrownBy(() -> knowledge.reindex(ReindexProgress.NONE))
-			.isInstanceOf(ReindexInProgressException.class);
+		// a file added while the first runs: the reindex asked for now must see it
+		write("program/new.md", "# New page\nSomething the first reindex did not see.\n");
+		ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+		var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> knowledge.reindex(ReindexProgress.NONE),
+				callers);
+		var third = java.util.concurrent.CompletableFuture.supplyAsync(() -> knowledge.reindex(ReindexProgress.NONE),
+				callers);
+		Thread.sleep(300);
+		assertThat(second).isNotDone();
+		assertThat(third).isNotDone();
 		release.countDown();
-		first.join();
-		assertThat(knowledge.reindex(ReindexProgress.NONE).unchanged()).isEqualTo(3);
+		assertThat(first.get(60, TimeUnit.SECONDS).files()).isEqualTo(3);
+		ReindexReport queued = second.get(60, TimeUnit.SECONDS);
+		assertThat(queued.files()).isEqualTo(4);
+		assertThat(queued.reindexed()).isEqualTo(1);
+		// the third waited too (it joined the queued run, or ran after it)
+		assertThat(third.get(60, TimeUnit.SECONDS).files()).isEqualTo(4);
+		callers.shutdown();
 	}
 
 }

@@ -266,6 +266,22 @@ class SandboxBrowserTests extends SandboxTests {
 		wait.until(d -> messageContaining("D0ACME0001", name).getText().contains("Great enablement content"));
 		screenshot("8-survey-answered");
 
+		// Sam is unhappy: the low score and its comment reach Maria, the channel manager
+		actAs("U0ACME0002");
+		open("D0ACME0002");
+		wait.until(d -> messageContaining("D0ACME0002", name) != null);
+		clickIn("D0ACME0002", name, "survey_sat_1");
+		wait.until(d -> messageContaining("D0ACME0002", name).getText().contains("You answered 1 / 5"));
+		clickIn("D0ACME0002", name, "survey_comment");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#modal textarea")))
+			.sendKeys("Registrations wait too long for a decision.");
+		click(By.id("modal-submit"));
+		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal")));
+		actAs(SandboxWorkspace.MANAGER);
+		open("D0VENDOR01");
+		wait.until(d -> messageContaining("D0VENDOR01", "wait too long for a decision") != null);
+		screenshot("8b-low-score-comment-to-manager");
+
 		String id = JsonParser.parseString(apiGet("/api/surveys"))
 			.getAsJsonArray()
 			.asList()
@@ -277,10 +293,43 @@ class SandboxBrowserTests extends SandboxTests {
 			.get("id")
 			.getAsString();
 		JsonObject results = JsonParser.parseString(apiGet("/api/surveys/" + id + "/results")).getAsJsonObject();
-		assertThat(results.get("responses").getAsInt()).isEqualTo(1);
-		assertThat(results.get("psat").getAsDouble()).isEqualTo(4.0);
-		// one promoter (9) of one: NPS 100
-		assertThat(results.get("nps").getAsDouble()).isEqualTo(100.0);
+		assertThat(results.get("responses").getAsInt()).isEqualTo(2);
+		// two answers are not a score: no PSAT or NPS below three
+		assertThat(results.has("psat")).isFalse();
+		assertThat(results.has("nps")).isFalse();
+
+		// the answers are kept as CSV in the admin's direct messages
+		actAs(SandboxWorkspace.ADMIN);
+		open(SandboxWorkspace.ALERTS_CHANNEL);
+		send("/partner survey export " + name);
+		open("D0VENDOR02");
+		wait.until(d -> messageContaining("D0VENDOR02", "survey,partner,person") != null);
+		assertThat(messageContaining("D0VENDOR02", "survey,partner,person").getText()).contains(name,
+				"Registrations wait too long");
+		screenshot("8c-survey-export");
+	}
+
+	@Test
+	void anAccountExecutiveAndAnEngineerGetTrainingForTheirRoles() {
+		actAs("U0ACME0001");
+		open("C0ACME0001");
+		send("/partner training");
+		wait.until(d -> messageContaining("C0ACME0001", "Training that closes your gaps") != null);
+		String forDana = messageContaining("C0ACME0001", "Training that closes your gaps").getText();
+		assertThat(forDana).contains("Northwind Cloud Sales Essentials", "for Gold")
+			.doesNotContain("Analytics Suite Fundamentals");
+		screenshot("9a-training-account-executive");
+
+		actAs("U0ACME0002");
+		open("C0ACME0001");
+		send("/partner training");
+		wait.until(d -> {
+			WebElement latest = messageContaining("C0ACME0001", "Training that closes your gaps");
+			return latest != null && latest.getText().contains("Analytics Suite Fundamentals");
+		});
+		assertThat(messageContaining("C0ACME0001", "Training that closes your gaps").getText())
+			.doesNotContain("Northwind Cloud Sales Essentials");
+		screenshot("9b-training-engineer");
 	}
 
 	@Test
@@ -288,6 +337,9 @@ class SandboxBrowserTests extends SandboxTests {
 		actAs("U0GLOBEX01");
 		open("home");
 		wait.until(d -> browser.findElement(By.id("home-view")).getText().contains("Gold"));
+		// the demo program's history: Globex is on its way, not at risk on every line
+		String home = browser.findElement(By.id("home-view")).getText();
+		assertThat(home).contains("Your rating of our program").doesNotContain("no decided deals yet");
 		screenshot("9-app-home");
 	}
 

@@ -14,8 +14,8 @@ class ScorecardCalculatorTests {
 
 	private final ScorecardsProperties defaults = new ScorecardsProperties("USD", null, null);
 
-	private static Scorecard.Kpis kpis(String won, Map<String, Integer> certified, Double psat) {
-		return new Scorecard.Kpis("USD", BigDecimal.ZERO, new BigDecimal(won), null, certified, 0, psat, null,
+	private static Scorecard.Kpis kpis(String won, Map<String, Integer> certified) {
+		return new Scorecard.Kpis("USD", BigDecimal.ZERO, new BigDecimal(won), null, certified, 0, null,
 				new BigDecimal(won), BigDecimal.ZERO);
 	}
 
@@ -25,16 +25,16 @@ class ScorecardCalculatorTests {
 
 	@Test
 	void aNewRegisteredPartnerNeedsRevenueAndASalesCertificationForSilver() {
-		List<Scorecard.Gap> gaps = ScorecardCalculator.gaps(kpis("0", Map.of(), null), tier("silver"));
+		List<Scorecard.Gap> gaps = ScorecardCalculator.gaps(kpis("0", Map.of()), tier("silver"));
 		assertThat(gaps).extracting(Scorecard.Gap::description)
 			.containsExactly("100k USD more won revenue (0 USD of 100k USD)",
 					"1 more Certified Sales Professional (0 of 1)");
-		assertThat(ScorecardCalculator.gaps(kpis("0", Map.of(), null), tier("registered"))).isEmpty();
+		assertThat(ScorecardCalculator.gaps(kpis("0", Map.of()), tier("registered"))).isEmpty();
 	}
 
 	@Test
 	void aSilverPartnerTwoCertificationsAndEightyThousandFromGold() {
-		List<Scorecard.Gap> gaps = ScorecardCalculator.gaps(kpis("320000", Map.of(SALES, 2, ENGINEER, 0), 4.2),
+		List<Scorecard.Gap> gaps = ScorecardCalculator.gaps(kpis("320000", Map.of(SALES, 2, ENGINEER, 0)),
 				tier("gold"));
 		assertThat(gaps).extracting(Scorecard.Gap::description)
 			.containsExactly("2 more certified engineers (0 of 2)", "80k USD more won revenue (320k USD of 400k USD)");
@@ -44,25 +44,16 @@ class ScorecardCalculatorTests {
 
 	@Test
 	void aGoldPartnerMeetingEverythingHasNoGapAndNothingAtRisk() {
-		Scorecard.Kpis kpis = kpis("450000", Map.of(SALES, 2, ENGINEER, 2), 4.5);
+		Scorecard.Kpis kpis = kpis("450000", Map.of(SALES, 2, ENGINEER, 2));
 		assertThat(ScorecardCalculator.gaps(kpis, tier("gold"))).isEmpty();
 		assertThat(ScorecardCalculator.gaps(kpis, tier("platinum"))).extracting(Scorecard.Gap::requirement)
 			.containsExactlyInAnyOrder("won revenue", SALES, ENGINEER);
 	}
 
 	@Test
-	void aPlatinumPartnerBelowItsSatisfactionFloorIsAtRisk() {
-		List<Scorecard.Gap> risk = ScorecardCalculator.gaps(kpis("2000000", Map.of(SALES, 4, ENGINEER, 4), 4.0),
-				tier("platinum"));
-		assertThat(risk).singleElement().satisfies(g -> {
-			assertThat(g.kind()).isEqualTo("psat");
-			assertThat(g.description()).isEqualTo("partner satisfaction of at least 4.3 (now 4.0)");
-		});
-	}
-
-	@Test
-	void unsurveyedSatisfactionIsNoGap() {
-		assertThat(ScorecardCalculator.gaps(kpis("2000000", Map.of(SALES, 4, ENGINEER, 4), null), tier("platinum")))
+	void aPlatinumPartnerMeetingRevenueAndCertificationsHasNothingAtRisk() {
+		// the partner's rating of the vendor's program is no requirement of the partner
+		assertThat(ScorecardCalculator.gaps(kpis("2000000", Map.of(SALES, 4, ENGINEER, 4)), tier("platinum")))
 			.isEmpty();
 	}
 

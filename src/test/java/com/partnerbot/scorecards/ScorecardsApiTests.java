@@ -95,6 +95,47 @@ class ScorecardsApiTests extends EndToEndTests {
 	}
 
 	@Test
+	void aPartnersRatingOfTheProgramIsNeverHeldAgainstIt() {
+		String partner = registerPartner(unique("Unhappy "), "Registered", unique("TU"));
+		complete(partner, "una@unhappy.example", "csp-exam", "sales");
+		// three of its people rate the vendor's program 1 of 5
+		for (int i = 0; i < 3; i++) {
+			jdbc.sql("""
+					insert into survey_invitation (id, survey_id, round, context, partner_id, slack_user_id,
+					                               satisfaction, answered_at)
+					values (gen_random_uuid(), '5a0e0000-0000-4000-8000-000000000002', 0, 'onboarding', :partner::uuid,
+					        :person, 1, now())""")
+				.param("partner", partner)
+				.param("person", unique("U_UNHAPPY"))
+				.update();
+		}
+		JsonObject card = scorecard(partner);
+		assertThat(card.getAsJsonArray("gaps").toString()).doesNotContainIgnoringCase("satisfaction");
+		assertThat(card.getAsJsonArray("atRisk")).isEmpty();
+		// shown as what it is: the partner's view of the program, for the vendor to act
+		// on
+		JsonObject rating = card.getAsJsonObject("programSatisfaction");
+		assertThat(rating.get("psat").getAsDouble()).isEqualTo(1.0);
+		assertThat(rating.get("responses").getAsInt()).isEqualTo(3);
+	}
+
+	@Test
+	void theCoursesComeBeforeTheirExamAndEachNamesTheTierItsGapBelongsTo() {
+		String registered = registerPartner(unique("Starter "), "Registered", unique("TS"));
+		JsonObject first = scorecard(registered).getAsJsonArray("recommendations").get(0).getAsJsonObject();
+		assertThat(first.get("code").getAsString()).isEqualTo("sales-essentials");
+		assertThat(first.get("tier").getAsString()).isEqualTo("Silver");
+		assertThat(first.get("reason").getAsString()).contains("Silver", "Certified Sales Professional", "step 1 of 5");
+		// with the courses done, the exam is next
+		for (String course : java.util.List.of("sales-essentials", "selling-analytics-suite", "selling-data-pipeline",
+				"selling-secure-gateway")) {
+			complete(registered, "sue@starter.example", course, "sales");
+		}
+		JsonObject next = scorecard(registered).getAsJsonArray("recommendations").get(0).getAsJsonObject();
+		assertThat(next.get("code").getAsString()).isEqualTo("csp-exam");
+	}
+
+	@Test
 	void anUnknownPartnerIs404() {
 		assertThat(api("GET", "/api/partners/00000000-0000-0000-0000-00000000000f/scorecard", null).statusCode())
 			.isEqualTo(404);

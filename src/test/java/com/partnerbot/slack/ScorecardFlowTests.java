@@ -72,6 +72,29 @@ class ScorecardFlowTests extends EndToEndTests {
 	}
 
 	@Test
+	void anEngineerAndAnAccountExecutiveOfOnePartnerGetTheirOwnTraining() {
+		String executive = unique("U");
+		String engineer = unique("U");
+		slackApi.user(executive, acmeTeam, "Account Executive, Acme");
+		slackApi.user(engineer, acmeTeam, "Senior Solutions Engineer");
+		String channel = unique("C");
+		command("training", executive, channel);
+		String forExecutive = slackApi
+			.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")) && executive.equals(c.arg("user")), 1)
+			.get(0)
+			.arg("blocks");
+		command("training", engineer, channel);
+		String forEngineer = slackApi
+			.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")) && engineer.equals(c.arg("user")), 1)
+			.get(0)
+			.arg("blocks");
+		assertThat(forExecutive).contains("Northwind Cloud Sales Essentials")
+			.doesNotContain("Analytics Suite Fundamentals");
+		assertThat(forEngineer).contains("Analytics Suite Fundamentals")
+			.doesNotContain("Northwind Cloud Sales Essentials");
+	}
+
+	@Test
 	void theAppHomeShowsTheScorecard() {
 		String user = unique("U");
 		slackApi.user(user, acmeTeam);

@@ -133,25 +133,241 @@ class SurveyFlowTests extends EndToEndTests {
 		click(team, sam, "D" + sam, sam0.get("ts").getAsString(), "survey_sat_5", buttonValue(sam0, "survey_sat_5"));
 		click(team, sam, "D" + sam, sam0.get("ts").getAsString(), "survey_nps_10", buttonValue(sam0, "survey_nps_10"));
 
-		JsonObject results = awaitResults(survey, 2);
+		JsonObject lee0 = invitationFor(lee);
+		click(team, lee, "D" + lee, lee0.get("ts").getAsString(), "survey_sat_4", buttonValue(lee0, "survey_sat_4"));
+		click(team, lee, "D" + lee, lee0.get("ts").getAsString(), "survey_nps_8", buttonValue(lee0, "survey_nps_8"));
+
+		awaitRated(survey, 3);
+		JsonObject results = awaitResults(survey, 3);
 		assertThat(results.get("invited").getAsInt()).isEqualTo(3);
-		assertThat(results.get("psat").getAsDouble()).isEqualTo(3.5);
-		// one promoter (10), one detractor (3): NPS 0
+		assertThat(results.get("psat").getAsDouble()).isEqualTo(3.67);
+		// one promoter (10), one passive (8), one detractor (3): NPS 0
 		assertThat(results.get("nps").getAsDouble()).isEqualTo(0.0);
 		assertThat(results.getAsJsonArray("partners")).hasSize(1);
 		assertThat(results.getAsJsonArray("trend")).hasSize(1);
 		assertThat(results.getAsJsonArray("comments").get(0).getAsJsonObject().get("text").getAsString())
 			.isEqualTo("Deal approvals take far too long.");
 
-		// three days on, only Lee, who answered nothing, is reminded, once
+		// three days on, no one who answered is reminded
 		jdbc.sql("update survey_invitation set invited_at = now() - interval '4 days' where survey_id = :s::uuid")
 			.param("s", survey)
 			.update();
-		assertThat(surveys.remindDue()).extracting(i -> i.slackUserId()).containsExactly(lee);
+		assertThat(surveys.remindDue()).filteredOn(i -> i.surveyId().toString().equals(survey)).isEmpty();
+	}
+
+	@Test
+	void onlyThoseWhoAnsweredNothingAreRemindedOnce() {
+		String survey = createSurvey("""
+				{"name": "%s", "partnerIds": ["%s"]}""".formatted(unique("Remind "), partnerId));
+		api("POST", "/api/surveys/" + survey + "/send", null);
+		JsonObject sam0 = invitationFor(sam);
+		click(team, sam, "D" + sam, sam0.get("ts").getAsString(), "survey_sat_5", buttonValue(sam0, "survey_sat_5"));
+		awaitResults(survey, 1);
+		jdbc.sql("update survey_invitation set invited_at = now() - interval '4 days' where survey_id = :s::uuid")
+			.param("s", survey)
+			.update();
+		assertThat(surveys.remindDue()).extracting(i -> i.slackUserId()).containsExactlyInAnyOrder(dana, lee);
 		assertThat(surveys.remindDue()).isEmpty();
 		assertThat(slackApi.await("chat.postMessage",
 				c -> lee.equals(c.arg("channel")) && c.arg("text").startsWith("Reminder"), 1))
 			.hasSize(1);
+	}
+
+	@Test
+	void oneResponseIsNotAScore() {
+		String survey = createSurvey("""
+				{"name": "%s", "partnerIds": ["%s"]}""".formatted(unique("Few "), partnerId));
+		api("POST", "/api/surveys/" + survey + "/send", null);
+		JsonObject dana0 = invitationFor(dana);
+		click(team, dana, "D" + dana, dana0.get("ts").getAsString(), "survey_sat_5",
+				buttonValue(dana0, "survey_sat_5"));
+		click(team, dana, "D" + dana, dana0.get("ts").getAsString(), "survey_nps_10",
+				buttonValue(dana0, "survey_nps_10"));
+		JsonObject results = awaitResults(survey, 1);
+		assertThat(results.get("responses").getAsInt()).isEqualTo(1);
+		// a single person's rating is theirs, not the partner's or the program's figure
+		assertThat(results.has("psat")).as(results.toString()).isFalse();
+		assertThat(results.has("nps")).isFalse();
+		assertThat(results.get("minResponses").getAsInt()).isEqualTo(3);
+		assertThat(results.getAsJsonArray("partners").get(0).getAsJsonObject().has("psat")).isFalse();
+	}
+
+	@Test
+	void aSendThatReachesNobodySaysSoAndPeopleKnownLaterAreInvited() {
+		String newTeam = unique("T_NEW");
+		String newPartner = registerPartner(unique("Brand New "), "Silver", newTeam, unique("C_NEW"));
+		String name = unique("Too Early ");
+		String survey = createSurvey("""
+				{"name": "%s", "partnerIds": ["%s"]}""".formatted(name, newPartner));
+
+		HttpResponse<String> sent = api("POST", "/api/surveys/" + survey + "/send", null);
+		assertThat(sent.statusCode()).isEqualTo(200);
+		JsonObject answer = JsonParser.parseString(sent.body()).getAsJsonObject();
+		assertThat(answer.get("invited").getAsInt()).isZero();
+		assertThat(answer.get("notice").getAsString()).contains("reached no one", "invited as they become known");
+		// the admins hear it in Slack too
+		assertThat(slackApi.await("chat.postMessage", c -> ALERTS_CHANNEL.equals(c.arg("channel"))
+				&& c.arg("text").contains(name) && c.arg("text").contains("reached no one"), 1))
+			.hasSize(1);
+
+		// the partner's people become known while the campaign is open: they are invited
+		String kim = unique("U_KIM");
+		assertThat(partners.addMember(java.util.UUID.fromString(newPartner), kim, newTeam)).isTrue();
+		List<StubSlackApi.Call> invited = slackApi.await("chat.postMessage",
+				c -> kim.equals(c.arg("channel")) && c.arg("text").contains(name), 1);
+		assertThat(invited).hasSize(1);
+	}
+
+	@Test
+	void aPersonGetsOneMicroSurveyPerQuietPeriodAndItNamesTheDeal() {
+		String rival = registerPartner(unique("Rival "), "Silver", unique("T_RIVAL"), unique("C_RIVAL"));
+		List<com.partnerbot.deals.Deal> deals = new java.util.ArrayList<>();
+		for (String name : List.of("Alpha Widgets ", "Zeta Logistics ")) {
+			String customer = unique(name);
+			String domain = unique(name.strip().replace(" ", "-")).toLowerCase() + ".example";
+			registrations
+				.register(new NewDeal(java.util.UUID.fromString(rival), customer, domain, List.of("Analytics Suite"),
+						new java.math.BigDecimal("50000"), "USD", LocalDate.now().plusMonths(2)), "api", null);
+			var registration = registrations.register(
+					new NewDeal(java.util.UUID.fromString(partnerId), customer, domain, List.of("Analytics Suite"),
+							new java.math.BigDecimal("50000"), "USD", LocalDate.now().plusMonths(2)),
+					dana, null);
+			assertThat(registration.deal().status()).isEqualTo(DealStatus.CONFLICT);
+			deals.add(registration.deal());
+		}
+		registrations.decide(deals.get(0).id(), DealStatus.REJECTED, "W_MANAGER", "test");
+		List<StubSlackApi.Call> asked = slackApi.await("chat.postMessage",
+				c -> dana.equals(c.arg("channel")) && c.arg("text").contains("Deal registration experience"), 1);
+		assertThat(asked).hasSize(1);
+		assertThat(asked.get(0).arg("text")).contains(deals.get(0).reference());
+		assertThat(asked.get(0).arg("blocks")).contains(deals.get(0).reference());
+
+		registrations.decide(deals.get(1).id(), DealStatus.REJECTED, "W_MANAGER", "test");
+		awaitHandled(deals.get(1).id().toString());
+		assertThat(jdbc.sql("""
+				select count(*) from survey_invitation i join survey s on s.id = i.survey_id
+				where s.kind = 'AFTER_DEAL_DECISION' and i.slack_user_id = :person""")
+			.param("person", dana)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(slackApi.calls("chat.postMessage")
+			.stream()
+			.filter(c -> dana.equals(c.arg("channel")) && c.arg("text").contains("Deal registration experience")))
+			.hasSize(1);
+	}
+
+	@Test
+	void aLowScoreAndItsLaterCommentReachTheChannelManagerDirectly() {
+		String managerTeam = unique("T_CM");
+		String manager = unique("W_CM");
+		HttpResponse<String> created = api("POST", "/api/partners", """
+				{"name": "%s", "tier": "Silver", "slackTeamIds": ["%s"], "slackChannelIds": ["%s"],
+				 "channelManager": "%s"}""".formatted(unique("Managed "), managerTeam, unique("C_CM"), manager));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String managed = JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
+		String ana = unique("U_ANA");
+		partners.addMember(java.util.UUID.fromString(managed), ana, managerTeam);
+		String survey = createSurvey("""
+				{"name": "%s", "partnerIds": ["%s"]}""".formatted(unique("Managed PSAT "), managed));
+		api("POST", "/api/surveys/" + survey + "/send", null);
+		JsonObject invitation = invitationFor(ana);
+		click(managerTeam, ana, "D" + ana, invitation.get("ts").getAsString(), "survey_sat_1",
+				buttonValue(invitation, "survey_sat_1"));
+		assertThat(slackApi.await("chat.postMessage",
+				c -> manager.equals(c.arg("channel")) && c.arg("text").contains("Low score"), 1))
+			.hasSize(1);
+		String previousTeam = team;
+		team = managerTeam;
+		try {
+			comment(ana, invitation, "Nobody answered our MDF claim for a month.");
+		}
+		finally {
+			team = previousTeam;
+		}
+		assertThat(slackApi.await("chat.postMessage",
+				c -> manager.equals(c.arg("channel")) && c.arg("text").contains("Nobody answered our MDF claim"), 1))
+			.hasSize(1);
+	}
+
+	@Test
+	void resultsExportAsCsvFromTheApiAndFromSlack() {
+		String name = unique("Export ");
+		String survey = createSurvey("""
+				{"name": "%s", "partnerIds": ["%s"]}""".formatted(name, partnerId));
+		api("POST", "/api/surveys/" + survey + "/send", null);
+		JsonObject dana0 = invitationFor(dana);
+		click(team, dana, "D" + dana, dana0.get("ts").getAsString(), "survey_sat_4",
+				buttonValue(dana0, "survey_sat_4"));
+		comment(dana, dana0, "Good, \"mostly\", =fine");
+		awaitResults(survey, 1);
+
+		HttpResponse<String> csv = api("GET", "/api/surveys/" + survey + "/results.csv", null);
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		String[] lines = csv.body().split("\r?\n");
+		assertThat(lines[0]).startsWith("survey,");
+		assertThat(lines).hasSize(4);
+		// quotes doubled, and a leading = cannot become a spreadsheet formula
+		assertThat(csv.body()).contains(dana, ",4,", "\"Good, \"\"mostly\"\", =fine\"");
+
+		assertThat(command(StubSlackApi.TEAM, "W_ADMIN", "survey export " + name).statusCode()).isEqualTo(200);
+		assertThat(slackApi.await("chat.postMessage",
+				c -> "W_ADMIN".equals(c.arg("channel")) && c.arg("text").contains("survey,partner"), 1))
+			.hasSize(1);
+		// and not for partners' people
+		assertThat(command(team, dana, "survey export " + name).statusCode()).isEqualTo(200);
+		assertThat(slackApi.await("chat.postEphemeral",
+				c -> dana.equals(c.arg("user")) && c.arg("text").contains("Only program admins"), 1))
+			.isNotEmpty();
+	}
+
+	/** Waits until this many people of a survey gave both ratings. */
+	private void awaitRated(String survey, int people) {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline && jdbc.sql("""
+				select count(*) from survey_invitation
+				where survey_id = :s::uuid and satisfaction is not null and recommend is not null""")
+			.param("s", survey)
+			.query(Integer.class)
+			.single() < people) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	/** Waits until the survey jobs have handled the events about this id. */
+	private void awaitHandled(String id) {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+		while (System.nanoTime() < deadline) {
+			int pending = jdbc.sql("""
+					select count(*) from event_publication
+					where serialized_event like :id and listener_id like '%SurveyJobs%' and completion_date is null""")
+				.param("id", "%" + id + "%")
+				.query(Integer.class)
+				.single();
+			int handled = jdbc
+				.sql("""
+						select count(*) from event_publication
+						where serialized_event like :id and listener_id like '%SurveyJobs%' and completion_date is not null""")
+				.param("id", "%" + id + "%")
+				.query(Integer.class)
+				.single();
+			if (pending == 0 && handled > 0) {
+				return;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	@Test
@@ -291,9 +507,7 @@ class SurveyFlowTests extends EndToEndTests {
 		return Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(10))
 			.until(() -> JsonParser.parseString(api("GET", "/api/surveys/" + survey + "/results", null).body())
-				.getAsJsonObject(),
-					results -> results.get("promoters").getAsInt() + results.get("passives").getAsInt()
-							+ results.get("detractors").getAsInt() >= responses);
+				.getAsJsonObject(), results -> results.get("responses").getAsInt() >= responses);
 	}
 
 }

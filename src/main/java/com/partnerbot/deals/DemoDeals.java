@@ -1,0 +1,75 @@
+package com.partnerbot.deals;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.partnerbot.partners.DemoProgramSeeded;
+import com.partnerbot.partners.Partner;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo partners' won deals, registered and closed as a partner would, this program
+ * year; a partner with registrations already is left as it is.
+ */
+@Component
+class DemoDeals {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoDeals.class);
+
+	/** Won amounts per demo partner, in USD. */
+	static final Map<String, List<Integer>> WON = Map.of("Acme Resellers", List.of(140_000, 90_000), "Globex Systems",
+			List.of(260_000, 180_000), "Umbrella Integrators", List.of(900_000, 750_000), "Hooli Cloud Partners",
+			List.of(60_000));
+
+	private final DealRegistrations registrations;
+
+	private final Clock clock;
+
+	DemoDeals(DealRegistrations registrations, Optional<Clock> clock) {
+		this.registrations = registrations;
+		this.clock = clock.orElse(Clock.systemDefaultZone());
+	}
+
+	@EventListener
+	void on(DemoProgramSeeded seeded) {
+		LocalDate today = LocalDate.now(clock);
+		// won this program year: closing before the year ends
+		LocalDate close = today.plusDays(Math.min(20, today.lengthOfYear() - today.getDayOfYear()));
+		int won = 0;
+		for (Partner partner : seeded.partners()) {
+			List<Integer> amounts = WON.getOrDefault(partner.name(), List.of());
+			if (amounts.isEmpty() || !registrations.forPartner(partner.id()).isEmpty()) {
+				continue;
+			}
+			for (int i = 0; i < amounts.size(); i++) {
+				String customer = partner.name().split(" ")[0] + " customer " + (i + 1);
+				String domain = customer.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example";
+				try {
+					Deal deal = registrations
+						.register(new NewDeal(partner.id(), customer, domain, List.of("Analytics Suite"),
+								new BigDecimal(amounts.get(i)), "USD", close), "demo", null)
+						.deal();
+					if (deal.status().isLive()) {
+						registrations.close(deal.id(), partner.id(), true, "demo");
+						won++;
+					}
+				}
+				catch (RuntimeException ex) {
+					log.warn("Demo deal for {} not seeded: {}", partner.name(), ex.getMessage());
+				}
+			}
+		}
+		log.info("Demo program: {} won deals seeded", won);
+	}
+
+}
