@@ -166,7 +166,10 @@ class DealRegistrationsTests extends EndToEndTests {
 		registrations.addDirectAccount(customer + " Holdings", customer + ".io", "jane.direct@vendor.example");
 		DealRegistrations.Registration registration = registrations
 			.register(deal(acme, customer, "sales." + customer + ".io", "Data Pipeline"), "U1", null);
-		assertThat(registration.deal().status()).isEqualTo(DealStatus.CONFLICT);
+		// the library: named accounts are excluded and rejected automatically, with the
+		// reason
+		assertThat(registration.deal().status()).isEqualTo(DealStatus.REJECTED);
+		assertThat(registration.deal().decisionNote()).contains("named account", "co-sell request");
 		assertThat(registration.conflicts()).extracting(DealConflict::kind)
 			.containsExactly(DealConflict.Kind.DIRECT_ACCOUNT);
 	}
