@@ -226,20 +226,12 @@ public class DealRegistrations {
 				approvedPart = Optional.of(part);
 				products = contested;
 			}
-			boolean namedAccount = rules.rejectNamedAccounts()
-					&& conflicts.stream().anyMatch(c -> c.kind() == DealConflict.Kind.DIRECT_ACCOUNT);
-			DealStatus status = namedAccount ? DealStatus.REJECTED : !conflicts.isEmpty() ? DealStatus.CONFLICT
+			DealStatus status = !conflicts.isEmpty() ? DealStatus.CONFLICT
 					: (rules.autoApprove() && breaches.isEmpty()) ? DealStatus.APPROVED : DealStatus.PENDING;
 			List<String> reasons = new ArrayList<>(conflicts.stream().map(c -> c.kind() + ": " + c.reasons()).toList());
 			breaches.forEach(b -> reasons.add(RULE + b));
 			Deal stored = store(deal, products, status, reasons.isEmpty() ? null : String.join("\n", reasons),
 					registeredBy, conversationKey, submitted, domain, nameKey, approvedPart.map(Deal::id).orElse(null));
-			if (namedAccount) {
-				// the library: named accounts are excluded and rejected automatically
-				deals.updateStatus(stored.id(), DealStatus.REJECTED, DealStatus.REJECTED, null, "rules", NAMED_ACCOUNT);
-				deals.audit(stored.id(), "rejected", "rules", NAMED_ACCOUNT);
-				stored = deals.find(stored.id()).orElseThrow();
-			}
 			log.info("Deal {} registered by partner {}: {}", stored.reference(), stored.partnerId(), stored.status());
 			approvedPart.ifPresent(part -> events.publishEvent(new DealEvents.Registered(part, List.of())));
 			events.publishEvent(new DealEvents.Registered(stored, conflicts));
@@ -253,9 +245,6 @@ public class DealRegistrations {
 
 	/** Marks a rule the registration breaks among its reasons to wait for a manager. */
 	private static final String RULE = "RULE: ";
-
-	private static final String NAMED_ACCOUNT = "the customer is a named account of our direct sales team, "
-			+ "which cannot be deal-registered: submit a co-sell request instead";
 
 	private Deal store(NewDeal deal, List<String> products, DealStatus status, String reasons, String registeredBy,
 			String conversationKey, java.time.Instant submitted, String domain, String nameKey, UUID splitFrom) {

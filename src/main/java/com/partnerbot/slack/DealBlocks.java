@@ -135,8 +135,6 @@ final class DealBlocks {
 		lines.add(switch (deal.status()) {
 			case APPROVED -> ":white_check_mark: *" + deal.reference()
 					+ "* is registered and approved: you are protected until *" + deal.protectedUntil() + "*.";
-			case REJECTED -> ":x: *" + deal.reference() + "* was rejected: "
-					+ Messages.escape(String.valueOf(deal.decisionNote())) + ".";
 			case CONFLICT -> ":hourglass_flowing_sand: *" + deal.reference() + products + waits + ", because "
 					+ String.join("; ", conflicts.stream().map(DealConflict::forPartner).toList()) + by + ".";
 			default -> ":hourglass_flowing_sand: *" + deal.reference() + products + waits

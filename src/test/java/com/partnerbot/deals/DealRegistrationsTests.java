@@ -166,10 +166,7 @@ class DealRegistrationsTests extends EndToEndTests {
 		registrations.addDirectAccount(customer + " Holdings", customer + ".io", "jane.direct@vendor.example");
 		DealRegistrations.Registration registration = registrations
 			.register(deal(acme, customer, "sales." + customer + ".io", "Data Pipeline"), "U1", null);
-		// the library: named accounts are excluded and rejected automatically, with the
-		// reason
-		assertThat(registration.deal().status()).isEqualTo(DealStatus.REJECTED);
-		assertThat(registration.deal().decisionNote()).contains("named account", "co-sell request");
+		assertThat(registration.deal().status()).isEqualTo(DealStatus.CONFLICT);
 		assertThat(registration.conflicts()).extracting(DealConflict::kind)
 			.containsExactly(DealConflict.Kind.DIRECT_ACCOUNT);
 	}

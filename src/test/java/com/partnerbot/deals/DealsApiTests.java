@@ -82,18 +82,6 @@ class DealsApiTests extends EndToEndTests {
 	}
 
 	@Test
-	void aNamedAccountIsRejectedAtOnceWithItsReason() {
-		String acme = registerPartner(unique("Acme "), "Silver", unique("TA"));
-		String customer = unique("named").toLowerCase();
-		assertThat(api("POST", "/api/direct-accounts", """
-				{"name": "%s", "domain": "%s", "owner": "Direct"}""".formatted(customer, customer + ".com"))
-			.statusCode()).isEqualTo(201);
-		HttpResponse<String> response = api("POST", "/api/deals", body(acme, customer, customer + ".com"));
-		assertThat(response.statusCode()).isEqualTo(201);
-		assertThat(response.body()).contains("\"status\":\"REJECTED\"", "named account", "co-sell request");
-	}
-
-	@Test
 	void badInputNamesEachField() {
 		String acme = registerPartner(unique("Acme "), "Silver", unique("TA"));
 		HttpResponse<String> response = api("POST", "/api/deals", """
