@@ -104,9 +104,10 @@ final class AnswerComposer {
 				return new Composed(restrictedNotice(tiers), List.of(), false, Kind.RESTRICTED, similarity);
 			}
 			if (language != null && model == null) {
-				return new Composed(String.format(ENGLISH_ONLY, language)
-						+ " Could you ask in English? A channel manager can also help.", List.of(), false,
-						Kind.OTHER_LANGUAGE, similarity);
+				return new Composed(
+						String.format(ENGLISH_ONLY, language)
+								+ " Could you ask in English? A channel manager can also help.",
+						List.of(), false, Kind.OTHER_LANGUAGE, similarity);
 			}
 			return new Composed(DONT_KNOW, List.of(), false, Kind.DONT_KNOW, similarity);
 		}
@@ -122,8 +123,9 @@ final class AnswerComposer {
 		}
 		Composed quoted = extractive(query, question.audience(), passages, similarity);
 		if (language != null && model == null) {
-			return new Composed(String.format(ENGLISH_ONLY, language) + " This is what I found that matches:\n\n"
-					+ quoted.text(), quoted.citations(), true, Kind.OTHER_LANGUAGE, similarity);
+			return new Composed(
+					String.format(ENGLISH_ONLY, language) + " This is what I found that matches:\n\n" + quoted.text(),
+					quoted.citations(), true, Kind.OTHER_LANGUAGE, similarity);
 		}
 		return quoted;
 	}
@@ -156,9 +158,9 @@ final class AnswerComposer {
 
 	/**
 	 * The share of the question's terms, weighted by how telling each is in the library,
-	 * that the best passages hold: a term the library never uses ("dog", "Bitcoin") weighs
-	 * most, so a question about it is not answered from passages that only share its
-	 * common words.
+	 * that the best passages hold: a term the library never uses ("dog", "Bitcoin")
+	 * weighs most, so a question about it is not answered from passages that only share
+	 * its common words.
 	 */
 	double coverage(String query, List<Passage> passages) {
 		Map<String, Double> weights = knowledge.termWeights(query);
@@ -182,7 +184,9 @@ final class AnswerComposer {
 		return knowledge.restrictedTiers(query, audience, similarity);
 	}
 
-	/** Whether the question names a tier other than the asker's ("the Gold price list"). */
+	/**
+	 * Whether the question names a tier other than the asker's ("the Gold price list").
+	 */
 	private static boolean namesOtherTier(String query, Audience audience) {
 		Set<String> words = Terms.of(query);
 		for (String tier : List.of("registered", "silver", "gold", "platinum")) {

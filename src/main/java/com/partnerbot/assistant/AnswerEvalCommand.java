@@ -23,10 +23,10 @@ import com.partnerbot.knowledge.ReindexProgress;
  * Optional: {@code --content DIR} (default {@code ./content-index}), {@code --data DIR}
  * (where its index is kept between runs, default {@code ./data/eval-answers}),
  * {@code --tune} (set the abstention bounds on the tune part first), {@code --verbose}
- * (print each miss), {@code --all} (print every answer), {@code --min-similarity S}, {@code --min-coverage C}. With
- * {@code --llm-base-url URL --llm-model NAME} (or {@code OPENAI_BASE_URL} and
- * {@code PARTNERBOT_LLM_MODEL} in the environment, as the application reads them) the
- * answers come from that model.
+ * (print each miss), {@code --all} (print every answer), {@code --min-similarity S},
+ * {@code --min-coverage C}. With {@code --llm-base-url URL --llm-model NAME} (or
+ * {@code OPENAI_BASE_URL} and {@code PARTNERBOT_LLM_MODEL} in the environment, as the
+ * application reads them) the answers come from that model.
  */
 public final class AnswerEvalCommand {
 
@@ -99,8 +99,8 @@ public final class AnswerEvalCommand {
 				out.println("Answering without an LLM (extractive)");
 			}
 			AnswerComposer composer = new AnswerComposer(knowledge, properties, answerer, translator);
-			new AnswerEvaluation(knowledge, composer).run(questions, out, options.containsKey("verbose") || options.containsKey("all"),
-					options.containsKey("all"));
+			new AnswerEvaluation(knowledge, composer).run(questions, out,
+					options.containsKey("verbose") || options.containsKey("all"), options.containsKey("all"));
 			return 0;
 		}
 		catch (IOException | RuntimeException ex) {

@@ -24,8 +24,8 @@ import com.partnerbot.knowledge.Passage;
 
 /**
  * Asks the labelled partner questions of a JSON-lines file and scores the answers:
- * whether the first citation is the expected document, whether the expected facts are
- * in the answer, whether unanswerable questions are abstained from (and answerable ones
+ * whether the first citation is the expected document, whether the expected facts are in
+ * the answer, whether unanswerable questions are abstained from (and answerable ones
  * not), whether a partner ever sees a document of a tier it is not, and whether a
  * prohibition is ever quoted without what makes it one. Needs no database and no Slack.
  *
@@ -37,7 +37,9 @@ import com.partnerbot.knowledge.Passage;
  */
 public final class AnswerEvaluation {
 
-	/** The share of answerable tune questions the abstention bounds must leave answered. */
+	/**
+	 * The share of answerable tune questions the abstention bounds must leave answered.
+	 */
 	static final double MIN_ANSWERED = 0.95;
 
 	private final AnswerComposer composer;
@@ -67,8 +69,8 @@ public final class AnswerEvaluation {
 	}
 
 	/** How one question went. */
-	record Outcome(Labelled question, AnswerComposer.Composed answer, boolean rightFirstCitation,
-			boolean factsPresent, boolean leak, boolean prohibitionBroken) {
+	record Outcome(Labelled question, AnswerComposer.Composed answer, boolean rightFirstCitation, boolean factsPresent,
+			boolean leak, boolean prohibitionBroken) {
 
 		boolean abstained() {
 			return answer.kind() != AnswerComposer.Kind.ANSWERED && answer.kind() != AnswerComposer.Kind.SMALL_TALK
@@ -99,9 +101,7 @@ public final class AnswerEvaluation {
 			List<Outcome> restricted = only(outcomes, "restricted");
 			List<Outcome> greetings = only(outcomes, "greeting");
 			List<Outcome> languages = only(outcomes, "language");
-			List<Outcome> prohibitions = outcomes.stream()
-				.filter(o -> o.question().prohibitionItem() != null)
-				.toList();
+			List<Outcome> prohibitions = outcomes.stream().filter(o -> o.question().prohibitionItem() != null).toList();
 			return new Figures(answerable.size(), count(answerable, Outcome::rightFirstCitation),
 					count(answerable, Outcome::factsPresent), unanswerable.size(),
 					count(unanswerable, Outcome::abstained), count(answerable, Outcome::abstained), restricted.size(),
@@ -182,7 +182,8 @@ public final class AnswerEvaluation {
 				"eval:" + UUID.randomUUID());
 		AnswerComposer.Composed answer = composer.compose(question, labelled.question());
 		String text = answer.text().toLowerCase(Locale.ROOT);
-		boolean right = !answer.citations().isEmpty() && labelled.sources().contains(answer.citations().get(0).source());
+		boolean right = !answer.citations().isEmpty()
+				&& labelled.sources().contains(answer.citations().get(0).source());
 		boolean facts = labelled.facts().stream().allMatch(fact -> text.contains(fact.toLowerCase(Locale.ROOT)));
 		boolean leak = labelled.forbidden().stream().anyMatch(value -> text.contains(value.toLowerCase(Locale.ROOT)))
 				|| answer.citations().stream().anyMatch(citation -> hidden(citation.source(), labelled));
@@ -210,8 +211,11 @@ public final class AnswerEvaluation {
 			for (Outcome outcome : outcomes) {
 				if (!outcome.correct() || showAll) {
 					Labelled q = outcome.question();
-					out.printf((outcome.correct() ? "OK" : "MISS") + " %s [%s, %s, %s] %s%n  expected %s %s%n  got %s %s%n  %s%n%n", q.id(), q.split(),
-							q.category(), q.tier(), q.question(), q.sources(), q.facts(), outcome.answer().kind(),
+					out.printf(
+							(outcome.correct() ? "OK" : "MISS")
+									+ " %s [%s, %s, %s] %s%n  expected %s %s%n  got %s %s%n  %s%n%n",
+							q.id(), q.split(), q.category(), q.tier(), q.question(), q.sources(), q.facts(),
+							outcome.answer().kind(),
 							outcome.answer().citations().stream().map(Answer.Citation::source).toList(),
 							outcome.answer().text().replace("\n", "\n  "));
 				}

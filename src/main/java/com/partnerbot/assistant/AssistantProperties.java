@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * only when this and {@code OPENAI_BASE_URL} are set
  * @param llmTimeout how long to wait for the model
  * @param passages how many passages an answer is drawn from
- * @param minSimilarity the cosine similarity of question and best passage below which
- * the answer is "I don't know"
+ * @param minSimilarity the cosine similarity of question and best passage below which the
+ * answer is "I don't know"
  * @param minCoverage the share of the question's own terms that the best passages must
  * hold to answer; both bounds were set on the tune part of the labelled questions
  * (src/test/resources/eval/answers-tune.jsonl, see docs/benchmarks.md)

@@ -18,10 +18,10 @@ import com.partnerbot.knowledge.Terms;
  * Without an LLM: quotes the library's own units, never loose pieces of them. A unit is a
  * paragraph, a list together with the sentence that introduces it (so an item of "You may
  * not:" is never quoted as if it were an instruction), or a table as the rows that match
- * with their column names. When one sentence answers the question it leads; for a
- * partner whose tier has its own row or column in a table, that row leads ("As a Silver
- * partner: ..."). Each quote carries its heading path and its citation marker. It cannot
- * misstate what it quotes.
+ * with their column names. When one sentence answers the question it leads; for a partner
+ * whose tier has its own row or column in a table, that row leads ("As a Silver partner:
+ * ..."). Each quote carries its heading path and its citation marker. It cannot misstate
+ * what it quotes.
  */
 final class ExtractiveAnswerer {
 
@@ -32,8 +32,8 @@ final class ExtractiveAnswerer {
 	private static final Pattern DIGIT = Pattern.compile("\\d");
 
 	// words every document shares: they say nothing about which passage answers
-	static final Set<String> DOMAIN = Set.of("northwind", "cloud", "partner", "program", "get", "can", "do",
-			"our", "we", "us", "i", "my", "much", "mani");
+	static final Set<String> DOMAIN = Set.of("northwind", "cloud", "partner", "program", "get", "can", "do", "our",
+			"we", "us", "i", "my", "much", "mani");
 
 	private static final int MAX_UNITS = 3;
 
@@ -50,7 +50,9 @@ final class ExtractiveAnswerer {
 	private ExtractiveAnswerer() {
 	}
 
-	/** The composed answer, and which passages (0-based) its markers [1], [2], ... name. */
+	/**
+	 * The composed answer, and which passages (0-based) its markers [1], [2], ... name.
+	 */
 	record Composed(String text, List<Integer> passages) {
 	}
 
@@ -276,8 +278,8 @@ final class ExtractiveAnswerer {
 	}
 
 	/**
-	 * "As a Silver partner: ..." from the asker's row (a table by tier) or column (a table
-	 * of benefits with a column per tier); null when the table has neither.
+	 * "As a Silver partner: ..." from the asker's row (a table by tier) or column (a
+	 * table of benefits with a column per tier); null when the table has neither.
 	 */
 	private static String tierLead(Table table, String tier, Set<String> asked) {
 		String name = display(tier);
@@ -342,8 +344,8 @@ final class ExtractiveAnswerer {
 
 	/**
 	 * The units of a passage's text: blocks are separated by blank lines; a block of
-	 * {@code | a | b |} lines is a table, header first; a block with list items is a list,
-	 * the lines before its first item its lead-in; anything else a paragraph.
+	 * {@code | a | b |} lines is a table, header first; a block with list items is a
+	 * list, the lines before its first item its lead-in; anything else a paragraph.
 	 */
 	static List<Unit> units(String text, int passage) {
 		List<Unit> units = new ArrayList<>();
@@ -357,8 +359,12 @@ final class ExtractiveAnswerer {
 			while (firstRow < lines.size() && !lines.get(firstRow).startsWith("|")) {
 				firstRow++;
 			}
-			if (firstRow < lines.size() && lines.subList(firstRow, lines.size()).stream().allMatch(l -> l.startsWith("|"))) {
-				List<List<String>> rows = lines.subList(firstRow, lines.size()).stream().map(ExtractiveAnswerer::cells).toList();
+			if (firstRow < lines.size()
+					&& lines.subList(firstRow, lines.size()).stream().allMatch(l -> l.startsWith("|"))) {
+				List<List<String>> rows = lines.subList(firstRow, lines.size())
+					.stream()
+					.map(ExtractiveAnswerer::cells)
+					.toList();
 				units.add(new Table(passage, index++, String.join(" ", lines.subList(0, firstRow)), rows.get(0),
 						rows.subList(1, rows.size())));
 				continue;
@@ -368,7 +374,8 @@ final class ExtractiveAnswerer {
 			for (String line : block.lines().filter(line -> !line.isBlank()).toList()) {
 				Matcher item = LIST_ITEM.matcher(line);
 				if (item.find()) {
-					items.add("  ".repeat(Math.min(item.group(1).length() / 2, 3)) + line.substring(item.end()).strip());
+					items
+						.add("  ".repeat(Math.min(item.group(1).length() / 2, 3)) + line.substring(item.end()).strip());
 				}
 				else if (items.isEmpty()) {
 					lead.add(line.strip());

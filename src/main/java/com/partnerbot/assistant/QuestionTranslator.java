@@ -3,8 +3,8 @@ package com.partnerbot.assistant;
 import dev.langchain4j.service.UserMessage;
 
 /**
- * The LLM, turning a question asked in another language into English, because the
- * library is indexed and searched in English. No memory: each question stands alone.
+ * The LLM, turning a question asked in another language into English, because the library
+ * is indexed and searched in English. No memory: each question stands alone.
  */
 interface QuestionTranslator {
 

@@ -102,8 +102,8 @@ public class KnowledgeBase implements DisposableBean {
 
 	/**
 	 * The tiers of the documents, hidden from this audience, that match the query better
-	 * than anything it may see: empty when there are none (or the audience is staff). Only
-	 * the tiers leave this method, never a title or a text, so an answer can say the
+	 * than anything it may see: empty when there are none (or the audience is staff).
+	 * Only the tiers leave this method, never a title or a text, so an answer can say the
 	 * information is for those tiers without showing any of it.
 	 * @param visibleSimilarity the similarity of the best passage the audience may see, 0
 	 * when there is none
@@ -120,7 +120,8 @@ public class KnowledgeBase implements DisposableBean {
 			IndexSearcher index = new IndexSearcher(reader);
 			index.setQueryCache(null);
 			for (HybridSearcher.Hit hit : searcher.search(index, query, null, 1)) {
-				Set<String> tiers = Set.copyOf(Arrays.asList(index.storedFields().document(hit.doc()).getValues(IndexSchema.AUDIENCE)));
+				Set<String> tiers = Set
+					.copyOf(Arrays.asList(index.storedFields().document(hit.doc()).getValues(IndexSchema.AUDIENCE)));
 				boolean hidden = !tiers.contains(IndexSchema.EVERYONE) && !tiers.contains(audience.tier());
 				if (hidden && hit.similarity() >= properties.groundedSimilarity()
 						&& hit.similarity() > visibleSimilarity + properties.restrictedMargin()) {

@@ -18,9 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * every query longer
  * @param groundedSimilarity the cosine similarity below which the best passage is too
  * weak to answer from
- * @param restrictedMargin how much better than the best visible passage a document
- * hidden from the asker must match before the answer says the information is for other
- * tiers
+ * @param restrictedMargin how much better than the best visible passage a document hidden
+ * from the asker must match before the answer says the information is for other tiers
  */
 @ConfigurationProperties("partnerbot.knowledge")
 public record KnowledgeProperties(@DefaultValue("0 0 * * * *") String reindexCron, @DefaultValue("1200") int chunkChars,

@@ -255,7 +255,7 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 	}
 
 	private List<DealConflict.Kind> conflicts(String partner, String name, String domain) {
-		return registrations.check(UUID.fromString(partner), name, domain, List.of("Data Pipeline"))
+		return registrations.check(UUID.fromString(partner), "U_TEST", name, domain, List.of("Data Pipeline"))
 			.stream()
 			.map(DealConflict::kind)
 			.toList();
