@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import com.partnerbot.EndToEndTests;
 import com.partnerbot.StubSlackApi;
 import com.partnerbot.knowledge.KnowledgeBase;
+import com.partnerbot.slack.answers.AnswerBlocks;
+import com.partnerbot.slack.bolt.Messages;
+import com.partnerbot.slack.deals.DealBlocks;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
