@@ -9,6 +9,22 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 
 import com.partnerbot.partners.Requester;
+import com.partnerbot.slack.answers.Answers;
+import com.partnerbot.slack.answers.Reindexing;
+import com.partnerbot.slack.bolt.CurrentDelivery;
+import com.partnerbot.slack.bolt.Delivery;
+import com.partnerbot.slack.bolt.Messages;
+import com.partnerbot.slack.bolt.SlackFeature;
+import com.partnerbot.slack.bolt.SlackReplies;
+import com.partnerbot.slack.bolt.SlackWork;
+import com.partnerbot.slack.crm.CrmInSlack;
+import com.partnerbot.slack.deals.DealBlocks;
+import com.partnerbot.slack.deals.DealIntake;
+import com.partnerbot.slack.people.SlackRequesters;
+import com.partnerbot.slack.scorecards.ScorecardsInSlack;
+import com.partnerbot.slack.surveys.SurveysInSlack;
+import com.partnerbot.slack.bolt.SlackApi;
+import com.partnerbot.slack.deals.DealHome;
 
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,6 @@
 package com.partnerbot.crm;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +45,7 @@ class HubspotSyncTests extends CrmEndToEndTests {
 				"""
 						{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Secure Gateway"],
 						 "amount": 75000, "currency": "EUR", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep"}"""
-					.formatted(partnerId, customer, domain, LocalDate.of(LocalDate.now().getYear(), 12, 31)));
+					.formatted(partnerId, customer, domain, com.partnerbot.TestClock.today().plusDays(60)));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		return JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
 	}
@@ -124,7 +123,7 @@ class HubspotSyncTests extends CrmEndToEndTests {
 				"""
 						{"partnerId": "%s", "customerName": "%s Publishing Inc", "customerDomain": "www.%s.com",
 						 "products": ["Secure Gateway"], "amount": 10000, "currency": "USD", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep"}"""
-					.formatted(partner, customer, customer.toLowerCase(), LocalDate.now().plusDays(20)));
+					.formatted(partner, customer, customer.toLowerCase(), com.partnerbot.TestClock.today().plusDays(20)));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		assertThat(created.body()).contains("\"status\":\"CONFLICT\"", "direct sales team");
 	}

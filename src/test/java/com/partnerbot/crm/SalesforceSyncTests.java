@@ -2,7 +2,6 @@ package com.partnerbot.crm;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,7 +58,7 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 						{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s.com", "products": ["Data Pipeline"],
 						 "amount": 90000, "currency": "USD", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep", "role": "%s", "coSellPartners": [%s]}"""
 					.formatted(partnerId, customer, customer.toLowerCase(),
-							LocalDate.of(LocalDate.now().getYear(), 12, 31), role, String.join(",",
+							com.partnerbot.TestClock.today().plusDays(60), role, String.join(",",
 									java.util.Arrays.stream(coSellPartners).map(p -> "\"" + p + "\"").toList())));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		return JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
@@ -194,7 +193,7 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 				"""
 						{"partnerId": "%s", "customerName": "%s Corp", "customerDomain": "%s.com", "products": ["Data Pipeline"],
 						 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep"}"""
-					.formatted(partner, customer, customer.toLowerCase(), LocalDate.now().plusDays(30)));
+					.formatted(partner, customer, customer.toLowerCase(), com.partnerbot.TestClock.today().plusDays(30)));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		assertThat(created.body()).contains("\"status\":\"CONFLICT\"", "named account of our direct sales team")
 			.doesNotContain("Dana Direct");

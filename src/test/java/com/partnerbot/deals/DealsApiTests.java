@@ -1,7 +1,6 @@
 package com.partnerbot.deals;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -103,7 +102,7 @@ class DealsApiTests extends EndToEndTests {
 						{"partnerId": "%s", "customerName": "Hooli", "customerDomain": "hooli.com", "products": ["Data Pipeline"],
 						 "amount": 1000, "currency": "USD", "expectedCloseDate": "%s", "role": "INFLUENCED",
 						 "coSellPartners": ["%s"]}"""
-					.formatted(acme, LocalDate.now().plusDays(10), acme));
+					.formatted(acme, com.partnerbot.TestClock.today().plusDays(10), acme));
 		assertThat(badCoSell.statusCode()).isEqualTo(400);
 		assertThat(badCoSell.body()).contains("\"field\":\"coSellPartners[0]\"");
 

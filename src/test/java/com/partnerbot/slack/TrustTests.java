@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import com.partnerbot.EndToEndTests;
 import com.partnerbot.StubSlackApi;
 import com.partnerbot.knowledge.KnowledgeBase;
+import com.partnerbot.slack.answers.AnswerBlocks;
+import com.partnerbot.slack.bolt.Messages;
+import com.partnerbot.slack.deals.DealBlocks;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -135,7 +138,7 @@ class TrustTests extends EndToEndTests {
 		String deal = api("POST", "/api/deals", """
 				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
 				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""".formatted(partnerId, name, domain,
-				java.time.LocalDate.now().plusMonths(2)))
+				com.partnerbot.TestClock.today().plusMonths(2)))
 			.body();
 		assertThat(deal).contains("\"status\":\"CONFLICT\"");
 		List<StubSlackApi.Call> cards = slackApi.await("chat.postMessage",
@@ -200,7 +203,7 @@ class TrustTests extends EndToEndTests {
 		String deal = api("POST", "/api/deals", """
 				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
 				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""".formatted(partnerId, name, domain,
-				java.time.LocalDate.now().plusMonths(2)))
+				com.partnerbot.TestClock.today().plusMonths(2)))
 			.body();
 		assertThat(deal).contains("\"status\":\"CONFLICT\"");
 		return JsonParser.parseString(deal).getAsJsonObject().get("id").getAsString();

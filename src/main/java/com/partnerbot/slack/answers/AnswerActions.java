@@ -1,0 +1,131 @@
+package com.partnerbot.slack.answers;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import com.slack.api.bolt.App;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.partnerbot.assistant.Answering;
+import com.partnerbot.assistant.AskedQuestion;
+import com.partnerbot.partners.Partner;
+import com.partnerbot.partners.Requester;
+import com.partnerbot.partners.SlackIdentity;
+import com.partnerbot.platform.NotFoundException;
+import com.partnerbot.slack.bolt.CurrentDelivery;
+import com.partnerbot.slack.bolt.Messages;
+import com.partnerbot.slack.bolt.SlackFeature;
+import com.partnerbot.slack.bolt.SlackPayloads;
+import com.partnerbot.slack.bolt.SlackReplies;
+import com.partnerbot.slack.bolt.SlackWork;
+import com.partnerbot.slack.outbox.SlackOutbox;
+import com.partnerbot.slack.people.SlackRequesters;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The buttons under an answer: thumbs up or down, and handing the question to a channel
+ * manager.
+ */
+@Component
+class AnswerActions implements SlackFeature {
+
+	private static final Logger log = LoggerFactory.getLogger(AnswerActions.class);
+
+	private final SlackRequesters requesters;
+
+	private final Answering answering;
+
+	private final SlackReplies replies;
+
+	private final SlackWork work;
+
+	private final SlackOutbox outbox;
+
+	AnswerActions(SlackRequesters requesters, Answering answering, SlackReplies replies, SlackWork work,
+			SlackOutbox outbox) {
+		this.requesters = requesters;
+		this.answering = answering;
+		this.replies = replies;
+		this.work = work;
+		this.outbox = outbox;
+	}
+
+	@Override
+	public void register(App app) {
+		app.blockAction(AnswerBlocks.UPVOTE, (req, ctx) -> {
+			handle(req.getPayload().getActions().get(0).getValue(), requesters.identity(CurrentDelivery.require(), ctx),
+					1);
+			return ctx.ack();
+		});
+		app.blockAction(AnswerBlocks.DOWNVOTE, (req, ctx) -> {
+			handle(req.getPayload().getActions().get(0).getValue(), requesters.identity(CurrentDelivery.require(), ctx),
+					-1);
+			return ctx.ack();
+		});
+		app.blockAction(AnswerBlocks.HAND_OFF, (req, ctx) -> {
+			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
+			String value = req.getPayload().getActions().get(0).getValue();
+			work.submit("hand-off", () -> handOff(value, identity));
+			return ctx.ack();
+		});
+	}
+
+	private void handle(String value, SlackIdentity identity, int vote) {
+		work.submit("feedback", () -> {
+			Requester requester = requesters.identify(identity);
+			Optional<UUID> answerId = SlackPayloads.uuid(value);
+			if (requester instanceof Requester.Stranger || answerId.isEmpty()) {
+				return;
+			}
+			try {
+				answering.feedback(answerId.get(), vote, identity.userId(), partnerOf(requester));
+				ephemeral(identity,
+						vote > 0 ? "Thanks, glad it helped."
+								: "Thanks for telling me. The content owners will see this question; "
+										+ "use *Ask a channel manager* if you need an answer now.");
+			}
+			catch (NotFoundException ex) {
+				log.info("Feedback on an answer this person may not see: {}", value);
+				ephemeral(identity, "That answer isn't one I gave you, so nothing was recorded.");
+			}
+		});
+	}
+
+	private void handOff(String value, SlackIdentity identity) {
+		Requester requester = requesters.identify(identity);
+		Optional<UUID> answerId = SlackPayloads.uuid(value);
+		if (requester instanceof Requester.Stranger || answerId.isEmpty()) {
+			return;
+		}
+		try {
+			Optional<AskedQuestion> handed = answering.handOff(answerId.get(), partnerOf(requester));
+			if (handed.isEmpty()) {
+				ephemeral(identity, "A channel manager has this question already.");
+				return;
+			}
+			String partner = requester.partner()
+				.map(p -> "*" + Messages.escape(p.name()) + "* (" + p.tier() + ")")
+				.orElse("staff");
+			String alert = ":raising_hand: Question for a channel manager from <@" + identity.userId() + "> of "
+					+ partner + " in <#" + identity.channelId() + ">:\n> "
+					+ Messages.escape(handed.get().question()).replace("\n", "\n> ");
+			outbox.alert("hand-off:" + handed.get().id(), Messages.Reply.plain(alert));
+			ephemeral(identity, "I've passed your question to a channel manager; they'll get back to you here.");
+		}
+		catch (NotFoundException ex) {
+			log.info("Hand-off of an answer this person may not see: {}", value);
+		}
+	}
+
+	private void ephemeral(SlackIdentity identity, String text) {
+		replies.privately(identity.channelId(), identity.userId(), Messages.Reply.plain(text));
+	}
+
+	private static UUID partnerOf(Requester requester) {
+		return (requester instanceof Requester.PartnerPerson) ? requester.partner().map(Partner::id).orElse(null)
+				: null;
+	}
+
+}

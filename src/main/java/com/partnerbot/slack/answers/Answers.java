@@ -1,0 +1,58 @@
+package com.partnerbot.slack.answers;
+
+import java.util.UUID;
+
+import com.partnerbot.assistant.Answer;
+import com.partnerbot.assistant.Answering;
+import com.partnerbot.assistant.Question;
+import com.partnerbot.knowledge.Audience;
+import com.partnerbot.partners.Partner;
+import com.partnerbot.partners.Requester;
+import com.partnerbot.slack.bolt.BotProperties;
+import com.partnerbot.slack.bolt.Messages;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the bot says to a partner's person or staff who talks to it: the help, or an
+ * answer from the enablement library for the partner whose conversation it is.
+ */
+@Component
+public class Answers {
+
+	private final Answering answering;
+
+	private final BotProperties properties;
+
+	Answers(Answering answering, BotProperties properties) {
+		this.answering = answering;
+		this.properties = properties;
+	}
+
+	/**
+	 * An answer from what the requester's partner (or, for staff, the vendor) may see.
+	 */
+	public Messages.Reply reply(Requester requester, String text, String conversationId) {
+		return reply(requester, text, conversationId,
+				requester.partner().map(p -> Audience.tier(p.tier().label())).orElse(Audience.staff()));
+	}
+
+	/**
+	 * An answer from what every partner may see, for channels shared with several
+	 * partners.
+	 */
+	Messages.Reply replyForEveryone(Requester requester, String text, String conversationId) {
+		return reply(requester, text, conversationId, Audience.everyone());
+	}
+
+	private Messages.Reply reply(Requester requester, String text, String conversationId, Audience audience) {
+		if (text.isBlank() || text.equalsIgnoreCase("help")) {
+			return Messages.help(requester);
+		}
+		// the partner id ties the answer to its asker, for feedback and hand-off
+		UUID partnerId = requester.partner().map(Partner::id).orElse(null);
+		Answer answer = answering.answer(new Question(text, audience, partnerId, requester.userId(), conversationId));
+		return AnswerBlocks.of(answer, properties.contentBaseUrl());
+	}
+
+}

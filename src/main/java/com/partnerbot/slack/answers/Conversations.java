@@ -1,0 +1,190 @@
+package com.partnerbot.slack.answers;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.Context;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.partnerbot.partners.Partner;
+import com.partnerbot.partners.Requester;
+import com.partnerbot.partners.SlackIdentity;
+import com.partnerbot.slack.bolt.CurrentDelivery;
+import com.partnerbot.slack.bolt.Delivery;
+import com.partnerbot.slack.bolt.Messages;
+import com.partnerbot.slack.bolt.SlackFeature;
+import com.partnerbot.slack.bolt.SlackProperties;
+import com.partnerbot.slack.bolt.SlackReplies;
+import com.partnerbot.slack.bolt.SlackWork;
+import com.partnerbot.slack.deals.DealIntake;
+import com.partnerbot.slack.people.SlackRequesters;
+import com.partnerbot.slack.people.SlackThreads;
+import com.partnerbot.slack.deals.DealQuestions;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Mentions, direct messages and follow-ups in the bot's threads: acknowledged at once,
+ * answered in the thread afterwards.
+ */
+@Component
+class Conversations implements SlackFeature {
+
+	private static final Logger log = LoggerFactory.getLogger(Conversations.class);
+
+	private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
+
+	private final SlackRequesters requesters;
+
+	private final SlackThreads threads;
+
+	private final SlackWork work;
+
+	private final SlackReplies replies;
+
+	private final Answers answers;
+
+	private final DealIntake intake;
+
+	private final Cache<String, Boolean> paused;
+
+	private final DealQuestions dealQuestions;
+
+	Conversations(SlackRequesters requesters, SlackThreads threads, SlackWork work, SlackReplies replies,
+			Answers answers, DealIntake intake, DealQuestions dealQuestions, SlackProperties properties) {
+		this.paused = Caffeine.newBuilder().expireAfterWrite(properties.work().pausedNotice()).build();
+		this.dealQuestions = dealQuestions;
+		this.requesters = requesters;
+		this.threads = threads;
+		this.work = work;
+		this.replies = replies;
+		this.answers = answers;
+		this.intake = intake;
+	}
+
+	@Override
+	public void register(App app) {
+		app.event(AppMentionEvent.class, (payload, ctx) -> {
+			Delivery delivery = CurrentDelivery.require();
+			if (!fromABot(delivery)) {
+				question(delivery, requesters.identity(delivery, ctx), "mention");
+			}
+			return ctx.ack();
+		});
+		app.event(MessageEvent.class, (payload, ctx) -> {
+			Delivery delivery = CurrentDelivery.require();
+			if (isForUs(delivery, ctx)) {
+				question(delivery, requesters.identity(delivery, ctx), "message");
+			}
+			return ctx.ack();
+		});
+	}
+
+	/**
+	 * Queues a question in its person's turn; someone with too much waiting hears, at
+	 * most once in a while, that it will be a moment.
+	 */
+	private void question(Delivery delivery, SlackIdentity identity, String what) {
+		if (identity.channelId() == null || identity.userId() == null) {
+			// nowhere to answer, or no one to answer
+			return;
+		}
+		if (work.submit(what, identity.userId(), identity.userTeamId(), () -> converse(delivery, identity))) {
+			return;
+		}
+		if (identity.userId() != null && paused.asMap().putIfAbsent(identity.userId(), Boolean.TRUE) == null) {
+			work.submit("one moment", () -> replies.privately(identity.channelId(), identity.userId(),
+					Messages.Reply.plain(Messages.ONE_MOMENT)));
+		}
+	}
+
+	/** Bots, ours or anyone's, are never answered: two bots could talk forever. */
+	private static boolean fromABot(Delivery delivery) {
+		return delivery.text("event.bot_id").isPresent() || delivery.text("event.bot_profile.id").isPresent()
+				|| delivery.text("event.subtype").filter("bot_message"::equals).isPresent();
+	}
+
+	/**
+	 * Direct messages are for us; in channels, only follow-ups in our threads that do not
+	 * mention us (a mention arrives as its own app_mention event).
+	 */
+	private boolean isForUs(Delivery delivery, Context ctx) {
+		if (fromABot(delivery) || delivery.text("event.subtype").isPresent()) {
+			return false;
+		}
+		if (delivery.text("event.channel_type").filter("im"::equals).isPresent()) {
+			return true;
+		}
+		String text = delivery.text("event.text").orElse("");
+		String botUser = (ctx.getBotUserId() != null) ? ctx.getBotUserId()
+				: delivery.text("authorizations.0.user_id").orElse("");
+		if (!botUser.isEmpty() && text.contains("<@" + botUser)) {
+			return false;
+		}
+		return delivery.text("event.thread_ts")
+			.map(thread -> threads.known(delivery.text("event.channel").orElse(""), thread))
+			.orElse(false);
+	}
+
+	/**
+	 * A channel that is neither a direct message nor the asker's partner's own shared
+	 * channel (a staff member counts as the channel's partner) may have people of other
+	 * partners in it.
+	 */
+	private boolean mixedAudience(Delivery delivery, Requester requester, String channel) {
+		boolean direct = delivery.text("event.channel_type").filter("im"::equals).isPresent()
+				|| (channel != null && channel.startsWith("D"));
+		if (direct) {
+			return false;
+		}
+		return switch (requester) {
+			case Requester.PartnerPerson person ->
+				requesters.channelOwner(channel).map(owner -> !owner.id().equals(person.own().id())).orElse(true);
+			case Requester.Staff staff ->
+				staff.partner().isEmpty() && delivery.text("is_ext_shared_channel").filter("true"::equals).isPresent();
+			case Requester.Stranger stranger -> true;
+		};
+	}
+
+	private void converse(Delivery delivery, SlackIdentity identity) {
+		String channel = identity.channelId();
+		String threadTs = delivery.first("event.thread_ts", "event.ts").orElse(null);
+		String text = MENTION.matcher(delivery.text("event.text").orElse("")).replaceAll("").strip();
+		Requester requester = requesters.identify(identity);
+		String key = channel + ":" + threadTs;
+		Messages.Reply reply;
+		if (requester instanceof Requester.Stranger stranger && SlackRequesters.BOT.equals(stranger.reason())) {
+			return;
+		}
+		if (requester instanceof Requester.Stranger stranger) {
+			reply = Messages.refusal(stranger);
+		}
+		else if (mixedAudience(delivery, requester, channel)) {
+			// people of other partners may read this channel: only what every partner may
+			// see
+			reply = (intake.wants(text, key) || dealQuestions.wants(text))
+					? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE) : answers.replyForEveryone(requester, text, key);
+		}
+		else if (dealQuestions.wants(text) && !intake.wants(text, key)) {
+			reply = dealQuestions.answer(requester, text);
+		}
+		else {
+			reply = intake.wants(text, key) ? intake.describe(requester, text, key)
+					: answers.reply(requester, text, key);
+		}
+		if (!(requester instanceof Requester.Stranger) && threadTs != null) {
+			// before the reply: an answer to it may come back faster than this thread
+			// would record it
+			UUID partnerId = requester.partner().map(Partner::id).orElse(null);
+			threads.remember(channel, threadTs, partnerId, identity.userId());
+		}
+		replies.post(channel, threadTs, reply);
+	}
+
+}

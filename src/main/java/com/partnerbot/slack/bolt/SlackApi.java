@@ -1,0 +1,56 @@
+package com.partnerbot.slack.bolt;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The Slack Web API at {@code SLACK_API_URL}, with the bot token.
+ */
+@Component
+public class SlackApi {
+
+	private final SlackCredentials credentials;
+
+	private final SlackProperties properties;
+
+	private volatile Slack slack;
+
+	SlackApi(SlackCredentials credentials, SlackProperties properties) {
+		this.credentials = credentials;
+		this.properties = properties;
+	}
+
+	Slack slack() {
+		Slack ready = slack;
+		if (ready == null) {
+			synchronized (this) {
+				if (slack == null) {
+					// built on first use: in local mode the URL names this process's own
+					// port
+					SlackConfig config = new SlackConfig();
+					config.setMethodsEndpointUrlPrefix(credentials.apiUrl());
+					config.setPrettyResponseLoggingEnabled(false);
+					int timeout = (int) properties.callTimeout().toMillis();
+					config.setHttpClientCallTimeoutMillis(timeout);
+					config.setHttpClientReadTimeoutMillis(timeout);
+					slack = Slack.getInstance(config);
+				}
+				ready = slack;
+			}
+		}
+		return ready;
+	}
+
+	/** A Web API client with the bot token. */
+	public MethodsClient client() {
+		return slack().methods(credentials.botToken());
+	}
+
+	String apiUrl() {
+		return credentials.apiUrl();
+	}
+
+}

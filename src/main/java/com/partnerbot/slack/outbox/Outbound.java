@@ -1,0 +1,41 @@
+package com.partnerbot.slack.outbox;
+
+import com.partnerbot.slack.bolt.Messages;
+
+/**
+ * A message the bot sends on its own initiative, delivered through the
+ * {@link SlackOutbox}.
+ *
+ * @param key what makes it unique: the same key is stored and sent once
+ * @param kind what it is, for logs and the outbox listing (alert, notice, survey)
+ * @param channel the channel; null with {@code dmUser} for a direct message, or with
+ * neither for an alert when no alerts channel is configured (stored, not sent)
+ * @param dmUser the person to message directly
+ * @param threadTs the thread to reply in, if known
+ * @param threadKey the key of another outbox message to reply under, once that one is out
+ * @param reply the text and blocks
+ */
+public record Outbound(String key, String kind, String channel, String dmUser, String threadTs, String threadKey,
+		Messages.Reply reply) {
+
+	public static Outbound toChannel(String key, String kind, String channel, String threadTs, Messages.Reply reply) {
+		return new Outbound(key, kind, channel, null, threadTs, null, reply);
+	}
+
+	public static Outbound toPerson(String key, String kind, String user, Messages.Reply reply) {
+		return new Outbound(key, kind, null, user, null, null, reply);
+	}
+
+	Outbound underMessage(String parentKey) {
+		return new Outbound(key, kind, channel, dmUser, threadTs, parentKey, reply);
+	}
+
+	/** Messages of one lane go out in order and at most one a second. */
+	String lane() {
+		if (channel != null) {
+			return channel;
+		}
+		return (dmUser != null) ? "user:" + dmUser : null;
+	}
+
+}

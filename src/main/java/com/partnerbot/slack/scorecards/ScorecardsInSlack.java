@@ -1,0 +1,245 @@
+package com.partnerbot.slack.scorecards;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.slack.api.bolt.App;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.partnerbot.partners.Partner;
+import com.partnerbot.partners.PartnerManagement;
+import com.partnerbot.partners.Requester;
+import com.partnerbot.partners.SlackIdentity;
+import com.partnerbot.platform.ScheduledJobs;
+import com.partnerbot.scorecards.Scorecard;
+import com.partnerbot.scorecards.Scorecards;
+import com.partnerbot.slack.bolt.CurrentDelivery;
+import com.partnerbot.slack.bolt.Messages;
+import com.partnerbot.slack.bolt.SlackApi;
+import com.partnerbot.slack.bolt.SlackFeature;
+import com.partnerbot.slack.bolt.SlackReplies;
+import com.partnerbot.slack.bolt.SlackWork;
+import com.partnerbot.slack.outbox.Outbound;
+import com.partnerbot.slack.outbox.SlackOutbox;
+import com.partnerbot.slack.people.SlackRequesters;
+import com.partnerbot.slack.people.WorkspaceMembers;
+import com.partnerbot.slack.deals.DealHome;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.view.Views.view;
+
+/**
+ * Scorecards in Slack: the App Home tab, the private {@code /partner scorecard} and
+ * {@code /partner training} answers, and a weekly tip to partners' people with open gaps,
+ * which each of them can stop.
+ */
+@Component
+public class ScorecardsInSlack implements SlackFeature {
+
+	private static final Logger log = LoggerFactory.getLogger(ScorecardsInSlack.class);
+
+	private final Scorecards scorecards;
+
+	private final PartnerManagement partners;
+
+	private final SlackRequesters requesters;
+
+	private final SlackReplies replies;
+
+	private final SlackApi api;
+
+	private final SlackWork work;
+
+	private final JdbcClient jdbc;
+
+	private final SlackOutbox outbox;
+
+	private final ScheduledJobs jobs;
+
+	private final Clock clock;
+
+	private final WorkspaceMembers members;
+
+	private final DealHome dealHome;
+
+	ScorecardsInSlack(Scorecards scorecards, PartnerManagement partners, SlackRequesters requesters,
+			SlackReplies replies, SlackApi api, SlackWork work, JdbcClient jdbc, SlackOutbox outbox, ScheduledJobs jobs,
+			Clock clock, WorkspaceMembers members, DealHome dealHome) {
+		this.members = members;
+		this.dealHome = dealHome;
+		this.outbox = outbox;
+		this.clock = clock;
+		this.jobs = jobs;
+		this.scorecards = scorecards;
+		this.partners = partners;
+		this.requesters = requesters;
+		this.replies = replies;
+		this.api = api;
+		this.work = work;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void register(App app) {
+		app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
+			if ("home".equals(payload.getEvent().getTab())) {
+				work.submit("app home", () -> publishHome(identity));
+			}
+			return ctx.ack();
+		});
+		app.blockAction(ScorecardBlocks.STOP_NUDGES, (req, ctx) -> {
+			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
+			work.submit("stop nudges", () -> {
+				jdbc.sql("insert into slack_nudge_optout (slack_user_id) values (?) on conflict do nothing")
+					.param(identity.userId())
+					.update();
+				replies.post(identity.channelId(), null, Messages.Reply
+					.plain("Done: no more weekly tips. `/partner scorecard` still shows where you stand."));
+			});
+			return ctx.ack();
+		});
+	}
+
+	/**
+	 * The private answer to {@code /partner scorecard}: only the asker's own partner's.
+	 */
+	public Messages.Reply scorecard(Requester requester) {
+		return requester.partner().map(p -> {
+			Scorecard card = forPerson(p.id(), requester.userId());
+			return new Messages.Reply(ScorecardBlocks.summary(card), ScorecardBlocks.scorecard(card));
+		})
+			.orElseGet(() -> Messages.Reply
+				.plain("A scorecard belongs to a partner: ask in the partner's shared channel."));
+	}
+
+	/** The private answer to {@code /partner training}. */
+	public Messages.Reply training(Requester requester) {
+		return requester.partner().map(p -> {
+			Scorecard card = forPerson(p.id(), requester.userId());
+			List<LayoutBlock> blocks = ScorecardBlocks.recommendations(card);
+			if (blocks.isEmpty()) {
+				return Messages.Reply.plain("No training to recommend: " + ScorecardBlocks.summary(card));
+			}
+			return new Messages.Reply("Training that closes your gaps: "
+					+ String.join(", ", card.recommendations().stream().map(Scorecard.Recommendation::course).toList()),
+					blocks);
+		})
+			.orElseGet(() -> Messages.Reply
+				.plain("Training recommendations belong to a partner: ask in the partner's shared channel."));
+	}
+
+	private void publishHome(SlackIdentity identity) {
+		// app_home_opened says who but not from which workspace: Slack's users.info does
+		SlackIdentity known = (identity.userTeamId() != null) ? identity
+				: new SlackIdentity(identity.userId(), teamOf(identity.userId()), null, identity.installedTeamId());
+		Requester requester = requesters.identify(known);
+		List<LayoutBlock> blocks = switch (requester) {
+			case Requester.PartnerPerson person -> {
+				List<LayoutBlock> home = new ArrayList<>(
+						ScorecardBlocks.scorecard(forPerson(person.own().id(), person.userId())));
+				home.add(divider());
+				home.addAll(dealHome.partnerDeals(person.own()));
+				yield home;
+			}
+			case Requester.Staff staff -> {
+				List<LayoutBlock> home = new ArrayList<>(List.of(section(s -> s.text(markdownText(
+						"*Partnerbot* for the program team. `/partner help` lists the commands; partners see their scorecards here.")))));
+				home.addAll(dealHome.queue());
+				yield home;
+			}
+			case Requester.Stranger stranger -> List.of(section(s -> s.text(markdownText(Messages.REFUSAL))));
+		};
+		try {
+			var response = api.client()
+				.viewsPublish(r -> r.userId(identity.userId()).view(view(v -> v.type("home").blocks(blocks))));
+			if (!response.isOk()) {
+				log.warn("views.publish failed: {}", response.getError());
+			}
+		}
+		catch (IOException | SlackApiException ex) {
+			log.warn("views.publish failed", ex);
+		}
+	}
+
+	/**
+	 * A person's scorecard, with the training for their role: their Slack profile's title
+	 * tells it, read once.
+	 */
+	private Scorecard forPerson(java.util.UUID partnerId, String userId) {
+		if (partners.title(partnerId, userId).isEmpty()) {
+			user(userId).map(u -> u.getProfile() != null ? u.getProfile().getTitle() : null)
+				.ifPresent(title -> partners.recordTitle(partnerId, userId, title));
+		}
+		return scorecards.forPerson(partnerId, userId);
+	}
+
+	private String teamOf(String userId) {
+		return members.lookup(userId).map(WorkspaceMembers.Member::teamId).orElse(null);
+	}
+
+	private java.util.Optional<com.slack.api.model.User> user(String userId) {
+		try {
+			var response = api.client().usersInfo(r -> r.user(userId));
+			return (response.isOk()) ? java.util.Optional.ofNullable(response.getUser()) : java.util.Optional.empty();
+		}
+		catch (IOException | SlackApiException ex) {
+			log.warn("users.info failed for {}", userId, ex);
+			return java.util.Optional.empty();
+		}
+	}
+
+	/**
+	 * Weekly: each partner person who has not opted out gets the partner's biggest gap
+	 * and next step, through the outbox, on one instance at a time.
+	 */
+	@Scheduled(cron = "${partnerbot.scorecards.nudge-cron:0 0 15 * * MON}")
+	void nudge() {
+		LocalDate today = LocalDate.now(clock);
+		String period = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+		jobs.runExclusively("scorecard-tips", Duration.ofMinutes(30), Duration.ofMinutes(5), () -> nudge(period));
+	}
+
+	/**
+	 * The tips of one period; each person's is stored under the period, so however often
+	 * this runs, a person gets one a period.
+	 */
+	void nudge(String period) {
+		Set<String> optedOut = Set
+			.copyOf(jdbc.sql("select slack_user_id from slack_nudge_optout").query(String.class).list());
+		List<Outbound> tips = new ArrayList<>();
+		for (Partner partner : partners.all()) {
+			if (partner.tier().next().isEmpty()) {
+				continue;
+			}
+			for (String person : partners.people(partner.id())) {
+				if (optedOut.contains(person)) {
+					continue;
+				}
+				Scorecard card = scorecards.forPerson(partner.id(), person);
+				if (!card.gaps().isEmpty()) {
+					tips.add(Outbound.toPerson("tip:" + period + ":" + person, "notice", person,
+							ScorecardBlocks.nudge(card)));
+				}
+			}
+		}
+		log.info("Scorecard tips of {} stored for delivery: {}", period, outbox.enqueueAll(tips));
+	}
+
+}

@@ -1,0 +1,229 @@
+package com.partnerbot.slack.answers;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.partnerbot.EndToEndTests;
+import com.partnerbot.StubSlackApi;
+import com.partnerbot.knowledge.KnowledgeBase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.partnerbot.SlackPayloadFiles.encodeForm;
+import static com.partnerbot.SlackPayloadFiles.form;
+import static com.partnerbot.SlackPayloadFiles.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Questions through Slack: the answer card, its buttons, and the admin's reindex.
+ */
+class AnswerFlowTests extends EndToEndTests {
+
+	/** Shared channels of the test's partner, fresh for each test. */
+	private final java.util.Deque<String> ownChannels = new java.util.ArrayDeque<>();
+
+	private String ownChannel() {
+		return ownChannels.pop();
+	}
+
+	@Autowired
+	KnowledgeBase knowledge;
+
+	private String partnerTeam;
+
+	@BeforeEach
+	void partner() {
+		awaitIndexed(knowledge);
+		partnerTeam = unique("TP");
+		for (int i = 0; i < 3; i++) {
+			ownChannels.push(unique("C"));
+		}
+		registerPartner(unique("Answerco "), "Silver", partnerTeam, ownChannels.toArray(String[]::new));
+	}
+
+	private StubSlackApi.Call ask(String channel, String question) {
+		JsonObject mention = json("event_callback.app_mention.ext_shared.json");
+		mention.addProperty("event_id", unique("Ev"));
+		mention.getAsJsonObject("event").addProperty("team", partnerTeam);
+		mention.getAsJsonObject("event").addProperty("channel", channel);
+		mention.getAsJsonObject("event").addProperty("text", "<@W111> " + question);
+		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
+		List<StubSlackApi.Call> replies = slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), 1);
+		assertThat(replies).hasSize(1);
+		return replies.get(0);
+	}
+
+	private static String answerId(StubSlackApi.Call reply) {
+		JsonArray blocks = JsonParser.parseString(reply.arg("blocks")).getAsJsonArray();
+		for (var block : blocks) {
+			JsonObject b = block.getAsJsonObject();
+			if (b.get("type").getAsString().equals("actions")) {
+				return b.getAsJsonArray("elements").get(0).getAsJsonObject().get("value").getAsString();
+			}
+		}
+		throw new AssertionError("no buttons in " + blocks);
+	}
+
+	private HttpResponse<String> click(String channel, String actionId, String value) {
+		return click(partnerTeam, "U_CLICKER", channel, "1700000000.000100", actionId, value);
+	}
+
+	@Test
+	void aQuestionGetsAnAnswerCardWithSourcesAndButtons() {
+		String channel = ownChannel();
+		StubSlackApi.Call reply = ask(channel, "what's the protection period on a registered deal?");
+		assertThat(reply.arg("text")).contains("90 days");
+		assertThat(reply.arg("blocks")).contains("Sources:", "deals/", AnswerBlocks.UPVOTE, AnswerBlocks.HAND_OFF);
+	}
+
+	@Test
+	void aThumbsDownIsStored() {
+		String channel = ownChannel();
+		String answerId = answerId(ask(channel, "can I use MDF for a webinar?"));
+		assertThat(click(channel, AnswerBlocks.DOWNVOTE, answerId).statusCode()).isEqualTo(200);
+		assertThat(slackApi.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")), 1)).hasSize(1);
+		assertThat(jdbc.sql("select feedback from assistant_question where id = ?")
+			.param(UUID.fromString(answerId))
+			.query(Integer.class)
+			.single()).isEqualTo(-1);
+		assertThat(api("GET", "/api/knowledge/gaps", null).body()).contains("can I use MDF for a webinar?");
+	}
+
+	@Test
+	void anUnansweredQuestionGoesToAChannelManager() {
+		String channel = ownChannel();
+		StubSlackApi.Call reply = ask(channel, "what is the capital of Mongolia?");
+		assertThat(reply.arg("text")).startsWith("I don't know");
+		String answerId = answerId(reply);
+		assertThat(click(channel, AnswerBlocks.HAND_OFF, answerId).statusCode()).isEqualTo(200);
+		List<StubSlackApi.Call> alerts = slackApi.await("chat.postMessage",
+				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains("capital of Mongolia"), 1);
+		assertThat(alerts).hasSize(1);
+		assertThat(alerts.get(0).arg("text")).contains("Answerco");
+		// a second click does not alert twice
+		assertThat(click(channel, AnswerBlocks.HAND_OFF, answerId).statusCode()).isEqualTo(200);
+		assertThat(slackApi.await("chat.postEphemeral",
+				c -> channel.equals(c.arg("channel")) && c.arg("text").contains("already"), 1))
+			.hasSize(1);
+		assertThat(slackApi.calls("chat.postMessage")
+			.stream()
+			.filter(c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains("capital of Mongolia")))
+			.hasSize(1);
+	}
+
+	@Test
+	void anotherPartnerCannotVoteOnAnAnswer() {
+		String channel = ownChannel();
+		String answerId = answerId(ask(channel, "how long does the Analytics Suite Fundamentals course take?"));
+		partnerTeam = unique("TO");
+		registerPartner(unique("Otherco "), "Gold", partnerTeam);
+		// from a direct message, so that identity lets the click through to the answer's
+		// own check
+		String dm = unique("D");
+		assertThat(click(partnerTeam, "U_OTHER", dm, "1700000000.000100", AnswerBlocks.UPVOTE, answerId).statusCode())
+			.isEqualTo(200);
+		assertThat(slackApi.await("chat.postEphemeral",
+				c -> dm.equals(c.arg("channel")) && c.arg("text").contains("nothing was recorded"), 1))
+			.hasSize(1);
+		assertThat(jdbc.sql("select feedback from assistant_question where id = ?")
+			.param(UUID.fromString(answerId))
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void partnerAskAnswersPrivately() {
+		Map<String, String> command = form("slash_command.form-urlencoded.txt");
+		String channel = ownChannel();
+		command.put("command", "/partner");
+		command.put("text", "ask how do I become a Gold partner?");
+		command.put("team_id", partnerTeam);
+		command.put("channel_id", channel);
+		assertThat(slack().form(encodeForm(command)).statusCode()).isEqualTo(200);
+		List<StubSlackApi.Call> ephemeral = slackApi.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")),
+				1);
+		assertThat(ephemeral).hasSize(1);
+		assertThat(ephemeral.get(0).arg("user")).isEqualTo(command.get("user_id"));
+		assertThat(ephemeral.get(0).arg("blocks")).contains("Sources:");
+	}
+
+	@Test
+	void anAdminReindexesWithProgressInOneDirectMessage() {
+		Map<String, String> command = form("slash_command.form-urlencoded.txt");
+		String channel = ownChannel();
+		command.put("command", "/partner");
+		command.put("text", "reindex");
+		command.put("team_id", StubSlackApi.TEAM);
+		command.put("user_id", "W_ADMIN");
+		command.put("channel_id", channel);
+		long before = slackApi.calls("chat.update")
+			.stream()
+			.filter(c -> "W_ADMIN".equals(c.arg("channel")) && c.arg("text").contains("Reindex done"))
+			.count();
+		HttpResponse<String> ack = slack().form(encodeForm(command));
+		assertThat(ack.statusCode()).isEqualTo(200);
+		assertThat(ack.body()).contains("Reindexing", "direct messages");
+		// from a channel partners read, progress and the report (file names, failures) go
+		// to the admin alone
+		List<StubSlackApi.Call> done = slackApi.await("chat.update",
+				c -> "W_ADMIN".equals(c.arg("channel")) && c.arg("text").contains("Reindex done"), (int) before + 1);
+		assertThat(done).hasSize((int) before + 1);
+		assertThat(slackApi.calls("chat.postMessage").stream().filter(c -> channel.equals(c.arg("channel")))).isEmpty();
+		assertThat(slackApi.calls("chat.update").stream().filter(c -> channel.equals(c.arg("channel")))).isEmpty();
+	}
+
+	@Test
+	void onlyAdminsReindex() {
+		Map<String, String> command = form("slash_command.form-urlencoded.txt");
+		command.put("command", "/partner");
+		command.put("text", "reindex");
+		command.put("team_id", partnerTeam);
+		HttpResponse<String> ack = slack().form(encodeForm(command));
+		assertThat(ack.body()).contains("Only program admins");
+	}
+
+	@Test
+	void inAChannelOtherPartnersMayReadOnlyWhatEveryPartnerMaySeeIsShown() {
+		String goldTeam = unique("TG");
+		String goldChannel = unique("C");
+		registerPartner(unique("Goldco "), "Gold", goldTeam, goldChannel);
+		String mixed = unique("C");
+		for (String[] ask : new String[][] { { goldChannel, "1700000700.000100" }, { mixed, "1700000800.000100" } }) {
+			JsonObject mention = json("event_callback.app_mention.ext_shared.json");
+			mention.addProperty("event_id", unique("Ev"));
+			mention.getAsJsonObject("event").addProperty("team", goldTeam);
+			mention.getAsJsonObject("event").addProperty("channel", ask[0]);
+			mention.getAsJsonObject("event").addProperty("ts", ask[1]);
+			mention.getAsJsonObject("event").addProperty("text", "<@W111> where is the Gold pricing sheet?");
+			assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
+		}
+		assertThat(
+				slackApi.await("chat.postMessage", c -> goldChannel.equals(c.arg("channel")), 1).get(0).arg("blocks"))
+			.contains("gold/gold-pricing-sheet.md");
+		assertThat(slackApi.await("chat.postMessage", c -> mixed.equals(c.arg("channel")), 1).get(0).arg("blocks"))
+			.doesNotContain("gold/");
+
+		JsonObject deal = json("event_callback.app_mention.ext_shared.json");
+		deal.addProperty("event_id", unique("Ev"));
+		deal.getAsJsonObject("event").addProperty("team", goldTeam);
+		deal.getAsJsonObject("event").addProperty("channel", mixed);
+		deal.getAsJsonObject("event").addProperty("ts", "1700000900.000100");
+		deal.getAsJsonObject("event")
+			.addProperty("text", "<@W111> register Initech, initech.com, Analytics Suite, $50k, closing Q2");
+		assertThat(slack().json(deal.toString()).statusCode()).isEqualTo(200);
+		assertThat(slackApi
+			.await("chat.postMessage",
+					c -> mixed.equals(c.arg("channel")) && "1700000900.000100".equals(c.arg("thread_ts")), 1)
+			.get(0)
+			.arg("text")).contains("private to your company");
+	}
+
+}

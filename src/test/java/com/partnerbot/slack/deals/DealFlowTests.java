@@ -1,0 +1,558 @@
+package com.partnerbot.slack.deals;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.partnerbot.EndToEndTests;
+import com.partnerbot.StubSlackApi;
+import com.partnerbot.TestClock;
+
+import static com.partnerbot.SlackPayloadFiles.encodeForm;
+import static com.partnerbot.SlackPayloadFiles.form;
+import static com.partnerbot.SlackPayloadFiles.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Deal registration through Slack: the description, the questions, the card, the
+ * manager's decision, and the form.
+ */
+class DealFlowTests extends EndToEndTests {
+
+	/** Shared channels of the test's partner, fresh for each test. */
+	private final java.util.Deque<String> ownChannels = new java.util.ArrayDeque<>();
+
+	private String ownChannel() {
+		return ownChannels.pop();
+	}
+
+	private String acmeName;
+
+	private String acmeTeam;
+
+	private String customer;
+
+	@BeforeEach
+	void partner() {
+		acmeName = unique("Acme ");
+		acmeTeam = unique("TA");
+		for (int i = 0; i < 3; i++) {
+			ownChannels.push(unique("C"));
+		}
+		registerPartner(acmeName, "Silver", acmeTeam, ownChannels.toArray(String[]::new));
+		customer = unique("Initech");
+	}
+
+	private String mention(String team, String channel, String ts, String text) {
+		JsonObject mention = json("event_callback.app_mention.ext_shared.json");
+		mention.addProperty("event_id", unique("Ev"));
+		JsonObject event = mention.getAsJsonObject("event");
+		event.addProperty("team", team);
+		event.addProperty("channel", channel);
+		event.addProperty("ts", ts);
+		event.addProperty("text", "<@W111> " + text);
+		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
+		return ts;
+	}
+
+	private void replyInThread(String team, String channel, String threadTs, String text) {
+		JsonObject message = json("event_callback.message.channel.user_team_source_team.json");
+		message.addProperty("event_id", unique("Ev"));
+		JsonObject event = message.getAsJsonObject("event");
+		event.addProperty("user_team", team);
+		event.addProperty("channel", channel);
+		event.addProperty("thread_ts", threadTs);
+		event.addProperty("ts", threadTs.substring(0, threadTs.indexOf('.')) + ".999999");
+		event.addProperty("text", text);
+		assertThat(slack().json(message.toString()).statusCode()).isEqualTo(200);
+	}
+
+	private List<StubSlackApi.Call> posts(String channel, int count) {
+		return slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), count);
+	}
+
+	private static String buttonValue(StubSlackApi.Call card, String actionId) {
+		for (JsonElement block : JsonParser.parseString(card.arg("blocks")).getAsJsonArray()) {
+			JsonObject b = block.getAsJsonObject();
+			if (b.get("type").getAsString().equals("actions")) {
+				for (JsonElement element : b.getAsJsonArray("elements")) {
+					if (actionId.equals(element.getAsJsonObject().get("action_id").getAsString())) {
+						return element.getAsJsonObject().get("value").getAsString();
+					}
+				}
+			}
+		}
+		throw new AssertionError("no " + actionId + " in " + card.arg("blocks"));
+	}
+
+	@Test
+	void aDealDescribedInOneMessageGetsACardAndIsRegisteredOnSubmit() {
+		String channel = ownChannel();
+		String thread = mention(acmeTeam, channel, "1700000100.000100",
+				"register " + customer + ", " + customer.toLowerCase()
+						+ ".com, 40 seats of Analytics Suite, about $120k, closing next month, contact Jane Roe jane@"
+						+ customer.toLowerCase() + ".com, rep me");
+		List<StubSlackApi.Call> card = posts(channel, 1);
+		assertThat(card).hasSize(1);
+		assertThat(card.get(0).arg("thread_ts")).isEqualTo(thread);
+		assertThat(card.get(0).arg("blocks")).contains("Register this deal?", customer.toLowerCase() + ".com",
+				"Analytics Suite", "40 seats", "120,000 USD", "Jane Roe", DealBlocks.SUBMIT);
+
+		String key = buttonValue(card.get(0), DealBlocks.SUBMIT);
+		assertThat(click(acmeTeam, "U_ACME", channel, "1700000100.000200", DealBlocks.SUBMIT, key).statusCode())
+			.isEqualTo(200);
+		List<StubSlackApi.Call> updated = slackApi.await("chat.update",
+				c -> channel.equals(c.arg("channel")) && c.arg("text").contains("approved"), 1);
+		assertThat(updated).hasSize(1);
+		assertThat(updated.get(0).arg("ts")).isEqualTo("1700000100.000200");
+		assertThat(jdbc.sql("select status from deal_registration where customer_domain = ?")
+			.param(customer.toLowerCase() + ".com")
+			.query(String.class)
+			.single()).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void theBotAsksOnlyForWhatIsMissingAndKeepsWhatWasSaid() {
+		String channel = ownChannel();
+		String thread = mention(acmeTeam, channel, "1700000200.000100", "register " + customer + " for Data Pipeline");
+		List<StubSlackApi.Call> questions = posts(channel, 1);
+		assertThat(questions.get(0).arg("text")).contains("web domain", "deal value", "close date")
+			.doesNotContain("the products")
+			.doesNotContain("company name");
+
+		replyInThread(acmeTeam, channel, thread, "it's " + customer.toLowerCase() + ".com, about 1.2M EUR");
+		List<StubSlackApi.Call> second = posts(channel, 2);
+		assertThat(second.get(1).arg("text")).contains("close date").doesNotContain("web domain");
+
+		replyInThread(acmeTeam, channel, thread, "closing 2027-02-30");
+		List<StubSlackApi.Call> third = posts(channel, 3);
+		assertThat(third.get(2).arg("text")).contains("not a real date");
+
+		replyInThread(acmeTeam, channel, thread,
+				"closing next month, contact Jane Roe jane@" + customer.toLowerCase() + ".com; rep me");
+		List<StubSlackApi.Call> card = posts(channel, 4);
+		assertThat(card.get(3).arg("blocks")).contains("Register this deal?", customer.toLowerCase() + ".com",
+				"Data Pipeline", "1,200,000 EUR");
+	}
+
+	@Test
+	void aConflictGoesToTheManagersWhoseDecisionReachesThePartner() {
+		String first = ownChannel();
+		String firstThread = mention(acmeTeam, first, "1700000300.000100", "register " + customer + ", "
+				+ customer.toLowerCase() + ".com, Secure Gateway, $80k, closing next month, contact Jane Roe, rep me");
+		String firstKey = buttonValue(posts(first, 1).get(0), DealBlocks.SUBMIT);
+		click(acmeTeam, "U_ACME", first, "1700000300.000200", DealBlocks.SUBMIT, firstKey);
+		assertThat(slackApi.await("chat.update", c -> first.equals(c.arg("channel")), 1)).hasSize(1);
+
+		String globexTeam = unique("TG");
+		String globexName = unique("Globex ");
+		String second = unique("C");
+		registerPartner(globexName, "Gold", globexTeam, second);
+		String thread = mention(globexTeam, second, "1700000400.000100", "register " + customer + " Inc, www."
+				+ customer.toLowerCase()
+				+ ".com, Secure Gateway and Data Pipeline, 95k USD, closing next month, contact Joe Doe, rep me");
+		StubSlackApi.Call card = posts(second, 1).get(0);
+		assertThat(card.arg("blocks")).contains("Possible conflict", "same customer domain").doesNotContain(acmeName);
+		click(globexTeam, "U_GLOBEX", second, "1700000400.000200", DealBlocks.SUBMIT,
+				buttonValue(card, DealBlocks.SUBMIT));
+		// the product nobody else registered is approved at once, the contested one waits
+		String split = slackApi.await("chat.update", c -> second.equals(c.arg("channel")), 1).get(0).arg("text");
+		assertThat(split).containsPattern("DR-\\w{6} \\(Data Pipeline\\) is registered and approved")
+			.containsPattern("DR-\\w{6} \\(Secure Gateway\\) is registered and waits for a channel manager")
+			.doesNotContain(acmeName);
+
+		List<StubSlackApi.Call> alerts = slackApi.await("chat.postMessage",
+				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains(globexName), 1);
+		assertThat(alerts).hasSize(1);
+		String evidence = alerts.get(0).arg("blocks");
+		assertThat(evidence).contains("Deal registration conflict", acmeName, globexName, "protected until",
+				DealBlocks.APPROVE, DealBlocks.REJECT, DealBlocks.CO_SELL);
+
+		// a partner cannot decide
+		String dealId = buttonValue(alerts.get(0), DealBlocks.REJECT);
+		click(globexTeam, "U_GLOBEX", ALERTS_CHANNEL, "1700000500.000100", DealBlocks.APPROVE, dealId);
+		assertThat(slackApi.await("chat.postEphemeral",
+				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains("Only the vendor"), 1))
+			.hasSize(1);
+
+		click(StubSlackApi.TEAM, "W_MANAGER", ALERTS_CHANNEL, "1700000500.000100", DealBlocks.CO_SELL, dealId);
+		List<StubSlackApi.Call> decided = slackApi.await("chat.update",
+				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains("co-sell"), 1);
+		assertThat(decided).hasSize(1);
+		assertThat(decided.get(0).arg("ts")).isEqualTo("1700000500.000100");
+		List<StubSlackApi.Call> notice = slackApi.await("chat.postMessage", c -> second.equals(c.arg("channel"))
+				&& thread.equals(c.arg("thread_ts")) && c.arg("text").contains("co-selling"), 1);
+		assertThat(notice).hasSize(1);
+		assertThat(notice.get(0).arg("text")).contains("Another partner").doesNotContain(acmeName);
+		// the partner who registered first hears of the co-sell too, without the other's
+		// name
+		List<StubSlackApi.Call> told = slackApi.await("chat.postMessage", c -> first.equals(c.arg("channel"))
+				&& firstThread.equals(c.arg("thread_ts")) && c.arg("text").contains("co-sell"), 1);
+		assertThat(told).hasSize(1);
+		assertThat(told.get(0).arg("text")).contains("Another partner also registered").doesNotContain(globexName);
+	}
+
+	@Test
+	void aReplyIsReadFirstAsTheFieldTheBotAskedFor() {
+		String channel = ownChannel();
+		String domain = customer.toLowerCase() + ".com";
+		String thread = mention(acmeTeam, channel, "1700000700.000100",
+				"register " + customer + ", " + domain + ", 40 seats of Analytics Suite, 120k, closing next month");
+		assertThat(posts(channel, 1).get(0).arg("text")).contains("the currency", "customer's contact", "sales rep");
+
+		replyInThread(acmeTeam, channel, thread, "USD");
+		String second = posts(channel, 2).get(1).arg("text");
+		assertThat(second).doesNotContain("the currency")
+			.contains("customer's contact", customer + " (" + domain + ")", "120,000 USD");
+
+		replyInThread(acmeTeam, channel, thread, "add Secure Gateway");
+		assertThat(posts(channel, 3).get(2).arg("text")).contains("Analytics Suite, Secure Gateway", "40 seats");
+
+		replyInThread(acmeTeam, channel, thread, "contact Jane Roe, CTO, jane@" + domain + "; rep me");
+		StubSlackApi.Call card = posts(channel, 4).get(3);
+		assertThat(card.arg("blocks")).contains("Register this deal?", customer, "Analytics Suite, Secure Gateway",
+				"40 seats", "120,000 USD", "Jane Roe, CTO");
+		click(acmeTeam, "W222", channel, "1700000700.000200", DealBlocks.SUBMIT, buttonValue(card, DealBlocks.SUBMIT));
+		assertThat(slackApi.await("chat.update",
+				c -> channel.equals(c.arg("channel")) && c.arg("text").contains("approved"), 1))
+			.hasSize(1);
+		Map<String, Object> stored = jdbc
+			.sql("select customer_name, seats, products::text as products, customer_contact, sales_rep "
+					+ "from deal_registration where customer_domain = ?")
+			.param(domain)
+			.query()
+			.singleRow();
+		assertThat(stored).containsEntry("customer_name", customer)
+			.containsEntry("seats", 40)
+			.containsEntry("products", "{\"Analytics Suite\",\"Secure Gateway\"}")
+			.containsEntry("customer_contact", "Jane Roe, CTO, jane@" + domain)
+			.containsEntry("sales_rep", "W222");
+	}
+
+	@Test
+	void aRejectionCarriesItsReasonAndOnlyItsPartnerCanAskAboutIt() {
+		String acmeChannel = ownChannel();
+		String domain = customer.toLowerCase() + ".com";
+		mention(acmeTeam, acmeChannel, "1700000800.000100", "register " + customer + ", " + domain
+				+ ", Secure Gateway, $80k, closing next month, contact Jane Roe, rep me");
+		click(acmeTeam, "U_ACME", acmeChannel, "1700000800.000200", DealBlocks.SUBMIT,
+				buttonValue(posts(acmeChannel, 1).get(0), DealBlocks.SUBMIT));
+		slackApi.await("chat.update", c -> acmeChannel.equals(c.arg("channel")), 1);
+
+		String globexTeam = unique("TG");
+		String globexChannel = unique("C");
+		registerPartner(unique("Globex "), "Gold", globexTeam, globexChannel);
+		String thread = mention(globexTeam, globexChannel, "1700000900.000100", "register " + customer + ", " + domain
+				+ ", Secure Gateway, $90k, closing next month, contact Joe Doe, rep me");
+		click(globexTeam, "U_GLOBEX", globexChannel, "1700000900.000200", DealBlocks.SUBMIT,
+				buttonValue(posts(globexChannel, 1).get(0), DealBlocks.SUBMIT));
+		StubSlackApi.Call alert = slackApi
+			.await("chat.postMessage",
+					c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains("conflict")
+							&& c.arg("blocks").contains(domain),
+					1)
+			.get(0);
+		assertThat(alert.arg("blocks")).contains("decision due by");
+		String dealId = buttonValue(alert, DealBlocks.REJECT);
+		String reference = jdbc.sql("select reference from deal_registration where id = ?::uuid")
+			.param(dealId)
+			.query(String.class)
+			.single();
+
+		// Reject asks for the reason first
+		click(StubSlackApi.TEAM, "W_MANAGER", ALERTS_CHANNEL, "1700000950.000100", DealBlocks.REJECT, dealId);
+		StubSlackApi.Call opened = slackApi
+			.await("views.open",
+					c -> c.arg("view").contains(DealBlocks.REJECT_FORM) && c.arg("view").contains(reference), 1)
+			.get(0);
+		JsonObject view = JsonParser.parseString(opened.arg("view")).getAsJsonObject();
+		HttpResponse<String> empty = submitView(view, "reason", "  ");
+		assertThat(JsonParser.parseString(empty.body()).getAsJsonObject().getAsJsonObject("errors").keySet())
+			.containsExactly("reason");
+		assertThat(jdbc.sql("select status from deal_registration where id = ?::uuid")
+			.param(dealId)
+			.query(String.class)
+			.single()).isEqualTo("CONFLICT");
+		assertThat(submitView(view, "reason", "an earlier registration covers Secure Gateway").statusCode())
+			.isEqualTo(200);
+		assertThat(slackApi.await("chat.update", c -> ALERTS_CHANNEL.equals(c.arg("channel"))
+				&& c.arg("text").contains(reference) && c.arg("text").contains("rejected"), 1))
+			.hasSize(1);
+		List<StubSlackApi.Call> notice = slackApi.await("chat.postMessage", c -> globexChannel.equals(c.arg("channel"))
+				&& thread.equals(c.arg("thread_ts")) && c.arg("text").contains("rejected"), 1);
+		assertThat(notice.get(0).arg("text")).contains("an earlier registration covers Secure Gateway");
+
+		// the partner asks in plain words; another partner learns nothing of it
+		mention(globexTeam, globexChannel, "1700000960.000100", "why was " + reference + " rejected?");
+		assertThat(
+				slackApi
+					.await("chat.postMessage",
+							c -> globexChannel.equals(c.arg("channel"))
+									&& "1700000960.000100".equals(c.arg("thread_ts")),
+							1)
+					.get(0)
+					.arg("text"))
+			.contains(reference, "rejected: an earlier registration covers Secure Gateway");
+		mention(acmeTeam, acmeChannel, "1700000970.000100", "why was " + reference + " rejected?");
+		assertThat(slackApi
+			.await("chat.postMessage",
+					c -> acmeChannel.equals(c.arg("channel")) && "1700000970.000100".equals(c.arg("thread_ts")), 1)
+			.get(0)
+			.arg("text")).contains("I don't know a registration " + reference + " of yours")
+			.doesNotContain(customer)
+			.doesNotContain("earlier registration");
+	}
+
+	@Test
+	void aPartnerAsksWhenProtectionEndsAndExtendsItFromSlack() {
+		String channel = ownChannel();
+		String domain = customer.toLowerCase() + ".com";
+		String thread = mention(acmeTeam, channel, "1700001000.000100", "register " + customer + ", " + domain
+				+ ", Data Pipeline, $80k, closing next month, contact Jane Roe, rep me");
+		click(acmeTeam, "U_ACME", channel, "1700001000.000200", DealBlocks.SUBMIT,
+				buttonValue(posts(channel, 1).get(0), DealBlocks.SUBMIT));
+		slackApi.await("chat.update", c -> channel.equals(c.arg("channel")), 1);
+		Map<String, Object> deal = jdbc
+			.sql("select reference, protected_until::text as until from deal_registration where customer_domain = ?")
+			.param(domain)
+			.query()
+			.singleRow();
+		String reference = (String) deal.get("reference");
+
+		mention(acmeTeam, channel, "1700001100.000100", "when does " + reference + "'s protection end?");
+		assertThat(slackApi
+			.await("chat.postMessage",
+					c -> channel.equals(c.arg("channel")) && "1700001100.000100".equals(c.arg("thread_ts")), 1)
+			.get(0)
+			.arg("text")
+			.replace("*", "")).contains(reference, "protected until " + deal.get("until"), "extension from");
+
+		// near its end, the partner asks for the extension in plain words
+		java.time.LocalDate soon = TestClock.today().plusDays(5);
+		jdbc.sql("update deal_registration set protected_until = ? where reference = ?")
+			.params(soon, reference)
+			.update();
+		mention(acmeTeam, channel, "1700001200.000100", "please extend " + reference);
+		assertThat(slackApi
+			.await("chat.postMessage",
+					c -> channel.equals(c.arg("channel")) && "1700001200.000100".equals(c.arg("thread_ts")), 1)
+			.get(0)
+			.arg("text")
+			.replace("*", "")).contains(reference + " is now protected until " + soon.plusDays(30));
+		mention(acmeTeam, channel, "1700001300.000100", "extend " + reference + " again please");
+		assertThat(slackApi
+			.await("chat.postMessage",
+					c -> channel.equals(c.arg("channel")) && "1700001300.000100".equals(c.arg("thread_ts")), 1)
+			.get(0)
+			.arg("text")).contains("extension(s) already");
+		assertThat(thread).isNotNull();
+	}
+
+	@Test
+	void theHomeListsThePartnersRegistrationsAndStaffSeeWhatIsOverdue() {
+		String channel = ownChannel();
+		String domain = customer.toLowerCase() + ".com";
+		// a small deal waits for a manager (below the minimum); made to have waited ten
+		// days
+		mention(acmeTeam, channel, "1700001400.000100", "register " + customer + ", " + domain
+				+ ", Data Pipeline, $3k, closing next month, contact Jane Roe, rep me");
+		StubSlackApi.Call card = posts(channel, 1).get(0);
+		assertThat(card.arg("blocks")).contains("Against the rules of engagement", "minimum of 5000 USD");
+		click(acmeTeam, "U_ACME", channel, "1700001400.000200", DealBlocks.SUBMIT,
+				buttonValue(card, DealBlocks.SUBMIT));
+		assertThat(slackApi.await("chat.update", c -> channel.equals(c.arg("channel")), 1).get(0).arg("text"))
+			.contains("waits for a channel manager", "minimum", "a decision is due by");
+		String reference = jdbc
+			.sql("update deal_registration set created_at = now() - interval '10 days' "
+					+ "where customer_domain = ? returning reference")
+			.param(domain)
+			.query(String.class)
+			.single();
+
+		String person = unique("U");
+		slackApi.user(person, acmeTeam);
+		openAppHome(person);
+		String home = slackApi.await("views.publish", c -> person.equals(c.arg("user_id")), 1).get(0).arg("view");
+		assertThat(home).contains("Deal registrations", reference, "waits for a channel manager");
+
+		String manager = unique("W");
+		slackApi.user(manager, StubSlackApi.TEAM);
+		openAppHome(manager);
+		String queue = slackApi.await("views.publish", c -> manager.equals(c.arg("user_id")), 1).get(0).arg("view");
+		assertThat(queue).contains("Registrations waiting for a decision", "3 business days", "overdue", reference,
+				acmeName);
+	}
+
+	@Test
+	void aRegistrationFromTheFormIsConfirmedInTheTeamsChannel() throws InterruptedException {
+		String channel = ownChannel();
+		JsonObject view = openDealForm(channel);
+		JsonObject values = new JsonObject();
+		values.add("customer_name", input("plain_text_input", "value", customer));
+		values.add("customer_domain", input("plain_text_input", "value", customer.toLowerCase() + ".com"));
+		JsonObject products = new JsonObject();
+		products.addProperty("type", "multi_static_select");
+		JsonArray selected = new JsonArray();
+		JsonObject option = new JsonObject();
+		option.addProperty("value", "Analytics Suite");
+		selected.add(option);
+		products.add("selected_options", selected);
+		JsonObject productsBlock = new JsonObject();
+		productsBlock.add("value", products);
+		values.add("products", productsBlock);
+		values.add("amount", input("plain_text_input", "value", "60000"));
+		JsonObject currency = new JsonObject();
+		currency.addProperty("type", "static_select");
+		JsonObject usd = new JsonObject();
+		usd.addProperty("value", "USD");
+		currency.add("selected_option", usd);
+		JsonObject currencyBlock = new JsonObject();
+		currencyBlock.add("value", currency);
+		values.add("currency", currencyBlock);
+		values.add("close_date", input("datepicker", "selected_date", TestClock.today().plusDays(40).toString()));
+		values.add("seats", input("plain_text_input", "value", "25"));
+		values.add("customer_contact", input("plain_text_input", "value", "Jane Roe, CTO"));
+		values.add("sales_rep", input("plain_text_input", "value", "Sam Rep"));
+		assertThat(submitDealForm(view, values).statusCode()).isEqualTo(200);
+		List<StubSlackApi.Call> posted = slackApi.await("chat.postMessage",
+				c -> channel.equals(c.arg("channel")) && c.arg("text").contains("registered a deal"), 1);
+		assertThat(posted).hasSize(1);
+		assertThat(posted.get(0).arg("text")).contains("approved");
+		// later notices go to that message's thread: the key is noted once the post is
+		// answered
+		String key = null;
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+		while (key == null && System.nanoTime() < deadline) {
+			key = jdbc.sql("select coalesce(conversation_key, '') from deal_registration where customer_domain = ?")
+				.param(customer.toLowerCase() + ".com")
+				.query(String.class)
+				.single();
+			key = key.isEmpty() ? null : key;
+			Thread.sleep(50);
+		}
+		assertThat(key).startsWith(channel + ":");
+	}
+
+	/**
+	 * {@code /partner deal} with no text in the channel: the form Slack was asked to
+	 * open.
+	 */
+	private JsonObject openDealForm(String channel) {
+		Map<String, String> command = form("slash_command.form-urlencoded.txt");
+		command.put("command", "/partner");
+		command.put("text", "deal");
+		command.put("team_id", acmeTeam);
+		command.put("channel_id", channel);
+		command.put("trigger_id", "trigger-" + channel);
+		assertThat(slack().form(encodeForm(command)).statusCode()).isEqualTo(200);
+		List<StubSlackApi.Call> opened = slackApi.await("views.open",
+				c -> ("trigger-" + channel).equals(c.arg("trigger_id")), 1);
+		assertThat(opened).hasSize(1);
+		return JsonParser.parseString(opened.get(0).arg("view")).getAsJsonObject();
+	}
+
+	/** Slack's view_submission of the deal form, by a person of the test's partner. */
+	private HttpResponse<String> submitDealForm(JsonObject view, JsonObject values) {
+		JsonObject submission = json("view_submission.slack_connect_channel.json");
+		submission.getAsJsonObject("user").addProperty("team_id", acmeTeam);
+		submission.getAsJsonObject("team").addProperty("id", acmeTeam);
+		JsonObject submitted = submission.getAsJsonObject("view");
+		submitted.addProperty("callback_id", DealBlocks.FORM);
+		submitted.addProperty("private_metadata", view.get("private_metadata").getAsString());
+		submitted.add("blocks", view.getAsJsonArray("blocks"));
+		JsonObject state = new JsonObject();
+		state.add("values", values);
+		submitted.add("state", state);
+		return slack().form(encodeForm(Map.of("payload", submission.toString())));
+	}
+
+	/** Slack's view_submission of a modal the bot opened, with one text input filled. */
+	private HttpResponse<String> submitView(JsonObject view, String block, String text) {
+		JsonObject submission = json("view_submission.json");
+		submission.getAsJsonObject("user").addProperty("id", "W_MANAGER");
+		submission.getAsJsonObject("user").addProperty("team_id", StubSlackApi.TEAM);
+		submission.getAsJsonObject("team").addProperty("id", StubSlackApi.TEAM);
+		JsonObject submitted = submission.getAsJsonObject("view");
+		submitted.addProperty("callback_id", view.get("callback_id").getAsString());
+		submitted.addProperty("private_metadata", view.get("private_metadata").getAsString());
+		submitted.addProperty("team_id", StubSlackApi.TEAM);
+		submitted.addProperty("app_installed_team_id", StubSlackApi.TEAM);
+		JsonObject values = new JsonObject();
+		values.add(block, input("plain_text_input", "value", text));
+		JsonObject state = new JsonObject();
+		state.add("values", values);
+		submitted.add("state", state);
+		return slack().form(encodeForm(Map.of("payload", submission.toString())));
+	}
+
+	@Test
+	void aPartnerWithItsOwnChannelManagerHasItsRegistrationsDecidedByThemOrAnAdmin() {
+		assertThat(api("POST", "/api/partners", """
+				{"name": "%s", "tier": "Gold", "channelManager": "maria"}""".formatted(unique("Bad "))).body())
+			.contains("\"field\":\"channelManager\"");
+		String name = unique("Owned ");
+		String created = api("POST", "/api/partners", """
+				{"name": "%s", "tier": "Gold", "slackTeamIds": ["%s"], "slackChannelIds": ["%s"],
+				 "channelManager": "W_OWNER"}""".formatted(name, unique("TO"), unique("C"))).body();
+		String partnerId = com.google.gson.JsonParser.parseString(created).getAsJsonObject().get("id").getAsString();
+		String domain = unique("owned").toLowerCase() + ".com";
+		assertThat(api("POST", "/api/direct-accounts", """
+				{"name": "%s", "domain": "%s", "owner": "Direct"}""".formatted(name + " Customer", domain))
+			.statusCode()).isEqualTo(201);
+		String deal = api("POST", "/api/deals", """
+				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
+				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""".formatted(partnerId,
+				name + " Customer", domain, TestClock.today().plusMonths(2)))
+			.body();
+		String dealId = com.google.gson.JsonParser.parseString(deal).getAsJsonObject().get("id").getAsString();
+		assertThat(deal).contains("\"status\":\"CONFLICT\"");
+
+		click(StubSlackApi.TEAM, "W_MANAGER", ALERTS_CHANNEL, "1700000600.000100", DealBlocks.APPROVE, dealId);
+		assertThat(slackApi.await("chat.postEphemeral",
+				c -> "W_MANAGER".equals(c.arg("user")) && c.arg("text").contains("<@W_OWNER>"), 1))
+			.hasSize(1);
+		assertThat(api("GET", "/api/deals/" + dealId, null).body()).contains("\"status\":\"CONFLICT\"");
+
+		click(StubSlackApi.TEAM, "W_OWNER", ALERTS_CHANNEL, "1700000600.000100", DealBlocks.APPROVE, dealId);
+		assertThat(slackApi.await("chat.update", c -> ALERTS_CHANNEL.equals(c.arg("channel"))
+				&& c.arg("text").contains(name) && c.arg("text").contains("approved"), 1))
+			.hasSize(1);
+	}
+
+	@Test
+	void partnerDealWithoutTextOpensTheFormAndTheFormNamesWrongFields() {
+		String channel = ownChannel();
+		JsonObject view = openDealForm(channel);
+		assertThat(view.get("callback_id").getAsString()).isEqualTo(DealBlocks.FORM);
+		JsonObject values = new JsonObject();
+		values.add("customer_name", input("plain_text_input", "value", customer));
+		values.add("customer_domain", input("plain_text_input", "value", "not a domain"));
+		values.add("amount", input("plain_text_input", "value", "lots"));
+		values.add("close_date", input("datepicker", "selected_date", TestClock.today().plusMonths(4).toString()));
+		HttpResponse<String> response = submitDealForm(view, values);
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonObject errors = JsonParser.parseString(response.body()).getAsJsonObject();
+		assertThat(errors.get("response_action").getAsString()).isEqualTo("errors");
+		JsonObject fieldErrors = errors.getAsJsonObject("errors");
+		assertThat(fieldErrors.keySet()).contains("customer_domain", "amount", "products", "currency")
+			.doesNotContain("customer_name", "close_date");
+		assertThat(fieldErrors.get("amount").getAsString()).contains("number");
+	}
+
+	private static JsonObject input(String type, String field, String value) {
+		JsonObject element = new JsonObject();
+		element.addProperty("type", type);
+		element.addProperty(field, value);
+		JsonObject block = new JsonObject();
+		block.add("value", element);
+		return block;
+	}
+
+}

@@ -1,0 +1,146 @@
+package com.partnerbot.slack.scorecards;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.partnerbot.EndToEndTests;
+import com.partnerbot.StubSlackApi;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.partnerbot.SlackPayloadFiles.encodeForm;
+import static com.partnerbot.SlackPayloadFiles.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scorecards in Slack: private answers, the App Home, the weekly tips and their opt-out.
+ */
+class ScorecardFlowTests extends EndToEndTests {
+
+	@Autowired
+	ScorecardsInSlack scorecardsInSlack;
+
+	private String acmeName;
+
+	private String acmeTeam;
+
+	private String globexName;
+
+	@BeforeEach
+	void partners() {
+		acmeName = unique("Acme ");
+		acmeTeam = unique("TA");
+		registerPartner(acmeName, "Silver", acmeTeam);
+		globexName = unique("Globex ");
+		registerPartner(globexName, "Gold", unique("TG"));
+	}
+
+	private void command(String text, String user, String channel) {
+		Map<String, String> command = form("slash_command.form-urlencoded.txt");
+		command.put("command", "/partner");
+		command.put("text", text);
+		command.put("team_id", acmeTeam);
+		command.put("user_id", user);
+		command.put("channel_id", channel);
+		assertThat(slack().form(encodeForm(command)).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aPartnersPersonSeesOnlyTheirOwnScorecardPrivately() {
+		String channel = unique("C");
+		String user = unique("U");
+		command("scorecard", user, channel);
+		List<StubSlackApi.Call> replies = slackApi.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")),
+				1);
+		assertThat(replies).hasSize(1);
+		assertThat(replies.get(0).arg("user")).isEqualTo(user);
+		assertThat(replies.get(0).arg("blocks")).contains(acmeName, "To reach Gold", "won revenue")
+			.doesNotContain(globexName);
+	}
+
+	@Test
+	void trainingRecommendationsComeWithLinksAndReasons() {
+		String channel = unique("C");
+		command("training", unique("U"), channel);
+		List<StubSlackApi.Call> replies = slackApi.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")),
+				1);
+		assertThat(replies).hasSize(1);
+		assertThat(replies.get(0).arg("blocks")).contains("Training that closes your gaps", "academy.", "for Gold");
+	}
+
+	@Test
+	void anEngineerAndAnAccountExecutiveOfOnePartnerGetTheirOwnTraining() {
+		String executive = unique("U");
+		String engineer = unique("U");
+		slackApi.user(executive, acmeTeam, "Account Executive, Acme");
+		slackApi.user(engineer, acmeTeam, "Senior Solutions Engineer");
+		String channel = unique("C");
+		command("training", executive, channel);
+		String forExecutive = slackApi
+			.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")) && executive.equals(c.arg("user")), 1)
+			.get(0)
+			.arg("blocks");
+		command("training", engineer, channel);
+		String forEngineer = slackApi
+			.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")) && engineer.equals(c.arg("user")), 1)
+			.get(0)
+			.arg("blocks");
+		assertThat(forExecutive).contains("Northwind Cloud Sales Essentials")
+			.doesNotContain("Analytics Suite Fundamentals");
+		assertThat(forEngineer).contains("Analytics Suite Fundamentals")
+			.doesNotContain("Northwind Cloud Sales Essentials");
+	}
+
+	@Test
+	void theAppHomeShowsTheScorecard() {
+		String user = unique("U");
+		slackApi.user(user, acmeTeam);
+		openAppHome(user);
+		List<StubSlackApi.Call> published = slackApi.await("views.publish", c -> user.equals(c.arg("user_id")), 1);
+		assertThat(published).hasSize(1);
+		assertThat(published.get(0).arg("view")).contains("\"type\":\"home\"", acmeName).doesNotContain(globexName);
+	}
+
+	@Test
+	void weeklyTipsGoToPartnersPeopleUntilTheyOptOut() {
+		String user = unique("U");
+		String channel = unique("C");
+		command("help", user, channel);
+		String week = unique("week");
+		scorecardsInSlack.nudge(week);
+		List<StubSlackApi.Call> tips = slackApi.await("chat.postMessage", c -> user.equals(c.arg("channel")), 1);
+		assertThat(tips).hasSize(1);
+		assertThat(tips.get(0).arg("text")).contains(acmeName, "Silver", "Gold needs");
+		assertThat(tips.get(0).arg("blocks")).contains(ScorecardBlocks.STOP_NUDGES);
+
+		click(acmeTeam, user, user, "1700000000.000200", ScorecardBlocks.STOP_NUDGES, "stop");
+		assertThat(slackApi.await("chat.postMessage",
+				c -> user.equals(c.arg("channel")) && c.arg("text").contains("no more weekly tips"), 1))
+			.hasSize(1);
+		String nextWeek = unique("next-week");
+		scorecardsInSlack.nudge(nextWeek);
+		assertThat(jdbc.sql("select count(*) from slack_outbox where dedup_key = ?")
+			.param("tip:" + nextWeek + ":" + user)
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aPeriodsTipsAreSentOnceHoweverOftenTheJobRuns() {
+		String user = unique("U");
+		command("help", user, unique("C"));
+		String week = unique("week");
+		scorecardsInSlack.nudge(week);
+		scorecardsInSlack.nudge(week);
+		assertThat(slackApi.await("chat.postMessage", c -> user.equals(c.arg("channel")), 1)).hasSize(1);
+		assertThat(jdbc.sql("select count(*) from slack_outbox where dedup_key = ?")
+			.param("tip:" + week + ":" + user)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(slackApi.calls("chat.postMessage").stream().filter(c -> user.equals(c.arg("channel")))).hasSize(1);
+	}
+
+}
