@@ -31,12 +31,13 @@ import java.util.UUID;
  * @param decisionNote the reason a channel manager gave with the last decision
  * @param role whether the partner sourced the deal or influenced the vendor's own
  * @param coSellPartners other partners selling it with this one
+ * @param closedOn the day it was won or lost, once it was
  */
 public record Deal(UUID id, String reference, UUID partnerId, String registeredBy, String customerName,
 		String customerDomain, List<String> products, BigDecimal amount, String currency, LocalDate expectedCloseDate,
 		DealStatus status, LocalDate protectedUntil, int extensions, String conflictReasons, String conversationKey,
 		Instant createdAt, Integer seats, String customerContact, String salesRep, String decisionNote,
-		PartnerRole role, List<UUID> coSellPartners) {
+		PartnerRole role, List<UUID> coSellPartners, LocalDate closedOn) {
 
 	public Deal {
 		role = (role != null) ? role : PartnerRole.SOURCED;

@@ -269,7 +269,7 @@ public class DealRegistrations {
 				deal.currency().strip().toUpperCase(Locale.ROOT), deal.expectedCloseDate(), status,
 				status == DealStatus.APPROVED ? today.plusDays(rules.protectionDays()) : null, 0, reasons,
 				conversationKey, submitted, deal.seats(), blankToNull(deal.customerContact()),
-				blankToNull(deal.salesRep()), null, deal.role(), deal.coSellPartners());
+				blankToNull(deal.salesRep()), null, deal.role(), deal.coSellPartners(), null);
 		deals.insert(created, nameKey, splitFrom);
 		if (status == DealStatus.APPROVED || status == DealStatus.PENDING) {
 			deals.claim(created.id(), domain, nameKey, products);
@@ -504,7 +504,9 @@ public class DealRegistrations {
 			throw new InvalidInputException("status", deal.reference() + " is " + deal.status() + " already");
 		}
 		DealStatus outcome = won ? DealStatus.WON : DealStatus.LOST;
-		deals.updateStatus(dealId, deal.status(), outcome, null, null);
+		if (deals.close(dealId, deal.status(), outcome, LocalDate.now(clock)) == 0) {
+			throw new ConflictException("status", deal.reference() + " changed meanwhile; look at it again");
+		}
 		deals.release(dealId);
 		deals.audit(dealId, outcome.name().toLowerCase(Locale.ROOT), by, null);
 		Deal closed = get(dealId);
@@ -526,7 +528,7 @@ public class DealRegistrations {
 		}
 		DealStatus outcome = won ? DealStatus.WON : DealStatus.LOST;
 		BigDecimal closedAt = (amount != null && amount.signum() > 0) ? amount.setScale(2, RoundingMode.HALF_UP) : null;
-		if (deals.updateOutcome(dealId, outcome, closedAt) == 0) {
+		if (deals.updateOutcome(dealId, outcome, closedAt, LocalDate.now(clock)) == 0) {
 			return Optional.empty();
 		}
 		deals.release(dealId);

@@ -23,7 +23,7 @@ class Deals {
 	private static final String COLUMNS = """
 			id, reference, partner_id, registered_by, customer_name, customer_domain, products, amount, currency,
 			expected_close_date, status, protected_until, extensions, conflict_reasons, conversation_key, created_at,
-			seats, customer_contact, sales_rep, decision_note, partner_role, co_sell_partners
+			seats, customer_contact, sales_rep, decision_note, partner_role, co_sell_partners, closed_on
 			""";
 
 	private final JdbcClient jdbc;
@@ -222,11 +222,23 @@ class Deals {
 	 * Sets a won or lost outcome, and the amount when given; nothing changes when the
 	 * registration has that outcome and amount already.
 	 */
-	int updateOutcome(UUID id, DealStatus outcome, BigDecimal amount) {
+	int updateOutcome(UUID id, DealStatus outcome, BigDecimal amount, LocalDate on) {
+		return jdbc
+			.sql("""
+					update deal_registration set status = ?, amount = coalesce(?, amount), closed_on = coalesce(closed_on, ?),
+					    updated_at = now()
+					where id = ? and status <> 'REJECTED' and (status <> ? or amount is distinct from coalesce(?, amount))
+					""")
+			.params(outcome.name(), amount, on, id, outcome.name(), amount)
+			.update();
+	}
+
+	/** Closes a live registration as won or lost on the given day. */
+	int close(UUID id, DealStatus from, DealStatus outcome, LocalDate on) {
 		return jdbc.sql("""
-				update deal_registration set status = ?, amount = coalesce(?, amount), updated_at = now()
-				where id = ? and status <> 'REJECTED' and (status <> ? or amount is distinct from coalesce(?, amount))
-				""").params(outcome.name(), amount, id, outcome.name(), amount).update();
+				update deal_registration set status = ?, closed_on = ?, updated_at = now()
+				where id = ? and status = ?
+				""").params(outcome.name(), on, id, from.name()).update();
 	}
 
 	/**
@@ -271,7 +283,8 @@ class Deals {
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(), (Integer) rs.getObject("seats"),
 				rs.getString("customer_contact"), rs.getString("sales_rep"), rs.getString("decision_note"),
 				PartnerRole.valueOf(rs.getString("partner_role")),
-				Arrays.stream((Object[]) rs.getArray("co_sell_partners").getArray()).map(UUID.class::cast).toList());
+				Arrays.stream((Object[]) rs.getArray("co_sell_partners").getArray()).map(UUID.class::cast).toList(),
+				rs.getObject("closed_on", LocalDate.class));
 	}
 
 }

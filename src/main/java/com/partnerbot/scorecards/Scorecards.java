@@ -140,6 +140,15 @@ public class Scorecards {
 					new ScorecardsProperties.TierRequirements(BigDecimal.ZERO, Map.of(), null));
 	}
 
+	/**
+	 * The program year counts a won deal in the year it was won; a deal won before that
+	 * day was recorded counts by its expected close.
+	 */
+	private static boolean closedIn(Deal deal, int year) {
+		LocalDate closed = (deal.closedOn() != null) ? deal.closedOn() : deal.expectedCloseDate();
+		return closed.getYear() == year;
+	}
+
 	private Scorecard.Kpis kpis(Partner partner, List<Course> catalogue, List<Completion> completions) {
 		List<Deal> all = deals.forPartner(partner.id());
 		BigDecimal pipeline = BigDecimal.ZERO;
@@ -155,8 +164,7 @@ public class Scorecards {
 			}
 			if (deal.status() == DealStatus.WON) {
 				wonCount++;
-				// the program year counts deals expected to close in it
-				if (deal.expectedCloseDate().getYear() == year) {
+				if (closedIn(deal, year)) {
 					won = won.add(value);
 					if (deal.role() == PartnerRole.INFLUENCED) {
 						influenced = influenced.add(value);
@@ -169,7 +177,7 @@ public class Scorecards {
 		}
 		// a co-selling partner influenced the deal: its revenue counts for it too
 		for (Deal deal : deals.coSelling(partner.id())) {
-			if (deal.status() == DealStatus.WON && deal.expectedCloseDate().getYear() == year) {
+			if (deal.status() == DealStatus.WON && closedIn(deal, year)) {
 				BigDecimal value = convert(deal.amount(), deal.currency());
 				won = won.add(value);
 				influenced = influenced.add(value);

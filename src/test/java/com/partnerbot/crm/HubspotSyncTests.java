@@ -123,7 +123,8 @@ class HubspotSyncTests extends CrmEndToEndTests {
 				"""
 						{"partnerId": "%s", "customerName": "%s Publishing Inc", "customerDomain": "www.%s.com",
 						 "products": ["Secure Gateway"], "amount": 10000, "currency": "USD", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep"}"""
-					.formatted(partner, customer, customer.toLowerCase(), com.partnerbot.TestClock.today().plusDays(20)));
+					.formatted(partner, customer, customer.toLowerCase(),
+							com.partnerbot.TestClock.today().plusDays(20)));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		assertThat(created.body()).contains("\"status\":\"CONFLICT\"", "direct sales team");
 	}

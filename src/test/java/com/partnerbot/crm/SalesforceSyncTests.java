@@ -193,7 +193,8 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 				"""
 						{"partnerId": "%s", "customerName": "%s Corp", "customerDomain": "%s.com", "products": ["Data Pipeline"],
 						 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep"}"""
-					.formatted(partner, customer, customer.toLowerCase(), com.partnerbot.TestClock.today().plusDays(30)));
+					.formatted(partner, customer, customer.toLowerCase(),
+							com.partnerbot.TestClock.today().plusDays(30)));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		assertThat(created.body()).contains("\"status\":\"CONFLICT\"", "named account of our direct sales team")
 			.doesNotContain("Dana Direct");

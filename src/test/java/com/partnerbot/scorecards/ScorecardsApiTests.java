@@ -1,6 +1,7 @@
 package com.partnerbot.scorecards;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import com.google.gson.JsonArray;
@@ -26,8 +27,11 @@ class ScorecardsApiTests extends EndToEndTests {
 	}
 
 	private void wonDeal(String partnerId, String amount) {
+		wonDeal(partnerId, amount, LocalDate.of(TestClock.today().getYear(), 12, 31));
+	}
+
+	private void wonDeal(String partnerId, String amount, LocalDate close) {
 		String customer = unique("Wonco").toLowerCase();
-		LocalDate close = LocalDate.of(TestClock.today().getYear(), 12, 31);
 		HttpResponse<String> created = api("POST", "/api/deals", """
 				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s.com", "products": ["Data Pipeline"],
 				 "amount": %s, "currency": "USD", "expectedCloseDate": "%s"}""".formatted(partnerId, customer, customer,
@@ -133,6 +137,23 @@ class ScorecardsApiTests extends EndToEndTests {
 		}
 		JsonObject next = scorecard(registered).getAsJsonArray("recommendations").get(0).getAsJsonObject();
 		assertThat(next.get("code").getAsString()).isEqualTo("csp-exam");
+	}
+
+	@Test
+	void aDealWonTodayCountsInThisYearWhateverItsExpectedClose() {
+		String partner = registerPartner(unique("Earlybird "), "Silver", unique("TE"));
+		// expected early next year, won today
+		wonDeal(partner, "75000", LocalDate.of(TestClock.today().getYear() + 1, 1, 15));
+		assertThat(scorecard(partner).getAsJsonObject("kpis").get("wonRevenue").getAsBigDecimal())
+			.isEqualByComparingTo("75000");
+		// and it is not counted again next year
+		TestClock.get().advance(Duration.ofDays(366));
+		try {
+			assertThat(scorecard(partner).getAsJsonObject("kpis").get("wonRevenue").getAsBigDecimal()).isZero();
+		}
+		finally {
+			TestClock.get().reset();
+		}
 	}
 
 	@Test

@@ -68,8 +68,8 @@ public final class SlackPayloads {
 		}
 		if (type.equals("event_callback")) {
 			String eventId = required(json, "event_id");
-			// Slack's ids are short; a long one is not Slack's and would not fit the index
-			// that makes deliveries idempotent
+			// Slack's ids are short; a long one is not Slack's and would not fit
+			// the index that makes deliveries idempotent
 			if (eventId.length() > MAX_EVENT_ID) {
 				throw new MalformedDeliveryException("'event_id' is longer than Slack's ids");
 			}

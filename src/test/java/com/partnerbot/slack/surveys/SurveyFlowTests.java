@@ -225,9 +225,10 @@ class SurveyFlowTests extends EndToEndTests {
 		for (String name : List.of("Alpha Widgets ", "Zeta Logistics ")) {
 			String customer = unique(name);
 			String domain = unique(name.strip().replace(" ", "-")).toLowerCase() + ".example";
-			registrations
-				.register(new NewDeal(java.util.UUID.fromString(rival), customer, domain, List.of("Analytics Suite"),
-						new java.math.BigDecimal("50000"), "USD", com.partnerbot.TestClock.today().plusMonths(2)), "api", null);
+			registrations.register(
+					new NewDeal(java.util.UUID.fromString(rival), customer, domain, List.of("Analytics Suite"),
+							new java.math.BigDecimal("50000"), "USD", com.partnerbot.TestClock.today().plusMonths(2)),
+					"api", null);
 			var registration = registrations.register(
 					new NewDeal(java.util.UUID.fromString(partnerId), customer, domain, List.of("Analytics Suite"),
 							new java.math.BigDecimal("50000"), "USD", com.partnerbot.TestClock.today().plusMonths(2)),
