@@ -16,4 +16,9 @@ record ContentProperties(@DefaultValue("./content-index") Path contentDir, @Defa
 		return dataDir.resolve("index");
 	}
 
+	/** This instance's copy of the documents admins uploaded. */
+	Path uploadsDir() {
+		return dataDir.resolve("uploads");
+	}
+
 }

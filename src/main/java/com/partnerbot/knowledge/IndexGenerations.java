@@ -30,6 +30,9 @@ final class IndexGenerations implements AutoCloseable {
 
 	private static final String CURRENT = "CURRENT";
 
+	/** The commit data key that holds the content version a generation was built from. */
+	static final String FINGERPRINT = "partnerbot.version";
+
 	private final Path root;
 
 	private final AtomicReference<Generation> live = new AtomicReference<>();
@@ -105,6 +108,28 @@ final class IndexGenerations implements AutoCloseable {
 				return generation.reader();
 			}
 			// lost a race with a swap; the new generation is live now
+		}
+	}
+
+	/** The content version the live generation serves; empty before the first index. */
+	String version() {
+		DirectoryReader reader = acquire();
+		if (reader == null) {
+			return "";
+		}
+		try {
+			return reader.getIndexCommit().getUserData().getOrDefault(FINGERPRINT, "");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			try {
+				reader.decRef();
+			}
+			catch (IOException ex) {
+				log.warn("Could not release the index reader", ex);
+			}
 		}
 	}
 

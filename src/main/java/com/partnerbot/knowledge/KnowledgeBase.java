@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,10 @@ public class KnowledgeBase implements DisposableBean {
 
 	private final KnowledgeProperties properties;
 
+	private final ContentVersions versions;
+
+	private volatile ReindexReport lastReport;
+
 	private final ReentrantLock reindexing = new ReentrantLock();
 
 	private final Object queue = new Object();
@@ -61,18 +66,21 @@ public class KnowledgeBase implements DisposableBean {
 	 * indexed under {@code dataDir/index} by {@link #reindex}.
 	 */
 	public static KnowledgeBase open(Path contentDir, Path dataDir, KnowledgeProperties properties) throws IOException {
-		return new KnowledgeBase(new ContentProperties(contentDir, dataDir), properties);
+		return new KnowledgeBase(new ContentProperties(contentDir, dataDir), properties, StoredVectors.NONE,
+				ContentVersions.NONE, UploadedContent.NONE);
 	}
 
-	KnowledgeBase(ContentProperties content, KnowledgeProperties properties) throws IOException {
+	KnowledgeBase(ContentProperties content, KnowledgeProperties properties, StoredVectors stored,
+			ContentVersions versions, UploadedContent uploads) throws IOException {
 		this.properties = properties;
+		this.versions = versions;
 		this.embedder = new Embedder(properties.queryInstruction());
 		this.generations = new IndexGenerations(content.indexDir());
 		this.generations.open();
 		this.searcher = new HybridSearcher(embedder, IndexSchema.analyzer(), properties.candidates(),
 				properties.vectorWeight());
 		this.reindexer = new Reindexer(content.contentDir(), generations, embedder,
-				new Chunker(properties.chunkChars(), properties.chunkOverlap()));
+				new Chunker(properties.chunkChars(), properties.chunkOverlap()), stored, content.uploadsDir(), uploads);
 	}
 
 	/**
@@ -251,6 +259,49 @@ public class KnowledgeBase implements DisposableBean {
 	 * one runs share the one queued after it.
 	 */
 	public ReindexReport reindex(ReindexProgress progress) {
+		ReindexReport report = reindexOnly(progress);
+		versions.publish(report);
+		return report;
+	}
+
+	/**
+	 * Brings this instance to the version the cluster serves when another instance
+	 * indexed newer content: a reindex of the shared content with the cluster's stored
+	 * vectors, so nothing is embedded again. Its result is not published: an instance
+	 * whose content differs (a content directory that is not shared) would otherwise take
+	 * the others along.
+	 * @return whether this instance now serves the cluster's version
+	 */
+	public boolean followCluster() {
+		Optional<String> cluster = versions.current();
+		if (cluster.isEmpty() || cluster.get().equals(version())) {
+			return true;
+		}
+		ReindexReport report = reindexOnly(ReindexProgress.NONE);
+		if (!report.version().equals(versions.current().orElse(report.version()))) {
+			log.warn("After a reindex this instance serves content version {}, the cluster {}: is the content "
+					+ "directory shared by every instance?", report.version(), versions.current().orElse(""));
+			return false;
+		}
+		return true;
+	}
+
+	/** The content version the live index serves; empty before the first index. */
+	public String version() {
+		return generations.version();
+	}
+
+	/** The content version the cluster serves, empty before any instance indexed. */
+	public Optional<String> clusterVersion() {
+		return versions.current();
+	}
+
+	/** What the last reindex on this instance did; null before the first. */
+	public ReindexReport lastReport() {
+		return lastReport;
+	}
+
+	private ReindexReport reindexOnly(ReindexProgress progress) {
 		CompletableFuture<ReindexReport> waiting;
 		CompletableFuture<ReindexReport> mine = null;
 		synchronized (queue) {
@@ -271,6 +322,7 @@ public class KnowledgeBase implements DisposableBean {
 				queued = null;
 			}
 			ReindexReport report = reindexer.reindex(progress);
+			lastReport = report;
 			mine.complete(report);
 			return report;
 		}

@@ -46,11 +46,21 @@ final class Reindexer {
 
 	private final Chunker chunker;
 
-	Reindexer(Path contentDir, IndexGenerations generations, Embedder embedder, Chunker chunker) {
+	private final StoredVectors stored;
+
+	private final Path uploadsDir;
+
+	private final UploadedContent uploads;
+
+	Reindexer(Path contentDir, IndexGenerations generations, Embedder embedder, Chunker chunker, StoredVectors stored,
+			Path uploadsDir, UploadedContent uploads) {
 		this.contentDir = contentDir;
+		this.uploadsDir = uploadsDir;
+		this.uploads = uploads;
 		this.generations = generations;
 		this.embedder = embedder;
 		this.chunker = chunker;
+		this.stored = stored;
 	}
 
 	/** The chunks of the live generation, grouped by source file. */
@@ -62,7 +72,8 @@ final class Reindexer {
 		if (!Files.isDirectory(contentDir)) {
 			throw new IOException("the content directory " + contentDir.toAbsolutePath() + " does not exist");
 		}
-		List<Path> files = files();
+		uploads.copyTo(uploadsDir);
+		List<ContentFile> files = files();
 		Previous previous = previous();
 		Path dir = generations.newGenerationDir();
 		int reindexed = 0;
@@ -71,37 +82,40 @@ final class Reindexer {
 		int embedded = 0;
 		List<ReindexReport.Failure> failures = new ArrayList<>();
 		Set<String> seen = new TreeSet<>();
+		// what the index holds, file by file: the same content gives the same version on
+		// every instance
+		Map<String, String> indexed = new java.util.TreeMap<>();
 		try (Directory directory = FSDirectory.open(dir);
 				IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(IndexSchema.analyzer()))) {
 			for (int i = 0; i < files.size(); i++) {
-				Path file = files.get(i);
-				String source = source(file);
+				Path root = files.get(i).root();
+				Path file = files.get(i).file();
+				String source = DocumentReaders.source(root, file);
 				seen.add(source);
 				progress.progressed(i, files.size(), source);
 				String fileHash = sha256(Files.readAllBytes(file));
 				List<Document> old = previous.bySource().getOrDefault(source, List.of());
 				if (!old.isEmpty() && fileHash.equals(old.get(0).get(IndexSchema.FILE_HASH))) {
-					for (Document doc : old) {
-						writer.addDocument(IndexSchema.document(IndexSchema.chunk(doc), fileHash,
-								doc.get(IndexSchema.TEXT_HASH), IndexSchema.vector(doc)));
-					}
+					carryOver(writer, old);
 					unchanged++;
 					chunks += old.size();
+					indexed.put(source, fileHash);
 					continue;
 				}
 				try {
-					List<Chunk> fileChunks = chunker.chunk(DocumentReaders.read(contentDir, file));
+					List<Chunk> fileChunks = chunker.chunk(DocumentReaders.read(root, file));
 					embedded += add(writer, fileChunks, fileHash, previous.vectorsByTextHash());
 					chunks += fileChunks.size();
 					reindexed++;
+					indexed.put(source, fileHash);
 				}
 				catch (UnreadableDocumentException ex) {
 					boolean kept = !old.isEmpty();
-					for (Document doc : old) {
-						writer.addDocument(IndexSchema.document(IndexSchema.chunk(doc), doc.get(IndexSchema.FILE_HASH),
-								doc.get(IndexSchema.TEXT_HASH), IndexSchema.vector(doc)));
-					}
+					carryOver(writer, old);
 					chunks += old.size();
+					if (kept) {
+						indexed.put(source, old.get(0).get(IndexSchema.FILE_HASH));
+					}
 					failures.add(new ReindexReport.Failure(source, ex.getMessage(), kept));
 					log.warn("Could not index {}: {}{}", source, ex.getMessage(),
 							kept ? " (previous version kept)" : "");
@@ -110,6 +124,7 @@ final class Reindexer {
 			// one segment: every search then walks one HNSW graph instead of one per
 			// flush
 			writer.forceMerge(1);
+			writer.setLiveCommitData(Map.of(IndexGenerations.FINGERPRINT, fingerprint(indexed)).entrySet());
 			writer.commit();
 		}
 		catch (IOException | RuntimeException ex) {
@@ -120,9 +135,25 @@ final class Reindexer {
 		int removed = (int) previous.bySource().keySet().stream().filter(s -> !seen.contains(s)).count();
 		progress.progressed(files.size(), files.size(), "");
 		ReindexReport report = new ReindexReport(files.size(), reindexed, unchanged, removed, chunks, embedded,
-				List.copyOf(failures), Duration.ofNanos(System.nanoTime() - started));
+				List.copyOf(failures), Duration.ofNanos(System.nanoTime() - started), fingerprint(indexed));
 		log.info("Reindexed {}: {}", contentDir, report.summary());
 		return report;
+	}
+
+	/**
+	 * Copies a file's chunks from the live generation, vectors and all; vectors the
+	 * cluster does not keep yet (an index built before it kept them) are kept now.
+	 */
+	private void carryOver(IndexWriter writer, List<Document> old) throws IOException {
+		Map<String, float[]> vectors = new HashMap<>();
+		for (Document doc : old) {
+			float[] vector = IndexSchema.vector(doc);
+			writer.addDocument(IndexSchema.document(IndexSchema.chunk(doc), doc.get(IndexSchema.FILE_HASH),
+					doc.get(IndexSchema.TEXT_HASH), vector));
+			vectors.put(doc.get(IndexSchema.TEXT_HASH), vector);
+		}
+		vectors.keySet().removeAll(stored.known(vectors.keySet()));
+		stored.store(vectors);
 	}
 
 	private int add(IndexWriter writer, List<Chunk> chunks, String fileHash, Map<String, float[]> known)
@@ -134,11 +165,23 @@ final class Reindexer {
 				missing.add(i);
 			}
 		}
-		List<float[]> fresh = embedder.passages(missing.stream().map(i -> chunks.get(i).contextualText()).toList());
+		// another instance may have embedded them already
+		Map<String, float[]> kept = stored.find(missing.stream().map(hashes::get).toList());
 		Map<Integer, float[]> vectors = new HashMap<>();
+		missing.removeIf(i -> {
+			float[] vector = kept.get(hashes.get(i));
+			if (vector != null) {
+				vectors.put(i, vector);
+			}
+			return vector != null;
+		});
+		List<float[]> fresh = embedder.passages(missing.stream().map(i -> chunks.get(i).contextualText()).toList());
+		Map<String, float[]> embeddedNow = new HashMap<>();
 		for (int j = 0; j < missing.size(); j++) {
 			vectors.put(missing.get(j), fresh.get(j));
+			embeddedNow.put(hashes.get(missing.get(j)), fresh.get(j));
 		}
+		stored.store(embeddedNow);
 		for (int i = 0; i < chunks.size(); i++) {
 			float[] vector = vectors.containsKey(i) ? vectors.get(i) : known.get(hashes.get(i));
 			writer.addDocument(IndexSchema.document(chunks.get(i), fileHash, hashes.get(i), vector));
@@ -171,18 +214,38 @@ final class Reindexer {
 		return new Previous(bySource, vectors);
 	}
 
-	private List<Path> files() throws IOException {
-		try (Stream<Path> walk = Files.walk(contentDir)) {
-			return walk.filter(Files::isRegularFile)
-				.filter(DocumentReaders::supports)
-				.filter(file -> !file.getFileName().toString().startsWith("."))
-				.sorted()
-				.toList();
-		}
+	/** A file to index and the folder its source path is relative to. */
+	private record ContentFile(Path root, Path file) {
 	}
 
-	private String source(Path file) {
-		return contentDir.relativize(file).toString().replace('\\', '/');
+	/**
+	 * The content directory's files, and the uploaded documents; an upload with the path
+	 * of a file in the content directory replaces it.
+	 */
+	private List<ContentFile> files() throws IOException {
+		Map<String, ContentFile> bySource = new java.util.TreeMap<>();
+		for (Path root : List.of(contentDir, uploadsDir)) {
+			if (!Files.isDirectory(root)) {
+				continue;
+			}
+			try (Stream<Path> walk = Files.walk(root)) {
+				walk.filter(Files::isRegularFile)
+					.filter(DocumentReaders::supports)
+					.filter(file -> !file.getFileName().toString().startsWith("."))
+					.forEach(file -> bySource.put(DocumentReaders.source(root, file), new ContentFile(root, file)));
+			}
+		}
+		return List.copyOf(bySource.values());
+	}
+
+	/**
+	 * The version of the content: each indexed file by its path and the hash of its
+	 * bytes.
+	 */
+	private static String fingerprint(Map<String, String> fileHashBySource) {
+		StringBuilder all = new StringBuilder(Embedder.MODEL_ID);
+		fileHashBySource.forEach((source, hash) -> all.append('\u0000').append(source).append('=').append(hash));
+		return sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
 	}
 
 	/** Tied to the model, so changing the model re-embeds everything. */
