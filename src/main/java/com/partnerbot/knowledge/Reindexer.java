@@ -249,7 +249,7 @@ final class Reindexer {
 	}
 
 	/** Tied to the model, so changing the model re-embeds everything. */
-	private static String textHash(String text) {
+	static String textHash(String text) {
 		return sha256((Embedder.MODEL_ID + "\u0000" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
