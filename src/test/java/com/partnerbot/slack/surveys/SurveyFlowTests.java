@@ -308,51 +308,30 @@ class SurveyFlowTests extends EndToEndTests {
 
 	/** Waits until this many people of a survey gave both ratings. */
 	private void awaitRated(String survey, int people) {
-		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < deadline && jdbc.sql("""
-				select count(*) from survey_invitation
-				where survey_id = :s::uuid and satisfaction is not null and recommend is not null""")
-			.param("s", survey)
-			.query(Integer.class)
-			.single() < people) {
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+		Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> jdbc.sql("""
+					select count(*) from survey_invitation
+					where survey_id = :s::uuid and satisfaction is not null and recommend is not null""")
+				.param("s", survey)
+				.query(Integer.class)
+				.single() >= people);
 	}
 
-	/** Waits until the survey jobs have handled the events about this id. */
+	/**
+	 * Waits until the survey jobs have handled the events about this id: their
+	 * publications, stored with the change that published them, are completed (and, in
+	 * the registry's delete mode, gone).
+	 */
 	private void awaitHandled(String id) {
-		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
-		while (System.nanoTime() < deadline) {
-			int pending = jdbc.sql("""
+		Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> jdbc.sql("""
 					select count(*) from event_publication
 					where serialized_event like :id and listener_id like '%SurveyJobs%' and completion_date is null""")
 				.param("id", "%" + id + "%")
 				.query(Integer.class)
-				.single();
-			int handled = jdbc
-				.sql("""
-						select count(*) from event_publication
-						where serialized_event like :id and listener_id like '%SurveyJobs%' and completion_date is not null""")
-				.param("id", "%" + id + "%")
-				.query(Integer.class)
-				.single();
-			if (pending == 0 && handled > 0) {
-				return;
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+				.single() == 0);
 	}
 
 	@Test
