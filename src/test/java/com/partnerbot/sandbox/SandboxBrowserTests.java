@@ -166,7 +166,7 @@ class SandboxBrowserTests extends SandboxTests {
 			.contains("Deal registration conflict", "Acme Resellers", "direct-sales");
 		screenshot("4-conflict-alert");
 		clickIn(SandboxWorkspace.ALERTS_CHANNEL, customer, "deal_approve");
-		wait.until(d -> messageContaining(SandboxWorkspace.ALERTS_CHANNEL, customer).getText().contains("approved by"));
+		awaitInMessage(SandboxWorkspace.ALERTS_CHANNEL, customer, "approved by");
 
 		// the partner hears in its thread
 		actAs("U0ACME0001");
@@ -208,7 +208,7 @@ class SandboxBrowserTests extends SandboxTests {
 			.sendKeys("below the $5,000 minimum; register it again with the full scope");
 		screenshot("5c-reject-reason");
 		click(By.id("modal-submit"));
-		wait.until(d -> messageContaining(SandboxWorkspace.ALERTS_CHANNEL, customer).getText().contains("rejected by"));
+		awaitInMessage(SandboxWorkspace.ALERTS_CHANNEL, customer, "rejected by");
 
 		actAs("U0ACME0001");
 		open("C0ACME0001");
@@ -248,14 +248,11 @@ class SandboxBrowserTests extends SandboxTests {
 		wait.until(d -> messageContaining("D0ACME0001", name) != null);
 		screenshot("7-survey-invitation");
 		clickIn("D0ACME0001", name, "survey_sat_4");
-		wait.until(d -> messageContaining("D0ACME0001", name).getText().contains("You answered 4 / 5"));
+		awaitInMessage("D0ACME0001", name, "You answered 4 / 5");
 		clickIn("D0ACME0001", name, "survey_nps_9");
-		wait.until(d -> messageContaining("D0ACME0001", name).getText().contains("Thank you"));
-		clickIn("D0ACME0001", name, "survey_comment");
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#modal textarea")))
-			.sendKeys("Great enablement content, thank you.");
-		click(By.id("modal-submit"));
-		wait.until(d -> messageContaining("D0ACME0001", name).getText().contains("Great enablement content"));
+		awaitInMessage("D0ACME0001", name, "Thank you");
+		comment("D0ACME0001", name, "Great enablement content, thank you.");
+		awaitInMessage("D0ACME0001", name, "Great enablement content");
 		screenshot("8-survey-answered");
 
 		// Sam is unhappy: the low score and its comment reach Maria, the channel manager
@@ -263,11 +260,8 @@ class SandboxBrowserTests extends SandboxTests {
 		open("D0ACME0002");
 		wait.until(d -> messageContaining("D0ACME0002", name) != null);
 		clickIn("D0ACME0002", name, "survey_sat_1");
-		wait.until(d -> messageContaining("D0ACME0002", name).getText().contains("You answered 1 / 5"));
-		clickIn("D0ACME0002", name, "survey_comment");
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#modal textarea")))
-			.sendKeys("Registrations wait too long for a decision.");
-		click(By.id("modal-submit"));
+		awaitInMessage("D0ACME0002", name, "You answered 1 / 5");
+		comment("D0ACME0002", name, "Registrations wait too long for a decision.");
 		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal")));
 		actAs(SandboxWorkspace.MANAGER);
 		open("D0VENDOR01");
@@ -379,6 +373,21 @@ class SandboxBrowserTests extends SandboxTests {
 		input.sendKeys(text);
 		browser.findElement(By.id(composer + "-send")).click();
 		wait.until(d -> d.findElement(By.id(composer + "-input")).getDomProperty("value").isEmpty());
+	}
+
+	/** Comments on the survey invitation in this channel, through its form. */
+	private void comment(String channel, String survey, String text) {
+		clickIn(channel, survey, "survey_comment");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#modal textarea"))).sendKeys(text);
+		click(By.id("modal-submit"));
+	}
+
+	/**
+	 * Waits until the newest message in the channel with {@code text} also shows
+	 * {@code shown}.
+	 */
+	private void awaitInMessage(String channel, String text, String shown) {
+		wait.until(d -> messageContaining(channel, text).getText().contains(shown));
 	}
 
 	private void awaitInThread(String text) {
