@@ -26,6 +26,24 @@ run_harness() {
 		-cp "$classes:$cp" "$main" "$@"
 }
 
+# Compiles bench drivers against the test classpath (the application's classes, its test
+# classes, such as the Slack Web API stub, and every dependency), building them first unless
+# BENCH_SKIP_BUILD=1:  compile_drivers NAME SOURCES...  sets $driver_cp, the classpath to run
+# them with. Run from the repository's root.
+compile_drivers() {
+	local name=$1 java_home classes
+	shift
+	java_home=$(find_jdk)
+	classes=$PWD/target/bench-classes/$name
+	if [[ -z ${BENCH_SKIP_BUILD:-} ]]; then
+		./mvnw -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+	fi
+	driver_cp="$classes:$PWD/target/test-classes:$PWD/target/classes:$(cat target/bench-classpath.txt)"
+	rm -rf "$classes"
+	mkdir -p "$classes"
+	"$java_home/bin/javac" -d "$classes" -cp "$driver_cp" "$@"
+}
+
 # The java binary the benches run with: $BENCH_JAVA, else find_jdk's.
 bench_java() {
 	local home

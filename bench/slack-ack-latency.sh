@@ -4,8 +4,9 @@
 #   bench/slack-ack-latency.sh [path/to/partnerbot.jar]
 #
 # Starts the app jar (default target/partnerbot.jar, or $PARTNERBOT_JAR, or the argument)
-# with a fresh data directory, a stub Slack Web API (run by bench/SlackAckLatency.java)
-# and random loopback ports; waits for /actuator/health and the start-up reindex; sends a warm-up, then each rate
+# with a fresh data directory, the tests' stub Slack Web API (run by bench/SlackAckLatency.java,
+# compiled against the test classpath: the script runs Maven's test-compile first unless
+# BENCH_SKIP_BUILD=1) and random loopback ports; waits for /actuator/health and the start-up reindex; sends a warm-up, then each rate
 # open-loop for the duration; prints one result line per rate; stops the app on exit.
 #
 # Settings (environment):
@@ -36,6 +37,9 @@ jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
 # --- a JDK 21 or newer, free loopback ports, stopping the app (harness.sh)
 source "$here/harness.sh"
 java=$(bench_java)
+pushd "$root" >/dev/null
+compile_drivers SlackAckLatency bench/SlackAckLatency.java bench/BenchApp.java
+popd >/dev/null
 app_port=${BENCH_APP_PORT:-$(free_port)}
 stub_port=${BENCH_STUB_PORT:-$(free_port "$app_port")}
 
@@ -99,7 +103,7 @@ if command -v curl >/dev/null; then
 	echo "enablement library indexed after $(( SECONDS - started )) s"
 fi
 
-"$java" "$here/SlackAckLatency.java" \
+"$java" -cp "$driver_cp" SlackAckLatency \
 	--app-url "http://127.0.0.1:$app_port" \
 	--stub-port "$stub_port" \
 	--secret "$secret" \

@@ -6,8 +6,9 @@
 #   bench/survey-campaign.sh [partners=50] [people_per_partner=100]
 #
 # Needs target/partnerbot.jar (build it first with ./mvnw -DskipTests package; this script
-# builds nothing). Starts bench/surveys/SlackLimitsStub.java and the jar on random loopback
-# ports, with a fresh embedded PostgreSQL under target/bench-survey-campaign/<time>/, runs
+# builds only the test classes its drivers compile against, unless BENCH_SKIP_BUILD=1).
+# Starts bench/surveys/SlackLimitsStub.java (the tests' stub Slack Web API, with Slack's
+# limits) and the jar on random loopback ports, with a fresh embedded PostgreSQL under target/bench-survey-campaign/<time>/, runs
 # bench/surveys/CampaignBench.java, then stops both. Logs (stub, app, results) stay in that
 # directory; the database is removed after a complete run unless BENCH_KEEP=1.
 #
@@ -21,7 +22,7 @@
 #   BENCH_WORKSPACE_PER_MINUTE=600  the stub's workspace-wide chat.postMessage ceiling
 #   BENCH_USERS_INFO_PER_MINUTE=6000  the stub's users.info limit (Slack's Tier 4: "100+")
 #   BENCH_SLACK_LATENCY_MS=0        added to every stub answer (a network round trip)
-#   BENCH_STUB_OPTS=                more stub options (see java bench/surveys/SlackLimitsStub.java --help)
+#   BENCH_STUB_OPTS=                more stub options (see bench/surveys/SlackLimitsStub.java)
 #   BENCH_TIMEOUT_MINUTES=30        give up waiting for delivery after this
 #   BENCH_JAVA=/path/java           JDK 21+ to use (else the first under $JAVA_HOME, /usr/lib/jvm)
 #   BENCH_APP_JAVA_OPTS=            extra JVM options for the app (e.g. -Xlog:gc)
@@ -50,10 +51,11 @@ if [[ ! -f $jar ]]; then
 fi
 jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
 
-# --- a JDK 21 or newer, free loopback ports, stopping the app (harness.sh; its run_harness
-# builds with Maven and is not used here)
+# --- a JDK 21 or newer, free loopback ports, the drivers on the test classpath, stopping the
+# app (harness.sh)
 source "$here/harness.sh"
 java=$(bench_java)
+compile_drivers CampaignBench bench/surveys/CampaignBench.java bench/surveys/SlackLimitsStub.java bench/BenchApp.java
 app_port=${BENCH_APP_PORT:-$(free_port)}
 stub_port=${BENCH_STUB_PORT:-$(free_port "$app_port")}
 
@@ -97,7 +99,7 @@ trap 'exit 130' INT TERM
 } | tee "$result"
 
 # shellcheck disable=SC2086 # BENCH_STUB_OPTS is a list of options
-"$java" "$here/surveys/SlackLimitsStub.java" --port "$stub_port" \
+"$java" -cp "$driver_cp" SlackLimitsStub --port "$stub_port" \
 	--partners "$partners" --per-partner "$per_partner" \
 	--workspace-per-minute "$ceiling" --users-info-per-minute "$users_info" \
 	--latency-ms "$latency" ${BENCH_STUB_OPTS:-} >"$stub_log" 2>&1 &
@@ -133,7 +135,7 @@ if command -v curl >/dev/null; then
 	echo "app healthy after $(( SECONDS - started )) s" | tee -a "$result"
 fi
 
-"$java" "$here/surveys/CampaignBench.java" \
+"$java" -cp "$driver_cp" CampaignBench \
 	--app-url "http://127.0.0.1:$app_port" \
 	--stub-url "http://127.0.0.1:$stub_port" \
 	--admin-token "$admin_token" \

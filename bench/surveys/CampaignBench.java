@@ -12,14 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
 /**
  * Sends a PSAT survey campaign to every person of P partners (default 50 x 100 = 5,000)
  * and measures how long Slack takes to receive every invitation, against
  * {@code bench/surveys/SlackLimitsStub.java}, which enforces Slack's rate limits.
  *
  * <p>
- * Stdlib only; run with the JDK 21+ source launcher, normally through
- * {@code bench/survey-campaign.sh}, which starts the stub and the app. It registers P
+ * Compiled against the test classpath and run by {@code bench/survey-campaign.sh}, which
+ * starts the stub and the app. It registers P
  * partners (tier Silver, team {@code T_P<i>}, channel {@code C_P<i>}), waits until the bot
  * has read every member of their channels (the stub has answered {@code users.info} for
  * each of the P x perPartner people, then no member calls for a few seconds), creates a
@@ -27,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * invited person has a direct message, or a timeout.
  *
  * <pre>
- * java bench/surveys/CampaignBench.java --admin-token T --stub-url http://127.0.0.1:18081 \
+ * java -cp ... CampaignBench --admin-token T --stub-url http://127.0.0.1:18081 \
  *     [--app-url http://127.0.0.1:8080] [--partners 50] [--per-partner 100] [--timeout-minutes 30]
  * </pre>
  */
@@ -38,7 +41,7 @@ public class CampaignBench {
 		try {
 			new CampaignBench(options).run();
 		}
-		catch (BenchException ex) {
+		catch (BenchApp.BenchException ex) {
 			System.err.println("error: " + ex.getMessage());
 			System.exit(1);
 		}
@@ -71,69 +74,42 @@ public class CampaignBench {
 
 		static Options parse(String[] args) {
 			Options o = new Options();
-			for (int i = 0; i < args.length; i++) {
-				String name = args[i];
-				if (name.equals("-h") || name.equals("--help")) {
-					usage(null);
-				}
-				if (i + 1 >= args.length) {
-					usage("missing value for " + name);
-				}
-				String value = args[++i];
-				try {
-					switch (name) {
-						case "--app-url" -> o.appUrl = value.replaceAll("/+$", "");
-						case "--stub-url" -> o.stubUrl = value.replaceAll("/+$", "").replaceAll("/api$", "");
-						case "--admin-token" -> o.adminToken = value;
-						case "--partners" -> o.partners = Integer.parseInt(value);
-						case "--per-partner" -> o.perPartner = Integer.parseInt(value);
-						case "--timeout-minutes" -> o.timeoutMinutes = Integer.parseInt(value);
-						case "--learn-timeout-minutes" -> o.learnTimeoutMinutes = Integer.parseInt(value);
-						case "--progress-seconds" -> o.progressSeconds = Integer.parseInt(value);
-						case "--health-wait" -> o.healthWaitSeconds = Integer.parseInt(value);
-						case "--settle-seconds" -> o.settleSeconds = Integer.parseInt(value);
-						default -> usage("unknown option " + name);
+			BenchApp.parse(args, USAGE, (name, value) -> {
+				switch (name) {
+					case "--app-url" -> o.appUrl = value.replaceAll("/+$", "");
+					case "--stub-url" -> o.stubUrl = value.replaceAll("/+$", "").replaceAll("/api$", "");
+					case "--admin-token" -> o.adminToken = value;
+					case "--partners" -> o.partners = Integer.parseInt(value);
+					case "--per-partner" -> o.perPartner = Integer.parseInt(value);
+					case "--timeout-minutes" -> o.timeoutMinutes = Integer.parseInt(value);
+					case "--learn-timeout-minutes" -> o.learnTimeoutMinutes = Integer.parseInt(value);
+					case "--progress-seconds" -> o.progressSeconds = Integer.parseInt(value);
+					case "--health-wait" -> o.healthWaitSeconds = Integer.parseInt(value);
+					case "--settle-seconds" -> o.settleSeconds = Integer.parseInt(value);
+					default -> {
+						return false;
 					}
 				}
-				catch (NumberFormatException ex) {
-					usage(name + " needs a number, not '" + value + "'");
-				}
-			}
+				return true;
+			});
 			if (o.adminToken == null || o.adminToken.isBlank()) {
-				usage("--admin-token is required");
+				BenchApp.usage(USAGE, "--admin-token is required");
 			}
 			if (o.partners <= 0 || o.perPartner <= 0 || o.timeoutMinutes <= 0 || o.learnTimeoutMinutes <= 0
 					|| o.progressSeconds <= 0 || o.healthWaitSeconds <= 0 || o.settleSeconds < 0) {
-				usage("counts and times must be positive");
+				BenchApp.usage(USAGE, "counts and times must be positive");
 			}
 			return o;
 		}
 
-		static void usage(String problem) {
-			if (problem != null) {
-				System.err.println("error: " + problem);
-			}
-			System.err.println("""
-					usage: java bench/surveys/CampaignBench.java --admin-token TOKEN
-					         [--app-url http://127.0.0.1:8080] [--stub-url http://127.0.0.1:18081]
-					         [--partners 50] [--per-partner 100] [--timeout-minutes 30]
-					         [--learn-timeout-minutes 15] [--progress-seconds 30] [--health-wait 120]
-					         [--settle-seconds 10]
-					The stub (bench/surveys/SlackLimitsStub.java) must serve the same roster
-					(--partners, --per-partner) and the app must use it as SLACK_API_URL.""");
-			System.exit(problem == null ? 0 : 2);
-		}
-
-	}
-
-	/** A failure that ends the run with a message, not a stack trace. */
-	static final class BenchException extends Exception {
-
-		private static final long serialVersionUID = 1L;
-
-		BenchException(String message) {
-			super(message);
-		}
+		static final String USAGE = """
+				usage: CampaignBench --admin-token TOKEN
+				         [--app-url http://127.0.0.1:8080] [--stub-url http://127.0.0.1:18081]
+				         [--partners 50] [--per-partner 100] [--timeout-minutes 30]
+				         [--learn-timeout-minutes 15] [--progress-seconds 30] [--health-wait 120]
+				         [--settle-seconds 10]
+				The stub (bench/surveys/SlackLimitsStub.java) must serve the same roster
+				(--partners, --per-partner) and the app must use it as SLACK_API_URL.""";
 
 	}
 
@@ -143,6 +119,8 @@ public class CampaignBench {
 
 	private final HttpClient client;
 
+	private final BenchApp app;
+
 	private final long people;
 
 	CampaignBench(Options options) {
@@ -151,19 +129,21 @@ public class CampaignBench {
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
+		this.app = new BenchApp(client, options.appUrl, options.adminToken);
 		this.people = (long) options.partners * options.perPartner;
 	}
 
 	void run() throws Exception {
-		Map<String, Object> stats = waitForStub();
+		JsonObject stats = waitForStub();
 		if (number(stats, "people") != people) {
-			throw new BenchException("the stub serves " + number(stats, "people") + " people, this run expects "
+			throw new BenchApp.BenchException("the stub serves " + number(stats, "people") + " people, this run expects "
 					+ people + " (" + options.partners + " x " + options.perPartner
 					+ "): give both the same --partners and --per-partner");
 		}
-		System.out.println("stub: " + stats.get("limits"));
-		System.out.println("note: " + stats.get("assumption"));
-		waitForHealth();
+		System.out.println("stub: " + stats.get("limits").getAsString());
+		System.out.println("note: " + SlackLimitsStub.ASSUMPTION);
+		System.out.printf(Locale.ROOT, "app healthy at %s (waited %.1f s)%n", options.appUrl,
+				app.waitForHealth(options.healthWaitSeconds));
 
 		long started = System.nanoTime();
 		List<String> partnerIds = registerPartners();
@@ -172,7 +152,7 @@ public class CampaignBench {
 		learnPeople(started);
 
 		String survey = createSurvey(partnerIds);
-		Map<String, Object> before = stats();
+		JsonObject before = stats();
 		long baseRecipients = number(before, "direct_recipients");
 		long baseMessages = number(before, "accepted_direct");
 		long base429 = number(before, "rejected429");
@@ -184,7 +164,8 @@ public class CampaignBench {
 
 		long sendMillis = System.currentTimeMillis();
 		long sendNanos = System.nanoTime();
-		Map<String, Object> sent = api("POST", "/api/surveys/" + survey + "/send", "", 200, Duration.ofMinutes(5));
+		JsonObject sent = app.api("POST", "/api/surveys/" + survey + "/send", "", 200, Duration.ofMinutes(5))
+			.getAsJsonObject();
 		long invited = number(sent, "invited");
 		System.out.printf(Locale.ROOT, "sent survey %s: invited=%d (send answered in %.1f s)%n", survey, invited,
 				seconds(sendNanos));
@@ -238,12 +219,13 @@ public class CampaignBench {
 		long first = number(stats, "first_accepted_ms");
 		double minutes = (last > 0) ? (last - sendMillis) / 60_000.0 : Double.NaN;
 		double perMinute = (minutes > 0) ? delivered / minutes : Double.NaN;
-		List<Long> buckets = longs(stats.get("per_minute"));
+		List<Long> buckets = new ArrayList<>();
+		stats.getAsJsonArray("per_minute").forEach(minute -> buckets.add(minute.getAsLong()));
 		// the minutes after the first, the last (partial) one left out
 		List<Long> steady = (buckets.size() > 2) ? buckets.subList(1, buckets.size() - 1) : List.of();
 		double median = median(steady);
-		Map<?, ?> calls = (Map<?, ?>) stats.get("calls");
-		Map<?, ?> rejectedBy = (Map<?, ?>) stats.get("rejected429_by_method");
+		JsonObject calls = stats.getAsJsonObject("calls");
+		JsonObject rejectedBy = stats.getAsJsonObject("rejected429_by_method");
 
 		System.out.println("--- results ---");
 		System.out.printf(Locale.ROOT, "people in the partners' channels: %d (%d partners x %d)%n", people,
@@ -267,14 +249,15 @@ public class CampaignBench {
 				duplicates, number(stats, "duplicate_outbox_ids"), number(stats, "duplicate_texts"));
 		System.out.printf(Locale.ROOT, "missing (invited - delivered): %d%n", missing);
 		System.out.println("stub calls: " + calls);
-		System.out.println("workspace ceiling " + stats.get("workspace_per_minute")
+		System.out.println("workspace ceiling " + ceiling(stats)
 				+ "/min is ASSUMED (Slack documents \"several hundred per minute\")");
 		try {
-			Map<String, Object> results = api("GET", "/api/surveys/" + survey + "/results", null, 200,
-					Duration.ofSeconds(30));
+			JsonObject results = app.api("GET", "/api/surveys/" + survey + "/results", null, 200,
+					Duration.ofSeconds(30))
+				.getAsJsonObject();
 			System.out.println("survey results: responses=" + results.get("responses"));
 		}
-		catch (BenchException | IOException ex) {
+		catch (BenchApp.BenchException ex) {
 			System.out.println("survey results: not read (" + ex.getMessage() + ")");
 		}
 		System.out.printf(Locale.ROOT,
@@ -282,7 +265,7 @@ public class CampaignBench {
 						+ "rejected429=%d people=%d ceiling=%s%n",
 				delivered, invited, duplicates, missing, minutes, perMinute,
 				Double.isNaN(median) ? "n/a" : String.format(Locale.ROOT, "%.0f", median), rejected429, people,
-				stats.get("workspace_per_minute"));
+				ceiling(stats));
 		if (missing != 0 || duplicates != 0 || invited != people) {
 			System.exit(1);
 		}
@@ -290,45 +273,19 @@ public class CampaignBench {
 
 	// ---------------------------------------------------------------- steps
 
-	private Map<String, Object> waitForStub() throws Exception {
+	private JsonObject waitForStub() throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
 		String last = "no answer";
 		while (System.nanoTime() < deadline) {
 			try {
 				return stats();
 			}
-			catch (IOException | BenchException ex) {
+			catch (IOException | BenchApp.BenchException ex) {
 				last = ex.getMessage();
 			}
 			Thread.sleep(250);
 		}
-		throw new BenchException("the stub at " + options.stubUrl + "/stats does not answer: " + last);
-	}
-
-	private void waitForHealth() throws InterruptedException, BenchException {
-		URI uri = URI.create(options.appUrl + "/actuator/health");
-		long started = System.nanoTime();
-		long deadline = started + TimeUnit.SECONDS.toNanos(options.healthWaitSeconds);
-		String last = "no answer";
-		while (System.nanoTime() < deadline) {
-			try {
-				HttpResponse<String> response = client.send(
-						HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"")) {
-					System.out.printf(Locale.ROOT, "app healthy at %s (waited %.1f s)%n", options.appUrl,
-							seconds(started));
-					return;
-				}
-				last = response.statusCode() + " " + response.body();
-			}
-			catch (IOException ex) {
-				last = ex.toString();
-			}
-			Thread.sleep(250);
-		}
-		throw new BenchException("the app at " + options.appUrl + " is not healthy after "
-				+ options.healthWaitSeconds + " s: " + last);
+		throw new BenchApp.BenchException("the stub at " + options.stubUrl + "/stats does not answer: " + last);
 	}
 
 	private List<String> registerPartners() throws Exception {
@@ -338,19 +295,19 @@ public class CampaignBench {
 			String name = "Bench Partner " + i;
 			String json = "{\"name\":\"" + name + "\",\"tier\":\"Silver\",\"slackTeamIds\":[\"T_P" + i
 					+ "\"],\"slackChannelIds\":[\"C_P" + i + "\"]}";
-			HttpResponse<String> response = send("POST", "/api/partners", json, Duration.ofSeconds(30));
+			HttpResponse<String> response = app.send("POST", "/api/partners", json, Duration.ofSeconds(30));
 			if (response.statusCode() == 201) {
-				ids.add(String.valueOf(parse(response.body()).get("id")));
+				ids.add(BenchApp.parse(response.body()).getAsJsonObject().get("id").getAsString());
 				continue;
 			}
 			if (response.statusCode() == 409) {
 				// a data directory used before: the partner is there already
 				if (existing == null) {
 					existing = new LinkedHashMap<>();
-					for (Object partner : (List<?>) new Json(send("GET", "/api/partners", null, Duration.ofSeconds(30))
-						.body()).parse()) {
-						Map<?, ?> p = (Map<?, ?>) partner;
-						existing.put(String.valueOf(p.get("name")), String.valueOf(p.get("id")));
+					for (JsonElement partner : app.api("GET", "/api/partners", null, 200, Duration.ofSeconds(30))
+						.getAsJsonArray()) {
+						JsonObject p = partner.getAsJsonObject();
+						existing.put(p.get("name").getAsString(), p.get("id").getAsString());
 					}
 				}
 				if (existing.containsKey(name)) {
@@ -358,8 +315,8 @@ public class CampaignBench {
 					continue;
 				}
 			}
-			throw new BenchException("registering " + name + " failed: HTTP " + response.statusCode() + " "
-					+ abbreviate(response.body()));
+			throw new BenchApp.BenchException("registering " + name + " failed: HTTP " + response.statusCode() + " "
+					+ BenchApp.abbreviate(response.body()));
 		}
 		return ids;
 	}
@@ -376,9 +333,9 @@ public class CampaignBench {
 		long lastCalls = -1;
 		long quietSince = System.nanoTime();
 		while (true) {
-			Map<String, Object> stats = stats();
+			JsonObject stats = stats();
 			long looked = number(stats, "people_looked_up");
-			Map<?, ?> calls = (Map<?, ?>) stats.get("calls");
+			JsonObject calls = stats.getAsJsonObject("calls");
 			long memberCalls = count(calls, "users.info") + count(calls, "conversations.members");
 			long now = System.nanoTime();
 			if (looked != lastLooked) {
@@ -394,7 +351,7 @@ public class CampaignBench {
 						"the bot read all %d people %.1f s after the first registration (3 s of quiet included; "
 								+ "users.info calls %d, 429s %d)%n",
 						looked, seconds(started), count(calls, "users.info"),
-						count((Map<?, ?>) stats.get("rejected429_by_method"), "users.info"));
+						count(stats.getAsJsonObject("rejected429_by_method"), "users.info"));
 				return;
 			}
 			String stuck = null;
@@ -427,16 +384,18 @@ public class CampaignBench {
 			ids.append(ids.isEmpty() ? "" : ",").append('"').append(id).append('"');
 		}
 		String name = "PSAT bench " + Instant.now().toString().substring(0, 19).replace('T', ' ');
-		Map<String, Object> survey = api("POST", "/api/surveys",
-				"{\"name\":\"" + name + "\",\"partnerIds\":[" + ids + "]}", 201, Duration.ofSeconds(30));
-		System.out.println("created survey '" + name + "' (" + survey.get("id") + ") for " + partnerIds.size()
+		JsonObject survey = app
+			.api("POST", "/api/surveys", "{\"name\":\"" + name + "\",\"partnerIds\":[" + ids + "]}", 201,
+					Duration.ofSeconds(30))
+			.getAsJsonObject();
+		System.out.println("created survey '" + name + "' (" + survey.get("id").getAsString() + ") for " + partnerIds.size()
 				+ " partners");
-		return String.valueOf(survey.get("id"));
+		return survey.get("id").getAsString();
 	}
 
-	// ---------------------------------------------------------------- HTTP
+	// ---------------------------------------------------------------- the stub
 
-	private Map<String, Object> stats() throws IOException, InterruptedException, BenchException {
+	private JsonObject stats() throws IOException, InterruptedException, BenchApp.BenchException {
 		HttpResponse<String> response;
 		try {
 			response = client.send(HttpRequest.newBuilder(URI.create(options.stubUrl + "/stats"))
@@ -445,82 +404,29 @@ public class CampaignBench {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new IOException("stub " + options.stubUrl + "/stats: " + describe(ex), ex);
+			throw new IOException("stub " + options.stubUrl + "/stats: " + BenchApp.describe(ex), ex);
 		}
 		if (response.statusCode() != 200) {
-			throw new BenchException("stub /stats: HTTP " + response.statusCode());
+			throw new BenchApp.BenchException("stub /stats: HTTP " + response.statusCode());
 		}
-		return parse(response.body());
+		return BenchApp.parse(response.body()).getAsJsonObject();
 	}
 
-	private Map<String, Object> api(String method, String path, String json, int expected, Duration timeout)
-			throws IOException, InterruptedException, BenchException {
-		HttpResponse<String> response = send(method, path, json, timeout);
-		if (response.statusCode() != expected) {
-			throw new BenchException(method + " " + path + " answered HTTP " + response.statusCode() + ": "
-					+ abbreviate(response.body()));
-		}
-		return parse(response.body());
-	}
-
-	private HttpResponse<String> send(String method, String path, String json, Duration timeout)
-			throws IOException, InterruptedException, BenchException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.appUrl + path))
-			.timeout(timeout)
-			.header("Authorization", "Bearer " + options.adminToken)
-			.header("Accept", "application/json");
-		if (json != null) {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(json));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		try {
-			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new BenchException(method + " " + options.appUrl + path + ": " + describe(ex));
-		}
-	}
-
-	private static Map<String, Object> parse(String body) throws BenchException {
-		try {
-			Object parsed = new Json(body).parse();
-			if (parsed instanceof Map<?, ?>) {
-				@SuppressWarnings("unchecked")
-				Map<String, Object> map = (Map<String, Object>) parsed;
-				return map;
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			throw new BenchException("not JSON (" + ex.getMessage() + "): " + abbreviate(body));
-		}
-		throw new BenchException("not a JSON object: " + abbreviate(body));
+	/** The stub's workspace-wide chat.postMessage ceiling, from its limits. */
+	private static String ceiling(JsonObject stats) {
+		return stats.get("limits").getAsString().replaceFirst("(?s).*?(\\d+) per sliding 60 s.*", "$1");
 	}
 
 	// ---------------------------------------------------------------- small helpers
 
-	private static String describe(IOException ex) {
-		String message = ex.getMessage();
-		return ex.getClass().getSimpleName() + ((message == null || message.isBlank()) ? "" : ": " + message);
+	private static long number(JsonObject json, String key) {
+		JsonElement value = json.get(key);
+		return (value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) ? value.getAsLong()
+				: 0;
 	}
 
-	private static long number(Map<?, ?> map, String key) {
-		Object value = map.get(key);
-		return (value instanceof Number n) ? n.longValue() : 0;
-	}
-
-	private static long count(Map<?, ?> map, String key) {
-		return (map == null) ? 0 : number(map, key);
-	}
-
-	private static List<Long> longs(Object value) {
-		List<Long> out = new ArrayList<>();
-		if (value instanceof List<?> list) {
-			list.forEach(v -> out.add(((Number) v).longValue()));
-		}
-		return out;
+	private static long count(JsonObject json, String key) {
+		return (json == null) ? 0 : number(json, key);
 	}
 
 	private static double median(List<Long> values) {
@@ -542,163 +448,5 @@ public class CampaignBench {
 		return String.format(Locale.ROOT, "[%d:%02d]", s / 60, s % 60);
 	}
 
-	private static String abbreviate(String text) {
-		return (text == null) ? "" : (text.length() > 300 ? text.substring(0, 300) + "..." : text);
-	}
-
-	// ---------------------------------------------------------------- JSON
-
-	/** Just enough JSON: objects (in order), arrays, strings, numbers (Long or Double), booleans, null. */
-	static final class Json {
-
-		private final String s;
-
-		private int i;
-
-		Json(String s) {
-			this.s = s;
-		}
-
-		Object parse() {
-			Object value = value();
-			space();
-			if (i != s.length()) {
-				throw error("trailing text");
-			}
-			return value;
-		}
-
-		private Object value() {
-			space();
-			if (i >= s.length()) {
-				throw error("unexpected end");
-			}
-			char c = s.charAt(i);
-			switch (c) {
-				case '{' -> {
-					i++;
-					Map<String, Object> map = new LinkedHashMap<>();
-					space();
-					if (peek('}')) {
-						return map;
-					}
-					do {
-						space();
-						String key = string();
-						space();
-						expect(':');
-						map.put(key, value());
-						space();
-					}
-					while (peek(','));
-					expect('}');
-					return map;
-				}
-				case '[' -> {
-					i++;
-					List<Object> list = new ArrayList<>();
-					space();
-					if (peek(']')) {
-						return list;
-					}
-					do {
-						list.add(value());
-						space();
-					}
-					while (peek(','));
-					expect(']');
-					return list;
-				}
-				case '"' -> {
-					return string();
-				}
-				default -> {
-					if (s.startsWith("true", i)) {
-						i += 4;
-						return Boolean.TRUE;
-					}
-					if (s.startsWith("false", i)) {
-						i += 5;
-						return Boolean.FALSE;
-					}
-					if (s.startsWith("null", i)) {
-						i += 4;
-						return null;
-					}
-					int from = i;
-					while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-						i++;
-					}
-					if (from == i) {
-						throw error("unexpected '" + c + "'");
-					}
-					String number = s.substring(from, i);
-					try {
-						return (number.contains(".") || number.contains("e") || number.contains("E"))
-								? (Object) Double.valueOf(number) : (Object) Long.valueOf(number);
-					}
-					catch (NumberFormatException ex) {
-						throw error("bad number " + number);
-					}
-				}
-			}
-		}
-
-		private String string() {
-			expect('"');
-			StringBuilder out = new StringBuilder();
-			while (true) {
-				if (i >= s.length()) {
-					throw error("unterminated string");
-				}
-				char c = s.charAt(i++);
-				if (c == '"') {
-					return out.toString();
-				}
-				if (c != '\\') {
-					out.append(c);
-					continue;
-				}
-				char e = s.charAt(i++);
-				switch (e) {
-					case 'n' -> out.append('\n');
-					case 't' -> out.append('\t');
-					case 'r' -> out.append('\r');
-					case 'b' -> out.append('\b');
-					case 'f' -> out.append('\f');
-					case 'u' -> {
-						out.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-						i += 4;
-					}
-					default -> out.append(e);
-				}
-			}
-		}
-
-		private void space() {
-			while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-				i++;
-			}
-		}
-
-		private boolean peek(char c) {
-			if (i < s.length() && s.charAt(i) == c) {
-				i++;
-				return true;
-			}
-			return false;
-		}
-
-		private void expect(char c) {
-			if (!peek(c)) {
-				throw error("expected '" + c + "'");
-			}
-		}
-
-		private IllegalArgumentException error(String message) {
-			return new IllegalArgumentException("JSON: " + message + " at offset " + i);
-		}
-
-	}
 
 }

@@ -1,8 +1,5 @@
 package com.partnerbot;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -37,8 +34,6 @@ public abstract class EndToEndTests {
 
 	protected static final StubSlackApi slackApi = StubSlackApi.shared();
 
-	private static final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	protected int port;
 
@@ -56,19 +51,7 @@ public abstract class EndToEndTests {
 
 	/** A call to the bot's own HTTP API; a null token sends no Authorization header. */
 	protected HttpResponse<String> api(String method, String path, String json, String token) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Content-Type", "application/json")
-			.method(method,
-					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestHttp.send(port, method, path, "application/json", json, token);
 	}
 
 	protected HttpResponse<String> api(String method, String path, String json) {
@@ -114,6 +97,26 @@ public abstract class EndToEndTests {
 		action.addProperty("action_id", actionId);
 		action.addProperty("value", value);
 		return slack().form(SlackPayloadFiles.encodeForm(java.util.Map.of("payload", payload.toString())));
+	}
+
+	/**
+	 * Slack's own {@code /partner} slash command with this text, typed by this user of
+	 * this workspace in this channel; a null user or channel keeps the recorded
+	 * payload's.
+	 */
+	protected HttpResponse<String> partnerCommand(String team, String user, String channel, String text) {
+		java.util.Map<String, String> command = new java.util.LinkedHashMap<>(
+				SlackPayloadFiles.form("slash_command.form-urlencoded.txt"));
+		command.put("command", "/partner");
+		command.put("text", text);
+		command.put("team_id", team);
+		if (user != null) {
+			command.put("user_id", user);
+		}
+		if (channel != null) {
+			command.put("channel_id", channel);
+		}
+		return slack().form(SlackPayloadFiles.encodeForm(command));
 	}
 
 	/** Slack's app_home_opened event: this user opened the bot's Home tab. */

@@ -199,18 +199,8 @@ class SandboxController {
 	@PostMapping("/sandbox/action")
 	ObjectNode action(@RequestBody Action action) {
 		SandboxWorkspace.Person person = person(action.user());
-		ObjectNode payload = json.createObjectNode()
-			.put("type", "block_actions")
-			.put("api_app_id", SignedDeliveries.APP_ID)
-			.put("token", "sandbox")
-			.put("trigger_id", workspace.trigger(person.id()))
-			.put("is_enterprise_install", false);
-		payload.putObject("user")
-			.put("id", person.id())
-			.put("username", person.name())
-			.put("name", person.name())
-			.put("team_id", person.teamId());
-		payload.putObject("team").put("id", person.teamId()).put("domain", "sandbox");
+		ObjectNode payload = interaction("block_actions", person);
+		((ObjectNode) payload.get("user")).put("username", person.name());
 		ObjectNode container = payload.putObject("container");
 		if (action.viewId() != null || action.home()) {
 			String viewId = (action.viewId() != null) ? action.viewId() : "VHOME" + person.id();
@@ -251,6 +241,22 @@ class SandboxController {
 		return result(deliveries.interaction(payload));
 	}
 
+	/**
+	 * The start of an interaction payload of this type by this person, as Slack sends
+	 * them: who, from which workspace, and a fresh trigger for opening a modal.
+	 */
+	private ObjectNode interaction(String type, SandboxWorkspace.Person person) {
+		ObjectNode payload = json.createObjectNode()
+			.put("type", type)
+			.put("api_app_id", SignedDeliveries.APP_ID)
+			.put("token", "sandbox")
+			.put("trigger_id", workspace.trigger(person.id()))
+			.put("is_enterprise_install", false);
+		payload.putObject("user").put("id", person.id()).put("name", person.name()).put("team_id", person.teamId());
+		payload.putObject("team").put("id", person.teamId()).put("domain", "sandbox");
+		return payload;
+	}
+
 	record Submit(String user, String viewId, ObjectNode values) {
 	}
 
@@ -266,14 +272,7 @@ class SandboxController {
 			return failure("This form is closed.");
 		}
 		view.putObject("state").set("values", (submit.values() != null) ? submit.values() : json.createObjectNode());
-		ObjectNode payload = json.createObjectNode()
-			.put("type", "view_submission")
-			.put("api_app_id", SignedDeliveries.APP_ID)
-			.put("token", "sandbox")
-			.put("trigger_id", workspace.trigger(person.id()))
-			.put("is_enterprise_install", false);
-		payload.putObject("team").put("id", person.teamId()).put("domain", "sandbox");
-		payload.putObject("user").put("id", person.id()).put("name", person.name()).put("team_id", person.teamId());
+		ObjectNode payload = interaction("view_submission", person);
 		payload.set("view", view);
 		SignedDeliveries.Answer answer = deliveries.interaction(payload);
 		ObjectNode result = result(answer);

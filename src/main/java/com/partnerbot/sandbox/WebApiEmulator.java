@@ -145,9 +145,7 @@ class WebApiEmulator {
 		if (!(view instanceof ObjectNode modal) || !"modal".equals(modal.path("type").asString())) {
 			return error("invalid_arguments");
 		}
-		ObjectNode response = ok();
-		response.set("view", workspace.showView(user.get(), null, modal, null));
-		return response;
+		return withView(workspace.showView(user.get(), null, modal, null));
 	}
 
 	private ObjectNode updateView(ObjectNode args) {
@@ -160,9 +158,7 @@ class WebApiEmulator {
 		if (!(view instanceof ObjectNode modal)) {
 			return error("invalid_arguments");
 		}
-		ObjectNode response = ok();
-		response.set("view", workspace.showView(owner.get(), viewId, modal, null));
-		return response;
+		return withView(workspace.showView(owner.get(), viewId, modal, null));
 	}
 
 	private ObjectNode publishHome(ObjectNode args) {
@@ -174,8 +170,13 @@ class WebApiEmulator {
 		if (!(view instanceof ObjectNode home) || !"home".equals(home.path("type").asString())) {
 			return error("invalid_arguments");
 		}
+		return withView(workspace.publishHome(user, home));
+	}
+
+	/** Slack's answer to views.open, views.update and views.publish: ok, and the view. */
+	private ObjectNode withView(JsonNode view) {
 		ObjectNode response = ok();
-		response.set("view", workspace.publishHome(user, home));
+		response.set("view", view);
 		return response;
 	}
 

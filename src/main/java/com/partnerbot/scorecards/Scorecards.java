@@ -80,6 +80,15 @@ public class Scorecards {
 		return scorecard(partners.get(partnerId), person);
 	}
 
+	/**
+	 * This week's tips: for every partner person with a gap to their partner's next tier,
+	 * except those who opted out.
+	 * @param optedOut the Slack user ids of people who asked for no more tips
+	 */
+	public List<WeeklyTip> weeklyTips(Set<String> optedOut) {
+		return WeeklyTip.choose(partners.all(), partners::people, optedOut, this::forPerson);
+	}
+
 	private Scorecard scorecard(Partner partner, String person) {
 		// one read of the catalogue and the completions serves the KPIs and the
 		// recommendations

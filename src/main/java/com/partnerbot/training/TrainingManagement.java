@@ -260,17 +260,7 @@ public class TrainingManagement {
 					+ ": put values that contain commas in double quotes");
 		}
 		List<String> problems = new ArrayList<>();
-		String partnerText = columns.value(row, "partner");
-		UUID partnerId = null;
-		if (partnerText.isEmpty()) {
-			problems.add("missing partner");
-		}
-		else {
-			partnerId = lookup.partners().get(key(partnerText));
-			if (partnerId == null) {
-				problems.add("unknown partner " + quote(partnerText));
-			}
-		}
+		UUID partnerId = lookUp("partner", columns.value(row, "partner"), lookup.partners(), problems);
 		String person = normalizePerson(columns.value(row, "person"));
 		if (person == null) {
 			problems.add("missing person");
@@ -279,18 +269,9 @@ public class TrainingManagement {
 			problems.add("person is longer than " + MAX_PERSON_LENGTH + " characters");
 		}
 		String courseText = columns.value(row, "course");
-		Courses.Listing course = null;
-		if (courseText.isEmpty()) {
-			problems.add("missing course");
-		}
-		else {
-			course = lookup.courses().get(key(courseText));
-			if (course == null) {
-				problems.add("unknown course " + quote(courseText));
-			}
-			else if (!course.active()) {
-				problems.add("course " + quote(courseText) + " is retired");
-			}
+		Courses.Listing course = lookUp("course", courseText, lookup.courses(), problems);
+		if (course != null && !course.active()) {
+			problems.add("course " + quote(courseText) + " is retired");
 		}
 		String dateText = columns.value(row, "completed_on");
 		LocalDate completedOn = null;
@@ -318,6 +299,21 @@ public class TrainingManagement {
 		}
 		return new Parsed(new NewCompletion(partnerId, person, (role != null) ? role : course.course().role(),
 				course.course().code(), completedOn), null);
+	}
+
+	/**
+	 * What a column's text names, or null with the problem noted: missing, or unknown.
+	 */
+	private static <T> T lookUp(String column, String text, Map<String, T> known, List<String> problems) {
+		if (text.isEmpty()) {
+			problems.add("missing " + column);
+			return null;
+		}
+		T found = known.get(key(text));
+		if (found == null) {
+			problems.add("unknown " + column + " " + quote(text));
+		}
+		return found;
 	}
 
 	/** Stores a valid, normalized completion unless it is recorded already. */

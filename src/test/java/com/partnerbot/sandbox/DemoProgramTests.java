@@ -1,8 +1,5 @@
 package com.partnerbot.sandbox;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.google.gson.JsonElement;
@@ -19,11 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoProgramTests extends SandboxTests {
 
 	private JsonElement api(String path) throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(base() + path))
-				.header("Authorization", "Bearer " + ADMIN_TOKEN)
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = adminGet(path);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JsonParser.parseString(response.body());
 	}

@@ -133,19 +133,15 @@ class SandboxBrowserTests extends SandboxTests {
 				{"name": "%s", "domain": "%s", "owner": "Direct sales"}""".formatted(customer, domain), ADMIN_TOKEN)
 			.statusCode()).isEqualTo(201);
 
-		actAs("U0ACME0001");
-		open("C0ACME0001");
-		send("@Partnerbot register " + customer + ", " + domain
-				+ ", 40 seats of Analytics Suite, about 120k, closing next month");
-		openThread("C0ACME0001", "register " + customer);
+		registerAsAcme(customer, domain + ", 40 seats of Analytics Suite, about 120k, closing next month");
 		// each reply is read as what the bot asked for: the currency, a product added,
 		// the
 		// people
-		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("the currency"));
+		awaitInThread("the currency");
 		replyInThread("USD");
-		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains(customer + " (" + domain + ")"));
+		awaitInThread(customer + " (" + domain + ")");
 		replyInThread("add Secure Gateway");
-		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("Analytics Suite, Secure Gateway"));
+		awaitInThread("Analytics Suite, Secure Gateway");
 		replyInThread("contact Jane Roe, CTO, jane@" + domain + "; rep me");
 		try {
 			wait.until(d -> !d.findElements(By.cssSelector("#thread-pane button[data-action-id='deal_submit']"))
@@ -160,7 +156,7 @@ class SandboxBrowserTests extends SandboxTests {
 				"Jane Roe, CTO");
 		screenshot("2-deal-card");
 		click(By.cssSelector("#thread-pane button[data-action-id='deal_submit']"));
-		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("waits for a channel manager"));
+		awaitInThread("waits for a channel manager");
 		screenshot("3-deal-registered");
 
 		actAs(SandboxWorkspace.MANAGER);
@@ -170,13 +166,13 @@ class SandboxBrowserTests extends SandboxTests {
 			.contains("Deal registration conflict", "Acme Resellers", "direct-sales");
 		screenshot("4-conflict-alert");
 		clickIn(SandboxWorkspace.ALERTS_CHANNEL, customer, "deal_approve");
-		wait.until(d -> messageContaining(SandboxWorkspace.ALERTS_CHANNEL, customer).getText().contains("approved by"));
+		awaitInMessage(SandboxWorkspace.ALERTS_CHANNEL, customer, "approved by");
 
 		// the partner hears in its thread
 		actAs("U0ACME0001");
 		open("C0ACME0001");
 		openThread("C0ACME0001", "register " + customer);
-		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("was approved"));
+		awaitInThread("was approved");
 		screenshot("5-partner-told");
 
 		// and asks about it in plain words, by its reference
@@ -187,7 +183,7 @@ class SandboxBrowserTests extends SandboxTests {
 			.findFirst()
 			.orElseThrow();
 		replyInThread("when does " + reference + "'s protection end?");
-		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("You may ask for the extension from"));
+		awaitInThread("You may ask for the extension from");
 		screenshot("5b-partner-asks");
 	}
 
@@ -195,15 +191,11 @@ class SandboxBrowserTests extends SandboxTests {
 	void aManagerRejectsWithAReasonThePartnerReads() {
 		String customer = "Stark Mills " + Long.toString(System.nanoTime() % 100000, 36).toUpperCase();
 		String domain = "stark" + Long.toString(System.nanoTime() % 1000000, 36) + ".com";
-		actAs("U0ACME0001");
-		open("C0ACME0001");
 		// below the program's minimum: it waits for a channel manager
-		send("@Partnerbot register " + customer + ", " + domain
-				+ ", Data Pipeline, $3k, closing next month, contact Ann Lee, rep me");
-		openThread("C0ACME0001", "register " + customer);
-		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("minimum of 5000 USD"));
+		registerAsAcme(customer, domain + ", Data Pipeline, $3k, closing next month, contact Ann Lee, rep me");
+		awaitInThread("minimum of 5000 USD");
 		click(By.cssSelector("#thread-pane button[data-action-id='deal_submit']"));
-		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains("a decision is due by"));
+		awaitInThread("a decision is due by");
 
 		actAs(SandboxWorkspace.MANAGER);
 		open(SandboxWorkspace.ALERTS_CHANNEL);
@@ -216,7 +208,7 @@ class SandboxBrowserTests extends SandboxTests {
 			.sendKeys("below the $5,000 minimum; register it again with the full scope");
 		screenshot("5c-reject-reason");
 		click(By.id("modal-submit"));
-		wait.until(d -> messageContaining(SandboxWorkspace.ALERTS_CHANNEL, customer).getText().contains("rejected by"));
+		awaitInMessage(SandboxWorkspace.ALERTS_CHANNEL, customer, "rejected by");
 
 		actAs("U0ACME0001");
 		open("C0ACME0001");
@@ -256,14 +248,11 @@ class SandboxBrowserTests extends SandboxTests {
 		wait.until(d -> messageContaining("D0ACME0001", name) != null);
 		screenshot("7-survey-invitation");
 		clickIn("D0ACME0001", name, "survey_sat_4");
-		wait.until(d -> messageContaining("D0ACME0001", name).getText().contains("You answered 4 / 5"));
+		awaitInMessage("D0ACME0001", name, "You answered 4 / 5");
 		clickIn("D0ACME0001", name, "survey_nps_9");
-		wait.until(d -> messageContaining("D0ACME0001", name).getText().contains("Thank you"));
-		clickIn("D0ACME0001", name, "survey_comment");
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#modal textarea")))
-			.sendKeys("Great enablement content, thank you.");
-		click(By.id("modal-submit"));
-		wait.until(d -> messageContaining("D0ACME0001", name).getText().contains("Great enablement content"));
+		awaitInMessage("D0ACME0001", name, "Thank you");
+		comment("D0ACME0001", name, "Great enablement content, thank you.");
+		awaitInMessage("D0ACME0001", name, "Great enablement content");
 		screenshot("8-survey-answered");
 
 		// Sam is unhappy: the low score and its comment reach Maria, the channel manager
@@ -271,11 +260,8 @@ class SandboxBrowserTests extends SandboxTests {
 		open("D0ACME0002");
 		wait.until(d -> messageContaining("D0ACME0002", name) != null);
 		clickIn("D0ACME0002", name, "survey_sat_1");
-		wait.until(d -> messageContaining("D0ACME0002", name).getText().contains("You answered 1 / 5"));
-		clickIn("D0ACME0002", name, "survey_comment");
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#modal textarea")))
-			.sendKeys("Registrations wait too long for a decision.");
-		click(By.id("modal-submit"));
+		awaitInMessage("D0ACME0002", name, "You answered 1 / 5");
+		comment("D0ACME0002", name, "Registrations wait too long for a decision.");
 		wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal")));
 		actAs(SandboxWorkspace.MANAGER);
 		open("D0VENDOR01");
@@ -344,17 +330,7 @@ class SandboxBrowserTests extends SandboxTests {
 	}
 
 	private String apiGet(String path) {
-		try {
-			return java.net.http.HttpClient.newHttpClient()
-				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path))
-					.header("Authorization", "Bearer " + ADMIN_TOKEN)
-					.GET()
-					.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
-				.body();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return adminGet(path).body();
 	}
 
 	private void waitUntilReady() {
@@ -382,17 +358,51 @@ class SandboxBrowserTests extends SandboxTests {
 	}
 
 	private void send(String text) {
-		WebElement composer = wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-input")));
-		composer.sendKeys(text);
-		browser.findElement(By.id("composer-send")).click();
-		wait.until(d -> d.findElement(By.id("composer-input")).getDomProperty("value").isEmpty());
+		type("composer", text);
 	}
 
 	private void replyInThread(String text) {
-		WebElement composer = wait.until(ExpectedConditions.elementToBeClickable(By.id("thread-input")));
-		composer.sendKeys(text);
-		browser.findElement(By.id("thread-send")).click();
-		wait.until(d -> d.findElement(By.id("thread-input")).getDomProperty("value").isEmpty());
+		type("thread", text);
+	}
+
+	/**
+	 * Types into a composer (the channel's or the thread's) and sends, once it is sent.
+	 */
+	private void type(String composer, String text) {
+		WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id(composer + "-input")));
+		input.sendKeys(text);
+		browser.findElement(By.id(composer + "-send")).click();
+		wait.until(d -> d.findElement(By.id(composer + "-input")).getDomProperty("value").isEmpty());
+	}
+
+	/** Comments on the survey invitation in this channel, through its form. */
+	private void comment(String channel, String survey, String text) {
+		clickIn(channel, survey, "survey_comment");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#modal textarea"))).sendKeys(text);
+		click(By.id("modal-submit"));
+	}
+
+	/**
+	 * Waits until the newest message in the channel with {@code text} also shows
+	 * {@code shown}.
+	 */
+	private void awaitInMessage(String channel, String text, String shown) {
+		wait.until(d -> messageContaining(channel, text).getText().contains(shown));
+	}
+
+	private void awaitInThread(String text) {
+		wait.until(d -> d.findElement(By.id("thread-pane")).getText().contains(text));
+	}
+
+	/**
+	 * Acme's partner person asks the bot to register a customer in Acme's channel, and
+	 * opens the bot's thread.
+	 */
+	private void registerAsAcme(String customer, String details) {
+		actAs("U0ACME0001");
+		open("C0ACME0001");
+		send("@Partnerbot register " + customer + ", " + details);
+		openThread("C0ACME0001", "register " + customer);
 	}
 
 	/** The form control of a modal's input block. */

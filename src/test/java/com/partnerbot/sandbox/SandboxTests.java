@@ -1,8 +1,5 @@
 package com.partnerbot.sandbox;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,6 +7,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import com.partnerbot.TestClock;
+import com.partnerbot.TestHttp;
 
 /**
  * The application in local mode (no Slack credentials): the sandbox page, its Web API
@@ -23,8 +21,6 @@ abstract class SandboxTests {
 
 	static final String ADMIN_TOKEN = "test-admin-token";
 
-	private static final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	int port;
 
@@ -33,28 +29,16 @@ abstract class SandboxTests {
 	}
 
 	HttpResponse<String> post(String path, String contentType, String body, String token) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-			.header("Content-Type", contentType)
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestHttp.send(port, "POST", path, contentType, body, token);
 	}
 
 	HttpResponse<String> get(String path) {
-		try {
-			return http.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestHttp.send(port, "GET", path, null, null, null);
+	}
+
+	/** A GET of the admin API, with the admin token. */
+	HttpResponse<String> adminGet(String path) {
+		return TestHttp.send(port, "GET", path, null, null, ADMIN_TOKEN);
 	}
 
 }

@@ -19,7 +19,6 @@ import com.partnerbot.knowledge.KnowledgeBase;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.partnerbot.SlackPayloadFiles.encodeForm;
-import static com.partnerbot.SlackPayloadFiles.form;
 import static com.partnerbot.SlackPayloadFiles.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,6 +64,15 @@ class SlackEventsTests extends EndToEndTests {
 		event.addProperty("channel", channel);
 		event.addProperty("text", "<@U123> what's the protection period on a registered deal?");
 		return payload;
+	}
+
+	/** A recorded message event, said by a person of the partner in this channel. */
+	private String partnerMessage(String file, String channel) {
+		JsonObject payload = json(file);
+		payload.addProperty("event_id", unique("Ev"));
+		payload.getAsJsonObject("event").addProperty("channel", channel);
+		payload.getAsJsonObject("event").addProperty("user_team", partnerTeam);
+		return payload.toString();
 	}
 
 	private List<StubSlackApi.Call> repliesIn(String channel, int atLeast) {
@@ -132,8 +140,7 @@ class SlackEventsTests extends EndToEndTests {
 		assertThat(slackApi.await("chat.postMessage",
 				c -> channel.equals(c.arg("channel")) && "1605835999.000100".equals(c.arg("thread_ts")), 1))
 			.hasSize(1);
-		assertThat(slackApi.calls("chat.postMessage").stream().filter(c -> channel.equals(c.arg("channel"))))
-			.hasSize(2);
+		assertThat(slackApi.awaitExactly("chat.postMessage", c -> channel.equals(c.arg("channel")), 2)).hasSize(2);
 		assertThat(jdbc.sql("select repeats from slack_delivery where event_id = ?")
 			.param(mention.get("event_id").getAsString())
 			.query(Integer.class)
@@ -148,11 +155,8 @@ class SlackEventsTests extends EndToEndTests {
 		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
 		assertThat(repliesIn(channel, 1)).hasSize(1);
 
-		JsonObject followUp = json("event_callback.message.channel.user_team_source_team.json");
-		followUp.addProperty("event_id", unique("Ev"));
-		followUp.getAsJsonObject("event").addProperty("channel", channel);
-		followUp.getAsJsonObject("event").addProperty("user_team", partnerTeam);
-		assertThat(slack().json(followUp.toString()).statusCode()).isEqualTo(200);
+		assertThat(slack().json(partnerMessage("event_callback.message.channel.user_team_source_team.json", channel))
+			.statusCode()).isEqualTo(200);
 
 		List<StubSlackApi.Call> replies = repliesIn(channel, 2);
 		assertThat(replies).hasSize(2);
@@ -164,11 +168,9 @@ class SlackEventsTests extends EndToEndTests {
 	@Test
 	void aDirectMessageFromAPartnerIsAnswered() {
 		String channel = unique("D");
-		JsonObject dm = json("event_callback.message.im.assistant_thread.json");
-		dm.addProperty("event_id", unique("Ev"));
-		dm.getAsJsonObject("event").addProperty("channel", channel);
-		dm.getAsJsonObject("event").addProperty("user_team", partnerTeam);
-		assertThat(slack().json(dm.toString()).statusCode()).isEqualTo(200);
+		assertThat(
+				slack().json(partnerMessage("event_callback.message.im.assistant_thread.json", channel)).statusCode())
+			.isEqualTo(200);
 
 		List<StubSlackApi.Call> replies = repliesIn(channel, 1);
 		assertThat(replies).hasSize(1);
@@ -191,18 +193,12 @@ class SlackEventsTests extends EndToEndTests {
 
 		// a mention afterwards is answered; nothing before it was
 		assertThat(slack().json(partnerMention(channel).toString()).statusCode()).isEqualTo(200);
-		assertThat(repliesIn(channel, 1)).hasSize(1);
-		assertThat(slackApi.calls("chat.postMessage").stream().filter(c -> channel.equals(c.arg("channel"))))
-			.hasSize(1);
+		assertThat(slackApi.awaitExactly("chat.postMessage", c -> channel.equals(c.arg("channel")), 1)).hasSize(1);
 	}
 
 	@Test
 	void partnerHelpListsTheCommands() {
-		Map<String, String> command = form("slash_command.form-urlencoded.txt");
-		command.put("command", "/partner");
-		command.put("text", "help");
-		command.put("team_id", partnerTeam);
-		HttpResponse<String> ack = slack().form(encodeForm(command));
+		HttpResponse<String> ack = partnerCommand(partnerTeam, null, null, "help");
 		assertThat(ack.statusCode()).isEqualTo(200);
 		JsonObject body = JsonParser.parseString(ack.body()).getAsJsonObject();
 		assertThat(body.get("response_type").getAsString()).isEqualTo("ephemeral");
@@ -212,23 +208,14 @@ class SlackEventsTests extends EndToEndTests {
 
 	@Test
 	void adminsSeeTheAdminCommands() {
-		Map<String, String> command = form("slash_command.form-urlencoded.txt");
-		command.put("command", "/partner");
-		command.put("text", "");
-		command.put("team_id", StubSlackApi.TEAM);
-		command.put("user_id", "W_ADMIN");
-		HttpResponse<String> ack = slack().form(encodeForm(command));
+		HttpResponse<String> ack = partnerCommand(StubSlackApi.TEAM, "W_ADMIN", null, "");
 		assertThat(ack.statusCode()).isEqualTo(200);
 		assertThat(ack.body()).contains("/partner reindex");
 	}
 
 	@Test
 	void aSlashCommandFromAnUnknownWorkspaceIsRefused() {
-		Map<String, String> command = form("slash_command.form-urlencoded.txt");
-		command.put("command", "/partner");
-		command.put("text", "scorecard");
-		command.put("team_id", "T_STRANGER");
-		HttpResponse<String> ack = slack().form(encodeForm(command));
+		HttpResponse<String> ack = partnerCommand("T_STRANGER", null, null, "scorecard");
 		assertThat(ack.statusCode()).isEqualTo(200);
 		assertThat(ack.body()).contains("only help people of registered partners");
 	}

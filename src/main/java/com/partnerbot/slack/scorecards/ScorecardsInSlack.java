@@ -16,7 +16,6 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.partners.SlackIdentity;
@@ -206,8 +205,8 @@ public class ScorecardsInSlack implements SlackFeature {
 	}
 
 	/**
-	 * Weekly: each partner person who has not opted out gets the partner's biggest gap
-	 * and next step, through the outbox, on one instance at a time.
+	 * Weekly: the tips {@link Scorecards#weeklyTips} chooses go out through the outbox,
+	 * on one instance at a time.
 	 */
 	@Scheduled(cron = "${partnerbot.scorecards.nudge-cron:0 0 15 * * MON}")
 	void nudge() {
@@ -223,22 +222,11 @@ public class ScorecardsInSlack implements SlackFeature {
 	void nudge(String period) {
 		Set<String> optedOut = Set
 			.copyOf(jdbc.sql("select slack_user_id from slack_nudge_optout").query(String.class).list());
-		List<Outbound> tips = new ArrayList<>();
-		for (Partner partner : partners.all()) {
-			if (partner.tier().next().isEmpty()) {
-				continue;
-			}
-			for (String person : partners.people(partner.id())) {
-				if (optedOut.contains(person)) {
-					continue;
-				}
-				Scorecard card = scorecards.forPerson(partner.id(), person);
-				if (!card.gaps().isEmpty()) {
-					tips.add(Outbound.toPerson("tip:" + period + ":" + person, "notice", person,
-							ScorecardBlocks.nudge(card)));
-				}
-			}
-		}
+		List<Outbound> tips = scorecards.weeklyTips(optedOut)
+			.stream()
+			.map(tip -> Outbound.toPerson("tip:" + period + ":" + tip.person(), "notice", tip.person(),
+					ScorecardBlocks.nudge(tip.scorecard())))
+			.toList();
 		log.info("Scorecard tips of {} stored for delivery: {}", period, outbox.enqueueAll(tips));
 	}
 

@@ -3,6 +3,7 @@ package com.partnerbot.slack.surveys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import com.slack.api.model.block.LayoutBlock;
@@ -72,24 +73,10 @@ final class SurveyBlocks {
 			blocks.add(context(
 					c -> c.elements(List.of(markdownText("About *" + Messages.escape(invitation.about()) + "*")))));
 		}
-		blocks.add(section(s -> s.text(markdownText(
-				"*" + invitation.satisfactionQuestion() + "*  _(1 = very " + "dissatisfied, 5 = very satisfied)_"))));
-		if (invitation.satisfaction() == null) {
-			blocks.add(actions(a -> a.blockId(SATISFACTION).elements(scale(SATISFACTION, invitation, 1, 5))));
-		}
-		else {
-			blocks.add(context(c -> c.elements(
-					List.of(markdownText(":white_check_mark: You answered *" + invitation.satisfaction() + " / 5*")))));
-		}
-		blocks.add(section(s -> s.text(markdownText(
-				"*" + invitation.recommendQuestion() + "*  _(0 = not at all " + "likely, 10 = extremely likely)_"))));
-		if (invitation.recommend() == null) {
-			blocks.add(actions(a -> a.blockId(RECOMMEND).elements(scale(RECOMMEND, invitation, 0, 10))));
-		}
-		else {
-			blocks.add(context(c -> c.elements(
-					List.of(markdownText(":white_check_mark: You answered *" + invitation.recommend() + " / 10*")))));
-		}
+		rating(blocks, invitation, SATISFACTION, invitation.satisfactionQuestion(),
+				"1 = very dissatisfied, 5 = very satisfied", invitation.satisfaction(), 1, 5);
+		rating(blocks, invitation, RECOMMEND, invitation.recommendQuestion(),
+				"0 = not at all likely, 10 = extremely likely", invitation.recommend(), 0, 10);
 		if (invitation.comment() == null) {
 			blocks.add(actions(a -> a.blockId(COMMENT)
 				.elements(List.of(button(b -> b.actionId(COMMENT)
@@ -248,6 +235,35 @@ final class SurveyBlocks {
 		return "not shown below " + results.minResponses() + " ratings";
 	}
 
+	/**
+	 * A rating question: its scale of buttons until the person answers, then what they
+	 * answered.
+	 */
+	private static void rating(List<LayoutBlock> blocks, Invitation invitation, String blockId, String question,
+			String legend, Integer answer, int lowest, int highest) {
+		blocks.add(section(s -> s.text(markdownText("*" + question + "*  _(" + legend + ")_"))));
+		if (answer == null) {
+			blocks.add(actions(a -> a.blockId(blockId).elements(scale(blockId, invitation, lowest, highest))));
+		}
+		else {
+			blocks.add(context(c -> c.elements(
+					List.of(markdownText(":white_check_mark: You answered *" + answer + " / " + highest + "*")))));
+		}
+	}
+
+	/** "PSAT 4.25, NPS +14", a dash for a figure not shown. */
+	private static String scores(Double psat, Double nps) {
+		return "PSAT " + (psat == null ? "–" : String.format(Locale.ROOT, "%.2f", psat)) + ", NPS "
+				+ (nps == null ? "–" : String.format(Locale.ROOT, "%+.0f", nps));
+	}
+
+	/** A titled list, one bullet a row, within a section's length. */
+	private static <T> LayoutBlock bulleted(String title, List<T> rows, Function<T, String> line) {
+		StringBuilder text = new StringBuilder(title);
+		rows.forEach(row -> text.append("\n• ").append(line.apply(row)));
+		return section(s -> s.text(markdownText(Messages.truncate(text.toString(), 2900))));
+	}
+
 	/** PSAT and NPS, per partner and over time. */
 	static Messages.Reply results(SurveyResults results) {
 		List<LayoutBlock> blocks = new ArrayList<>();
@@ -263,36 +279,13 @@ final class SurveyBlocks {
 				markdownText("*Response rate*\n" + (results.responseRate() == null ? "–"
 						: String.format(Locale.ROOT, "%.0f%%", results.responseRate() * 100)))))));
 		if (!results.trend().isEmpty()) {
-			StringBuilder trend = new StringBuilder("*Trend*");
-			for (SurveyResults.TrendPoint point : results.trend()) {
-				trend.append("\n• ")
-					.append(point.period())
-					.append(": PSAT ")
-					.append(point.psat() == null ? "–" : String.format(Locale.ROOT, "%.2f", point.psat()))
-					.append(", NPS ")
-					.append(point.nps() == null ? "–" : String.format(Locale.ROOT, "%+.0f", point.nps()))
-					.append(" (")
-					.append(point.responses())
-					.append(" responses)");
-			}
-			blocks.add(section(s -> s.text(markdownText(Messages.truncate(trend.toString(), 2900)))));
+			blocks.add(bulleted("*Trend*", results.trend(), point -> point.period() + ": "
+					+ scores(point.psat(), point.nps()) + " (" + point.responses() + " responses)"));
 		}
 		if (!results.partners().isEmpty()) {
-			StringBuilder partners = new StringBuilder("*Per partner*");
-			for (SurveyResults.PartnerResult partner : results.partners()) {
-				partners.append("\n• ")
-					.append(partner.partnerName())
-					.append(": PSAT ")
-					.append(partner.psat() == null ? "–" : String.format(Locale.ROOT, "%.2f", partner.psat()))
-					.append(", NPS ")
-					.append(partner.nps() == null ? "–" : String.format(Locale.ROOT, "%+.0f", partner.nps()))
-					.append(" (")
-					.append(partner.responses())
-					.append(" of ")
-					.append(partner.invited())
-					.append(")");
-			}
-			blocks.add(section(s -> s.text(markdownText(Messages.truncate(partners.toString(), 2900)))));
+			blocks.add(bulleted("*Per partner*", results.partners(),
+					partner -> partner.partnerName() + ": " + scores(partner.psat(), partner.nps()) + " ("
+							+ partner.responses() + " of " + partner.invited() + ")"));
 		}
 		results.comments()
 			.stream()

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -244,25 +245,22 @@ public class SurveysInSlack implements SlackFeature {
 			}
 			return ctx.ackWithErrors(errors);
 		});
-		app.blockAction(SurveyBlocks.SEND, (req, ctx) -> {
+		answerPrivately(app, SurveyBlocks.SEND, "survey send", this::send);
+		answerPrivately(app, SurveyBlocks.EXPORT, "survey export", this::export);
+		answerPrivately(app, SurveyBlocks.RESULTS, "survey results", this::results);
+	}
+
+	/**
+	 * A button of the admin's survey list: acknowledged at once, answered privately to
+	 * whoever clicked, from the button's value (the survey).
+	 */
+	private void answerPrivately(App app, String actionId, String what,
+			BiFunction<Requester, String, Messages.Reply> answer) {
+		app.blockAction(actionId, (req, ctx) -> {
 			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
 			String value = req.getPayload().getActions().get(0).getValue();
-			work.submit("survey send", () -> replies.privately(identity.channelId(), identity.userId(),
-					send(requesters.identify(identity), value)));
-			return ctx.ack();
-		});
-		app.blockAction(SurveyBlocks.EXPORT, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			String value = req.getPayload().getActions().get(0).getValue();
-			work.submit("survey export", () -> replies.privately(identity.channelId(), identity.userId(),
-					export(requesters.identify(identity), value)));
-			return ctx.ack();
-		});
-		app.blockAction(SurveyBlocks.RESULTS, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			String value = req.getPayload().getActions().get(0).getValue();
-			work.submit("survey results", () -> replies.privately(identity.channelId(), identity.userId(),
-					results(requesters.identify(identity), value)));
+			work.submit(what, () -> replies.privately(identity.channelId(), identity.userId(),
+					answer.apply(requesters.identify(identity), value)));
 			return ctx.ack();
 		});
 	}

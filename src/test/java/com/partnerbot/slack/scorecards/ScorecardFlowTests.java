@@ -1,7 +1,6 @@
 package com.partnerbot.slack.scorecards;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,8 +10,6 @@ import com.partnerbot.StubSlackApi;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import static com.partnerbot.SlackPayloadFiles.encodeForm;
-import static com.partnerbot.SlackPayloadFiles.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,13 +36,7 @@ class ScorecardFlowTests extends EndToEndTests {
 	}
 
 	private void command(String text, String user, String channel) {
-		Map<String, String> command = form("slash_command.form-urlencoded.txt");
-		command.put("command", "/partner");
-		command.put("text", text);
-		command.put("team_id", acmeTeam);
-		command.put("user_id", user);
-		command.put("channel_id", channel);
-		assertThat(slack().form(encodeForm(command)).statusCode()).isEqualTo(200);
+		assertThat(partnerCommand(acmeTeam, user, channel, text).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -140,7 +131,7 @@ class ScorecardFlowTests extends EndToEndTests {
 			.param("tip:" + week + ":" + user)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
-		assertThat(slackApi.calls("chat.postMessage").stream().filter(c -> user.equals(c.arg("channel")))).hasSize(1);
+		assertThat(slackApi.awaitExactly("chat.postMessage", c -> user.equals(c.arg("channel")), 1)).hasSize(1);
 	}
 
 }

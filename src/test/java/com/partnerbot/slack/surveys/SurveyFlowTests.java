@@ -1,7 +1,6 @@
 package com.partnerbot.slack.surveys;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -80,8 +79,9 @@ class SurveyFlowTests extends EndToEndTests {
 		JsonObject danaInvitation = invitationFor(dana);
 		invitationFor(sam);
 		invitationFor(lee);
-		assertThat(slackApi.messages("D" + dana)).hasSize(1);
-		assertThat(slackApi.messages("D" + sam)).hasSize(1);
+		// once each, the retries of the failed tries included
+		assertThat(slackApi.awaitExactly("chat.postMessage", c -> dana.equals(c.arg("channel")), 1)).hasSize(1);
+		assertThat(slackApi.awaitExactly("chat.postMessage", c -> sam.equals(c.arg("channel")), 1)).hasSize(1);
 
 		// a double click and Slack's retry of the same delivery record once
 		String rating = buttonValue(danaInvitation, "survey_sat_2");
@@ -121,21 +121,23 @@ class SurveyFlowTests extends EndToEndTests {
 		assertThat(threaded.get(0).arg("thread_ts")).isEqualTo(alertTs);
 		// the comment came after the NPS of 3 (a detractor too): still one low-score
 		// alert
-		assertThat(slackApi.messages(ALERTS_CHANNEL)
-			.stream()
-			.filter(m -> m.get("text").getAsString().contains("<@" + dana + ">")
-					&& m.get("text").getAsString().contains("Low score")))
+		assertThat(
+				slackApi
+					.awaitExactly(
+							"chat.postMessage", c -> ALERTS_CHANNEL.equals(c.arg("channel"))
+									&& c.arg("text").contains("<@" + dana + ">") && c.arg("text").contains("Low score"),
+							1))
 			.hasSize(1);
 		// a second comment is refused in the form, with what was typed kept by Slack
 		assertThat(comment(dana, danaInvitation, "again").body()).contains("response_action", "already");
 
 		JsonObject sam0 = invitationFor(sam);
-		click(team, sam, "D" + sam, sam0.get("ts").getAsString(), "survey_sat_5", buttonValue(sam0, "survey_sat_5"));
-		click(team, sam, "D" + sam, sam0.get("ts").getAsString(), "survey_nps_10", buttonValue(sam0, "survey_nps_10"));
+		answer(sam, sam0, "survey_sat_5");
+		answer(sam, sam0, "survey_nps_10");
 
 		JsonObject lee0 = invitationFor(lee);
-		click(team, lee, "D" + lee, lee0.get("ts").getAsString(), "survey_sat_4", buttonValue(lee0, "survey_sat_4"));
-		click(team, lee, "D" + lee, lee0.get("ts").getAsString(), "survey_nps_8", buttonValue(lee0, "survey_nps_8"));
+		answer(lee, lee0, "survey_sat_4");
+		answer(lee, lee0, "survey_nps_8");
 
 		awaitRated(survey, 3);
 		JsonObject results = awaitResults(survey, 3);
@@ -157,11 +159,9 @@ class SurveyFlowTests extends EndToEndTests {
 
 	@Test
 	void onlyThoseWhoAnsweredNothingAreRemindedOnce() {
-		String survey = createSurvey("""
-				{"name": "%s", "partnerIds": ["%s"]}""".formatted(unique("Remind "), partnerId));
-		api("POST", "/api/surveys/" + survey + "/send", null);
+		String survey = sendSurvey(unique("Remind "), partnerId);
 		JsonObject sam0 = invitationFor(sam);
-		click(team, sam, "D" + sam, sam0.get("ts").getAsString(), "survey_sat_5", buttonValue(sam0, "survey_sat_5"));
+		answer(sam, sam0, "survey_sat_5");
 		awaitResults(survey, 1);
 		jdbc.sql("update survey_invitation set invited_at = now() - interval '4 days' where survey_id = :s::uuid")
 			.param("s", survey)
@@ -175,14 +175,10 @@ class SurveyFlowTests extends EndToEndTests {
 
 	@Test
 	void oneResponseIsNotAScore() {
-		String survey = createSurvey("""
-				{"name": "%s", "partnerIds": ["%s"]}""".formatted(unique("Few "), partnerId));
-		api("POST", "/api/surveys/" + survey + "/send", null);
+		String survey = sendSurvey(unique("Few "), partnerId);
 		JsonObject dana0 = invitationFor(dana);
-		click(team, dana, "D" + dana, dana0.get("ts").getAsString(), "survey_sat_5",
-				buttonValue(dana0, "survey_sat_5"));
-		click(team, dana, "D" + dana, dana0.get("ts").getAsString(), "survey_nps_10",
-				buttonValue(dana0, "survey_nps_10"));
+		answer(dana, dana0, "survey_sat_5");
+		answer(dana, dana0, "survey_nps_10");
 		JsonObject results = awaitResults(survey, 1);
 		assertThat(results.get("responses").getAsInt()).isEqualTo(1);
 		// a single person's rating is theirs, not the partner's or the program's figure
@@ -251,9 +247,8 @@ class SurveyFlowTests extends EndToEndTests {
 			.param("person", dana)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
-		assertThat(slackApi.calls("chat.postMessage")
-			.stream()
-			.filter(c -> dana.equals(c.arg("channel")) && c.arg("text").contains("Deal registration experience")))
+		assertThat(slackApi.awaitExactly("chat.postMessage",
+				c -> dana.equals(c.arg("channel")) && c.arg("text").contains("Deal registration experience"), 1))
 			.hasSize(1);
 	}
 
@@ -268,23 +263,15 @@ class SurveyFlowTests extends EndToEndTests {
 		String managed = JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
 		String ana = unique("U_ANA");
 		partners.addMember(java.util.UUID.fromString(managed), ana, managerTeam);
-		String survey = createSurvey("""
-				{"name": "%s", "partnerIds": ["%s"]}""".formatted(unique("Managed PSAT "), managed));
-		api("POST", "/api/surveys/" + survey + "/send", null);
+		sendSurvey(unique("Managed PSAT "), managed);
 		JsonObject invitation = invitationFor(ana);
-		click(managerTeam, ana, "D" + ana, invitation.get("ts").getAsString(), "survey_sat_1",
-				buttonValue(invitation, "survey_sat_1"));
+		// Ana is of the managed partner's workspace (each test has its own instance)
+		team = managerTeam;
+		answer(ana, invitation, "survey_sat_1");
 		assertThat(slackApi.await("chat.postMessage",
 				c -> manager.equals(c.arg("channel")) && c.arg("text").contains("Low score"), 1))
 			.hasSize(1);
-		String previousTeam = team;
-		team = managerTeam;
-		try {
-			comment(ana, invitation, "Nobody answered our MDF claim for a month.");
-		}
-		finally {
-			team = previousTeam;
-		}
+		comment(ana, invitation, "Nobody answered our MDF claim for a month.");
 		assertThat(slackApi.await("chat.postMessage",
 				c -> manager.equals(c.arg("channel")) && c.arg("text").contains("Nobody answered our MDF claim"), 1))
 			.hasSize(1);
@@ -293,12 +280,9 @@ class SurveyFlowTests extends EndToEndTests {
 	@Test
 	void resultsExportAsCsvFromTheApiAndFromSlack() {
 		String name = unique("Export ");
-		String survey = createSurvey("""
-				{"name": "%s", "partnerIds": ["%s"]}""".formatted(name, partnerId));
-		api("POST", "/api/surveys/" + survey + "/send", null);
+		String survey = sendSurvey(name, partnerId);
 		JsonObject dana0 = invitationFor(dana);
-		click(team, dana, "D" + dana, dana0.get("ts").getAsString(), "survey_sat_4",
-				buttonValue(dana0, "survey_sat_4"));
+		answer(dana, dana0, "survey_sat_4");
 		comment(dana, dana0, "Good, \"mostly\", =fine");
 		awaitResults(survey, 1);
 
@@ -324,51 +308,30 @@ class SurveyFlowTests extends EndToEndTests {
 
 	/** Waits until this many people of a survey gave both ratings. */
 	private void awaitRated(String survey, int people) {
-		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < deadline && jdbc.sql("""
-				select count(*) from survey_invitation
-				where survey_id = :s::uuid and satisfaction is not null and recommend is not null""")
-			.param("s", survey)
-			.query(Integer.class)
-			.single() < people) {
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+		Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> jdbc.sql("""
+					select count(*) from survey_invitation
+					where survey_id = :s::uuid and satisfaction is not null and recommend is not null""")
+				.param("s", survey)
+				.query(Integer.class)
+				.single() >= people);
 	}
 
-	/** Waits until the survey jobs have handled the events about this id. */
+	/**
+	 * Waits until the survey jobs have handled the events about this id: their
+	 * publications, stored with the change that published them, are completed (and, in
+	 * the registry's delete mode, gone).
+	 */
 	private void awaitHandled(String id) {
-		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
-		while (System.nanoTime() < deadline) {
-			int pending = jdbc.sql("""
+		Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> jdbc.sql("""
 					select count(*) from event_publication
 					where serialized_event like :id and listener_id like '%SurveyJobs%' and completion_date is null""")
 				.param("id", "%" + id + "%")
 				.query(Integer.class)
-				.single();
-			int handled = jdbc
-				.sql("""
-						select count(*) from event_publication
-						where serialized_event like :id and listener_id like '%SurveyJobs%' and completion_date is not null""")
-				.param("id", "%" + id + "%")
-				.query(Integer.class)
-				.single();
-			if (pending == 0 && handled > 0) {
-				return;
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+				.single() == 0);
 	}
 
 	@Test
@@ -442,14 +405,23 @@ class SurveyFlowTests extends EndToEndTests {
 	}
 
 	private HttpResponse<String> command(String teamId, String user, String text) {
-		Map<String, String> command = new java.util.LinkedHashMap<>(
-				com.partnerbot.SlackPayloadFiles.form("slash_command.form-urlencoded.txt"));
-		command.put("team_id", teamId);
-		command.put("user_id", user);
-		command.put("command", "/partner");
-		command.put("text", text);
-		command.put("channel_id", unique("C_CMD"));
-		return slack().form(encodeForm(command));
+		return partnerCommand(teamId, user, unique("C_CMD"), text);
+	}
+
+	/** A campaign for one partner, sent. */
+	private String sendSurvey(String name, String partner) {
+		String survey = createSurvey("""
+				{"name": "%s", "partnerIds": ["%s"]}""".formatted(name, partner));
+		assertThat(api("POST", "/api/surveys/" + survey + "/send", null).statusCode()).isEqualTo(200);
+		return survey;
+	}
+
+	/**
+	 * The person clicks a rating button of their invitation, in their direct messages.
+	 */
+	private HttpResponse<String> answer(String person, JsonObject invitation, String actionId) {
+		return click(team, person, "D" + person, invitation.get("ts").getAsString(), actionId,
+				buttonValue(invitation, actionId));
 	}
 
 	private String createSurvey(String json) {
