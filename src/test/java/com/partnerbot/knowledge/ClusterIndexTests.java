@@ -70,7 +70,8 @@ class ClusterIndexTests extends EndToEndTests {
 			assertThat(other.version()).isEqualTo(knowledge.version()).isNotEmpty();
 			assertThat(other.lastReport().embedded()).isZero();
 			assertThat(other.lastReport().chunks()).isEqualTo(knowledge.size());
-			// operators see which version an instance serves; anyone else sees only the status
+			// operators see which version an instance serves; anyone else sees only the
+			// status
 			assertThat(api("GET", "/actuator/health", null).body()).contains("\"indexVersion\"",
 					"\"serving\":\"" + knowledge.version() + "\"");
 			assertThat(api("GET", "/actuator/health", null, null).body()).isEqualTo("{\"status\":\"UP\"}");
