@@ -1,6 +1,5 @@
 package com.partnerbot.slack;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,12 +50,11 @@ class TwoInstancesTests extends EndToEndTests {
 			// stops
 			slackApi.failNext("chat.postMessage", person, Failure.slowAnswer(Duration.ofMillis(150)));
 		}
-		Path content = Files.createDirectories(Path.of("target", "test-data", "second-content"));
 		ConfigurableApplicationContext second = new SpringApplicationBuilder(PartnerbotApplication.class)
 			.properties(Map.ofEntries(Map.entry("server.port", "0"), Map.entry("spring.datasource.url", url),
 					Map.entry("spring.datasource.username", "postgres"),
+					// the same library: its index comes from the cluster's stored vectors
 					Map.entry("partnerbot.data-dir", "target/test-data/second"),
-					Map.entry("partnerbot.content-dir", content.toString()),
 					Map.entry("partnerbot.knowledge.reindex-cron", "-"),
 					Map.entry("slack.signing-secret", SlackClientForTests.SIGNING_SECRET),
 					Map.entry("slack.bot-token", "xoxb-test-token"), Map.entry("slack.api-url", slackApi.url()),
