@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.ArrayList;
@@ -190,6 +191,32 @@ public class KnowledgeBase implements DisposableBean {
 				weights.put(term, Math.log(1 + (chunks - frequency + 0.5) / (frequency + 0.5)));
 			}
 			return weights;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(reader);
+		}
+	}
+
+	/**
+	 * The search terms of a text that no chunk of this library holds ("dog", "Bitcoin"),
+	 * in the order they appear.
+	 */
+	public Set<String> unknownTerms(String text) {
+		Set<String> unknown = new LinkedHashSet<>();
+		DirectoryReader reader = generations.acquire();
+		if (reader == null) {
+			return unknown;
+		}
+		try {
+			for (String term : Terms.of(text)) {
+				if (reader.docFreq(new Term(IndexSchema.BODY, term)) == 0) {
+					unknown.add(term);
+				}
+			}
+			return unknown;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
