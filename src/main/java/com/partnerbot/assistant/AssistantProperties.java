@@ -19,18 +19,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * topic the library lacks unless its passage is close in meaning all the same (a
  * paraphrase: "deal reg"); the three bounds are set by {@code eval answers --tune} on the
  * tune part of src/test/resources/eval/answers.jsonl (see docs/benchmarks.md)
+ * @param defaultOwner who gets a handed-off question the library could not answer when
+ * the closest document names no {@code owner} ({@code PARTNERBOT_DEFAULT_OWNER}: a Slack
+ * user id or an e-mail address); unset: the channel managers alone
  */
 @ConfigurationProperties("partnerbot")
 record AssistantProperties(String llmModel, @DefaultValue("30s") Duration llmTimeout, @DefaultValue("5") int passages,
 		@DefaultValue("0.40") double minSimilarity, @DefaultValue("0.25") double minCoverage,
-		@DefaultValue("0.65") double minSimilarityUnknown) {
+		@DefaultValue("0.65") double minSimilarityUnknown, String defaultOwner) {
 
 	static AssistantProperties defaults() {
-		return new AssistantProperties(null, Duration.ofSeconds(30), 5, 0.40, 0.25, 0.65);
+		return new AssistantProperties(null, Duration.ofSeconds(30), 5, 0.40, 0.25, 0.65, null);
 	}
 
 	AssistantProperties withBounds(double similarity, double coverage, double similarityUnknown) {
-		return new AssistantProperties(llmModel, llmTimeout, passages, similarity, coverage, similarityUnknown);
+		return new AssistantProperties(llmModel, llmTimeout, passages, similarity, coverage, similarityUnknown,
+				defaultOwner);
 	}
 
 }

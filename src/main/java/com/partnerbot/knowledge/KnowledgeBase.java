@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -50,6 +53,8 @@ public class KnowledgeBase implements DisposableBean {
 
 	private final KnowledgeProperties properties;
 
+	private final ApplicationEventPublisher events;
+
 	private final ReentrantLock reindexing = new ReentrantLock();
 
 	private final Object queue = new Object();
@@ -66,6 +71,14 @@ public class KnowledgeBase implements DisposableBean {
 	}
 
 	KnowledgeBase(ContentProperties content, KnowledgeProperties properties) throws IOException {
+		this(content, properties, event -> {
+		});
+	}
+
+	@Autowired
+	KnowledgeBase(ContentProperties content, KnowledgeProperties properties, ApplicationEventPublisher events)
+			throws IOException {
+		this.events = events;
 		this.properties = properties;
 		this.embedder = new Embedder(properties.queryInstruction());
 		this.generations = new IndexGenerations(content.indexDir());
@@ -151,6 +164,20 @@ public class KnowledgeBase implements DisposableBean {
 	 * source that is not indexed).
 	 */
 	public List<String> audienceOf(String source) {
+		return stored(source, IndexSchema.AUDIENCE).stream()
+			.filter(tier -> !tier.equals(IndexSchema.EVERYONE))
+			.toList();
+	}
+
+	/**
+	 * Who keeps a document up to date, as its front matter's {@code owner} says; empty
+	 * when it names none (or the source is not indexed).
+	 */
+	public Optional<String> ownerOf(String source) {
+		return stored(source, IndexSchema.OWNER).stream().filter(owner -> !owner.isBlank()).findFirst();
+	}
+
+	private List<String> stored(String source, String field) {
 		DirectoryReader reader = generations.acquire();
 		if (reader == null) {
 			return List.of();
@@ -162,9 +189,7 @@ public class KnowledgeBase implements DisposableBean {
 			if (hits.scoreDocs.length == 0) {
 				return List.of();
 			}
-			return Arrays.stream(index.storedFields().document(hits.scoreDocs[0].doc).getValues(IndexSchema.AUDIENCE))
-				.filter(tier -> !tier.equals(IndexSchema.EVERYONE))
-				.toList();
+			return List.of(index.storedFields().document(hits.scoreDocs[0].doc).getValues(field));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -299,6 +324,7 @@ public class KnowledgeBase implements DisposableBean {
 			}
 			ReindexReport report = reindexer.reindex(progress);
 			mine.complete(report);
+			events.publishEvent(new ContentReindexed(report));
 			return report;
 		}
 		catch (IOException ex) {

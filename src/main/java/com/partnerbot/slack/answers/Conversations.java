@@ -56,8 +56,12 @@ class Conversations implements SlackFeature {
 
 	private final DealQuestions dealQuestions;
 
+	private final HandOffs handOffs;
+
 	Conversations(SlackRequesters requesters, SlackThreads threads, SlackWork work, SlackReplies replies,
-			Answers answers, DealIntake intake, DealQuestions dealQuestions, SlackProperties properties) {
+			Answers answers, DealIntake intake, DealQuestions dealQuestions, SlackProperties properties,
+			HandOffs handOffs) {
+		this.handOffs = handOffs;
 		this.paused = Caffeine.newBuilder().expireAfterWrite(properties.work().pausedNotice()).build();
 		this.dealQuestions = dealQuestions;
 		this.requesters = requesters;
@@ -79,7 +83,11 @@ class Conversations implements SlackFeature {
 		});
 		app.event(MessageEvent.class, (payload, ctx) -> {
 			Delivery delivery = CurrentDelivery.require();
-			if (isForUs(delivery, ctx)) {
+			if (handOffs.wants(delivery)) {
+				SlackIdentity identity = requesters.identity(delivery, ctx);
+				work.submit("hand-off answer", () -> handOffs.relay(delivery, identity));
+			}
+			else if (isForUs(delivery, ctx)) {
 				question(delivery, requesters.identity(delivery, ctx), "message");
 			}
 			return ctx.ack();
