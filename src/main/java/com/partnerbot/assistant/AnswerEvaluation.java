@@ -243,8 +243,9 @@ public final class AnswerEvaluation {
 	 * answerable ones keep the figures aimed at: each answerable question is asked once
 	 * with no bounds (is its first citation right, are its facts there?), and each
 	 * combination of bounds is scored on what it would leave answered. Ties go to the
-	 * combination that answers more right, then more at all, then to the lower bounds.
-	 * Printed with the features when verbose.
+	 * combination that answers more right, then with more facts, then to the higher
+	 * bounds: a question unlike any of the tune part ("When was Slack released?") is
+	 * better abstained from. Printed with the features when verbose.
 	 */
 	static AssistantProperties tune(List<Labelled> questions, KnowledgeBase knowledge, AssistantProperties defaults,
 			PrintStream out, boolean verbose) {
@@ -287,19 +288,18 @@ public final class AnswerEvaluation {
 					int right = 0;
 					int facts = 0;
 					int abstained = 0;
-					int answered = 0;
 					for (Features f : features) {
 						boolean answers = f.answered(s / 100.0, c / 20.0, u / 100.0);
 						right += (answers && f.answerable() && f.right()) ? 1 : 0;
 						facts += (answers && f.answerable() && f.facts()) ? 1 : 0;
 						abstained += (!answers && !f.answerable()) ? 1 : 0;
-						answered += (answers && f.answerable()) ? 1 : 0;
 					}
 					if (right < MIN_RIGHT_FIRST_CITATION * answerable || facts < MIN_FACTS * answerable) {
 						continue;
 					}
-					int[] score = { abstained, right, answered };
-					if (Arrays.compare(score, bestScore) > 0) {
+					// ties go to the higher bounds: as cautious as the tune part allows
+					int[] score = { abstained, right, facts };
+					if (Arrays.compare(score, bestScore) >= 0) {
 						bestScore = score;
 						best = new double[] { s / 100.0, c / 20.0, u / 100.0 };
 					}

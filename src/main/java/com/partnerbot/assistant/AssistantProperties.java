@@ -25,11 +25,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("partnerbot")
 record AssistantProperties(String llmModel, @DefaultValue("30s") Duration llmTimeout, @DefaultValue("5") int passages,
-		@DefaultValue("0.40") double minSimilarity, @DefaultValue("0.25") double minCoverage,
-		@DefaultValue("0.65") double minSimilarityUnknown, String defaultOwner) {
+		@DefaultValue("0.66") double minSimilarity, @DefaultValue("0.25") double minCoverage,
+		@DefaultValue("0.66") double minSimilarityUnknown, String defaultOwner) {
 
 	static AssistantProperties defaults() {
-		return new AssistantProperties(null, Duration.ofSeconds(30), 5, 0.40, 0.25, 0.65, null);
+		return new AssistantProperties(null, Duration.ofSeconds(30), 5, 0.66, 0.25, 0.66, null);
 	}
 
 	AssistantProperties withBounds(double similarity, double coverage, double similarityUnknown) {
