@@ -2,6 +2,7 @@ package com.partnerbot.assistant;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import com.google.gson.JsonObject;
@@ -9,7 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
+import com.partnerbot.SlackPayloadFiles;
 import com.partnerbot.StubOpenAi;
+import com.partnerbot.StubSlackApi;
 import com.partnerbot.TestClock;
 import com.partnerbot.deals.DealDraft;
 import com.partnerbot.deals.DealDrafts;
@@ -165,6 +168,40 @@ class LlmPathTests extends EndToEndTests {
 		assertThat(prompt).contains("Reply in the language of the question").contains("90 days");
 		assertThat(answer.text()).isEqualTo("La protección dura 90 días desde la aprobación [1].");
 		assertThat(answer.citations().get(0).source()).startsWith("deals/");
+	}
+
+	@Test
+	void aSlowAnswerInSlackShowsAPlaceholderThatTheAnswerReplacesInPlace() {
+		String team = unique("TL");
+		String channel = unique("C");
+		registerPartner(unique("Slowco "), "Silver", team, channel);
+		openAi.reply(request -> {
+			try {
+				// well past the two seconds after which the placeholder shows
+				Thread.sleep(5000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return "Registered deals are protected for 90 days from approval [1].";
+		});
+		JsonObject mention = SlackPayloadFiles.json("event_callback.app_mention.ext_shared.json");
+		mention.addProperty("event_id", unique("Ev"));
+		mention.getAsJsonObject("event").addProperty("team", team);
+		mention.getAsJsonObject("event").addProperty("channel", channel);
+		mention.getAsJsonObject("event").addProperty("text", "<@W111> how long is a registered deal protected?");
+		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
+		StubSlackApi.Call placeholder = slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), 1)
+			.get(0);
+		assertThat(placeholder.arg("text")).contains("Looking in the enablement library");
+		String ts = slackApi.messages(channel).get(0).get("ts").getAsString();
+		List<StubSlackApi.Call> updated = slackApi.await("chat.update",
+				c -> channel.equals(c.arg("channel")) && ts.equals(c.arg("ts")), 1);
+		assertThat(updated).hasSize(1);
+		assertThat(updated.get(0).arg("text")).contains("90 days");
+		assertThat(updated.get(0).arg("blocks")).contains("Sources:");
+		assertThat(slackApi.calls("chat.postMessage").stream().filter(c -> channel.equals(c.arg("channel"))))
+			.hasSize(1);
 	}
 
 	@Test
