@@ -18,6 +18,8 @@ import com.partnerbot.deals.DealDraft;
 import com.partnerbot.deals.DealDrafts;
 import com.partnerbot.knowledge.Audience;
 import com.partnerbot.knowledge.KnowledgeBase;
+import com.partnerbot.slack.answers.AnswerBlocks;
+import com.partnerbot.slack.answers.HandOffSteps;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -202,6 +204,33 @@ class LlmPathTests extends EndToEndTests {
 		assertThat(updated.get(0).arg("blocks")).contains("Sources:");
 		assertThat(slackApi.calls("chat.postMessage").stream().filter(c -> channel.equals(c.arg("channel"))))
 			.hasSize(1);
+	}
+
+	@Test
+	void theHandOffAnswerReachesAPartnerWhoAskedInADirectMessage() {
+		String team = unique("TL");
+		registerPartner(unique("Dmco "), "Gold", team, unique("C"));
+		slackApi.user("W_LLM_MANAGER", StubSlackApi.TEAM);
+		openAi.reply(request -> "NOT_IN_SOURCES");
+		HandOffSteps steps = new HandOffSteps(slack(), slackApi, ALERTS_CHANNEL);
+		String dm = unique("D");
+		String asked = "1700004000.000100";
+		StubSlackApi.Call reply = steps.askDirectly(team, "U_DM_ASKER", dm, asked,
+				"Does the MDF policy cover a yacht party?");
+		assertThat(reply.arg("text")).startsWith("I don't know");
+		String answerId = HandOffSteps.answerId(reply);
+		assertThat(click(team, "U_DM_ASKER", dm, asked, AnswerBlocks.HAND_OFF, answerId).statusCode()).isEqualTo(200);
+		JsonObject alert = steps.alertAbout("yacht party");
+		assertThat(alert.get("text").getAsString()).contains("in a direct message with me").doesNotContain("<#" + dm);
+		String alertTs = alert.get("ts").getAsString();
+		assertThat(click(StubSlackApi.TEAM, "W_LLM_MANAGER", ALERTS_CHANNEL, alertTs, HandOffSteps.CLAIM, answerId)
+			.statusCode()).isEqualTo(200);
+		slackApi.await("chat.update", c -> alertTs.equals(c.arg("ts")) && c.arg("text").contains("Claimed by"), 1);
+		steps.replyUnderAlert("W_LLM_MANAGER", alertTs, "No: MDF covers demand generation, not entertainment.");
+		List<StubSlackApi.Call> delivered = slackApi.await("chat.postMessage", c -> dm.equals(c.arg("channel"))
+				&& asked.equals(c.arg("thread_ts")) && c.arg("text").contains("answered your question"), 1);
+		assertThat(delivered).hasSize(1);
+		assertThat(delivered.get(0).arg("text")).contains("MDF covers demand generation, not entertainment");
 	}
 
 	@Test

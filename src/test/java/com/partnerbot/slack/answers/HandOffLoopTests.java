@@ -47,6 +47,10 @@ class HandOffLoopTests extends EndToEndTests {
 	@Autowired
 	KnowledgeBase knowledge;
 
+	private HandOffSteps steps() {
+		return new HandOffSteps(slack(), slackApi, ALERTS_CHANNEL);
+	}
+
 	private String partnerTeam;
 
 	private String partnerChannel;
@@ -60,24 +64,6 @@ class HandOffLoopTests extends EndToEndTests {
 		slackApi.user(MANAGER, StubSlackApi.TEAM);
 	}
 
-	/** The partner's person asks in a direct message (no thread: a new conversation). */
-	private StubSlackApi.Call askDirectly(String dm, String ts, String question) {
-		JsonObject message = json("event_callback.message.im.assistant_thread.json");
-		message.addProperty("event_id", unique("Ev"));
-		JsonObject event = message.getAsJsonObject("event");
-		event.remove("thread_ts");
-		event.remove("parent_user_id");
-		event.addProperty("user", "U_ASKER");
-		event.addProperty("team", partnerTeam);
-		event.addProperty("user_team", partnerTeam);
-		event.addProperty("source_team", partnerTeam);
-		event.addProperty("channel", dm);
-		event.addProperty("ts", ts);
-		event.addProperty("text", question);
-		assertThat(slack().json(message.toString()).statusCode()).isEqualTo(200);
-		return slackApi.await("chat.postMessage", c -> dm.equals(c.arg("channel")), 1).get(0);
-	}
-
 	private StubSlackApi.Call askInChannel(String ts, String question) {
 		JsonObject mention = json("event_callback.app_mention.ext_shared.json");
 		mention.addProperty("event_id", unique("Ev"));
@@ -89,45 +75,16 @@ class HandOffLoopTests extends EndToEndTests {
 		return slackApi.await("chat.postMessage", c -> partnerChannel.equals(c.arg("channel")), 1).get(0);
 	}
 
-	/** A staff member's reply in the thread of an alert. */
-	private void replyUnderAlert(String user, String alertTs, String text) {
-		JsonObject message = json("event_callback.message.channel.user_team_source_team.json");
-		message.addProperty("event_id", unique("Ev"));
-		// the vendor's own workspace, where the app is installed
-		message.addProperty("team_id", StubSlackApi.TEAM);
-		message.getAsJsonArray("authorizations").get(0).getAsJsonObject().addProperty("team_id", StubSlackApi.TEAM);
-		JsonObject event = message.getAsJsonObject("event");
-		event.addProperty("user", user);
-		event.addProperty("team", StubSlackApi.TEAM);
-		event.addProperty("user_team", StubSlackApi.TEAM);
-		event.addProperty("source_team", StubSlackApi.TEAM);
-		event.addProperty("channel", ALERTS_CHANNEL);
-		event.addProperty("thread_ts", alertTs);
-		event.addProperty("ts", "1700009" + Long.toString(System.nanoTime() % 1000) + ".000100");
-		event.addProperty("text", text);
-		assertThat(slack().json(message.toString()).statusCode()).isEqualTo(200);
-	}
-
-	/** The alert about this question, as Slack keeps it (with its ts). */
-	private JsonObject alertAbout(String words) {
-		slackApi.await("chat.postMessage",
-				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains(words), 1);
-		return slackApi.messages(ALERTS_CHANNEL)
-			.stream()
-			.filter(m -> m.get("text").getAsString().contains(words))
-			.findFirst()
-			.orElseThrow();
-	}
-
 	@Test
 	void aQuestionAskedInADirectMessageIsClaimedAndAnsweredFromTheAlertsThread() {
 		String dm = unique("D");
 		String asked = "1700001000.000100";
-		String answerId = AnswerFlowTests.answerId(askDirectly(dm, asked, "Can I bring my dog to Northwind Connect?"));
+		String answerId = AnswerFlowTests.answerId(
+				steps().askDirectly(partnerTeam, "U_ASKER", dm, asked, "Can I bring my dog to Northwind Connect?"));
 		assertThat(click(partnerTeam, "U_ASKER", dm, asked, AnswerBlocks.HAND_OFF, answerId).statusCode())
 			.isEqualTo(200);
 
-		JsonObject alert = alertAbout("bring my dog");
+		JsonObject alert = steps().alertAbout("bring my dog");
 		String alertText = alert.get("text").getAsString();
 		// a direct message is named as one: a link to it would open nothing for the
 		// manager
@@ -135,14 +92,14 @@ class HandOffLoopTests extends EndToEndTests {
 		String alertTs = alert.get("ts").getAsString();
 
 		// a reply before anyone claims it stays among the managers
-		replyUnderAlert("W_COLLEAGUE", alertTs, "does anyone know?");
+		steps().replyUnderAlert("W_COLLEAGUE", alertTs, "does anyone know?");
 		assertThat(click(StubSlackApi.TEAM, MANAGER, ALERTS_CHANNEL, alertTs, HandOffs.CLAIM, answerId).statusCode())
 			.isEqualTo(200);
 		assertThat(slackApi.await("chat.update", c -> ALERTS_CHANNEL.equals(c.arg("channel"))
 				&& alertTs.equals(c.arg("ts")) && c.arg("text").contains("Claimed by <@" + MANAGER + ">"), 1))
 			.hasSize(1);
 
-		replyUnderAlert(MANAGER, alertTs,
+		steps().replyUnderAlert(MANAGER, alertTs,
 				"Service dogs are welcome, see <https://northwind.example/connect|the venue page> <!channel>");
 		List<StubSlackApi.Call> delivered = slackApi.await("chat.postMessage", c -> dm.equals(c.arg("channel"))
 				&& asked.equals(c.arg("thread_ts")) && c.arg("text").contains("answered your question"), 1);
@@ -168,8 +125,8 @@ class HandOffLoopTests extends EndToEndTests {
 		assertThat(click(partnerTeam, "U_ASKER", partnerChannel, asked, AnswerBlocks.HAND_OFF, answerId).statusCode())
 			.isEqualTo(200);
 		// the closest document's front matter names its owner
-		assertThat(alertAbout("invoices in Bitcoin").get("text").getAsString()).contains("in <#" + partnerChannel + ">",
-				"content owner", "deal-desk@northwind.example");
+		assertThat(steps().alertAbout("invoices in Bitcoin").get("text").getAsString())
+			.contains("in <#" + partnerChannel + ">", "content owner", "deal-desk@northwind.example");
 
 		Files.writeString(CONTENT.resolve("deals/payments.md"), """
 				---
