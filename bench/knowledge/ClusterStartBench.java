@@ -108,7 +108,8 @@ public final class ClusterStartBench {
 	private static KnowledgeBase fresh(Path content, Path data, KnowledgeProperties properties,
 			StoredVectors stored) throws Exception {
 		return new KnowledgeBase(new ContentProperties(content, data), properties, stored, ContentVersions.NONE,
-				UploadedContent.NONE);
+				UploadedContent.NONE, event -> {
+				});
 	}
 
 	private static float[] unit(Random random, int dimensions) {

@@ -26,6 +26,9 @@ final class AnswerComposer {
 	static final String DONT_KNOW = "I don't know: I couldn't find this in the enablement library, and I'd rather not guess. "
 			+ "A channel manager can answer it for you.";
 
+	static final String DONT_KNOW_ABOUT = "I don't know: I couldn't find anything about %s in the enablement library, "
+			+ "and I'd rather not guess. A channel manager can answer it for you.";
+
 	static final String GREETING = "Hi! I answer questions about the partner program from the enablement library: "
 			+ "tiers and discounts, deal registration, MDF, training, products and support. What would you like to know?";
 
@@ -42,6 +45,13 @@ final class AnswerComposer {
 	private static final Pattern OWN = Pattern.compile("(?i)\\b(we|our|us|i|my|me)\\b");
 
 	private static final int OWN_WORDS = 6;
+
+	// the words that shape a question rather than say what it is about: a passage need
+	// not hold "how" or "does" to answer it
+	private static final Set<String> QUESTION_WORDS = Set.of("how", "what", "when", "where", "who", "whom", "whose",
+			"which", "why", "doe", "did", "have", "ha", "long", "mani", "much", "quickli", "fast", "soon", "anyon");
+
+	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
 
 	private static final Pattern CLAIM_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
 
@@ -109,7 +119,7 @@ final class AnswerComposer {
 								+ " Could you ask in English? A channel manager can also help.",
 						List.of(), false, Kind.OTHER_LANGUAGE, similarity);
 			}
-			return new Composed(DONT_KNOW, List.of(), false, Kind.DONT_KNOW, similarity);
+			return new Composed(dontKnow(query), List.of(), false, Kind.DONT_KNOW, similarity);
 		}
 		List<String> tiers = restricted(query, question.audience(), similarity);
 		if (!tiers.isEmpty() && namesOtherTier(query, question.audience())) {
@@ -153,7 +163,31 @@ final class AnswerComposer {
 		if (passages.isEmpty() || passages.get(0).similarity() < properties.minSimilarity()) {
 			return false;
 		}
+		if (!unknownWords(query).isEmpty() && passages.get(0).similarity() < properties.minSimilarityUnknown()) {
+			return false;
+		}
 		return coverage(query, passages) >= properties.minCoverage();
+	}
+
+	/**
+	 * The words of the question, as asked, that the library never uses (question words
+	 * and contractions aside): what a partner asks about that no document mentions.
+	 */
+	List<String> unknownWords(String query) {
+		Set<String> unknown = knowledge.unknownTerms(query);
+		unknown.removeAll(QUESTION_WORDS);
+		unknown.removeAll(ExtractiveAnswerer.DOMAIN);
+		unknown.removeIf(term -> term.indexOf('\'') >= 0 || term.indexOf('’') >= 0);
+		List<String> words = new ArrayList<>();
+		Matcher word = WORD.matcher(query);
+		while (word.find() && !unknown.isEmpty()) {
+			for (String term : Terms.of(word.group())) {
+				if (unknown.remove(term)) {
+					words.add(word.group());
+				}
+			}
+		}
+		return words;
 	}
 
 	/**
@@ -195,6 +229,19 @@ final class AnswerComposer {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * "I don't know", naming what the library never mentions when the question holds it,
+	 * so the partner sees why (and can say it differently).
+	 */
+	private String dontKnow(String query) {
+		List<String> unknown = unknownWords(query);
+		if (unknown.isEmpty()) {
+			return DONT_KNOW;
+		}
+		List<String> quoted = unknown.stream().limit(3).map(w -> "“" + w + "”").toList();
+		return String.format(DONT_KNOW_ABOUT, String.join(" or ", quoted));
 	}
 
 	static String restrictedNotice(List<String> tiers) {

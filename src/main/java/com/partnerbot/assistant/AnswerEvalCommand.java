@@ -24,9 +24,10 @@ import com.partnerbot.knowledge.ReindexProgress;
  * (where its index is kept between runs, default {@code ./data/eval-answers}),
  * {@code --tune} (set the abstention bounds on the tune part first), {@code --verbose}
  * (print each miss), {@code --all} (print every answer), {@code --min-similarity S},
- * {@code --min-coverage C}. With {@code --llm-base-url URL --llm-model NAME} (or
- * {@code OPENAI_BASE_URL} and {@code PARTNERBOT_LLM_MODEL} in the environment, as the
- * application reads them) the answers come from that model.
+ * {@code --min-coverage C}, {@code --min-similarity-unknown U}. With
+ * {@code --llm-base-url URL --llm-model NAME} (or {@code OPENAI_BASE_URL} and
+ * {@code PARTNERBOT_LLM_MODEL} in the environment, as the application reads them) the
+ * answers come from that model.
  */
 public final class AnswerEvalCommand {
 
@@ -63,18 +64,16 @@ public final class AnswerEvalCommand {
 					Path.of(options.getOrDefault("data", "data/eval-answers")), KnowledgeProperties.defaults());
 			out.println("Indexed: " + knowledge.reindex(ReindexProgress.NONE).chunks() + " chunks");
 			List<AnswerEvaluation.Labelled> questions = AnswerEvaluation.read(Path.of(options.get("questions")));
-			double similarity = Double
-				.parseDouble(options.getOrDefault("min-similarity", String.valueOf(defaults.minSimilarity())));
-			double coverage = Double
-				.parseDouble(options.getOrDefault("min-coverage", String.valueOf(defaults.minCoverage())));
+			AssistantProperties properties = defaults.withBounds(
+					Double
+						.parseDouble(options.getOrDefault("min-similarity", String.valueOf(defaults.minSimilarity()))),
+					Double.parseDouble(options.getOrDefault("min-coverage", String.valueOf(defaults.minCoverage()))),
+					Double.parseDouble(options.getOrDefault("min-similarity-unknown",
+							String.valueOf(defaults.minSimilarityUnknown()))));
 			if (options.containsKey("tune")) {
-				double[] tuned = AnswerEvaluation.tune(questions, new AnswerComposer(knowledge, defaults, null, null),
-						out, options.containsKey("verbose"));
-				similarity = tuned[0];
-				coverage = tuned[1];
+				properties = AnswerEvaluation.tune(questions, knowledge, properties, out,
+						options.containsKey("verbose"));
 			}
-			AssistantProperties properties = new AssistantProperties(null, defaults.llmTimeout(), defaults.passages(),
-					similarity, coverage);
 			String baseUrl = options.getOrDefault("llm-base-url", environment.get("OPENAI_BASE_URL"));
 			String model = options.getOrDefault("llm-model", environment.get("PARTNERBOT_LLM_MODEL"));
 			GroundedAnswerer answerer = null;

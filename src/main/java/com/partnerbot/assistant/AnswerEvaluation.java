@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,9 +39,13 @@ import com.partnerbot.knowledge.Passage;
 public final class AnswerEvaluation {
 
 	/**
-	 * The share of answerable tune questions the abstention bounds must leave answered.
+	 * The figures the abstention bounds must leave on the answerable tune questions (the
+	 * issue's targets): a wrong "I don't know" costs a partner more than a question
+	 * answered from the nearest passage.
 	 */
-	static final double MIN_ANSWERED = 0.95;
+	static final double MIN_RIGHT_FIRST_CITATION = 0.90;
+
+	static final double MIN_FACTS = 0.80;
 
 	private final AnswerComposer composer;
 
@@ -234,57 +239,78 @@ public final class AnswerEvaluation {
 	}
 
 	/**
-	 * The abstention bounds that answer most of the tune part right: each answerable
-	 * question answered, each unanswerable one not. Printed with the figures of the grid.
+	 * The abstention bounds that abstain on most unanswerable tune questions while the
+	 * answerable ones keep the figures aimed at: each answerable question is asked once
+	 * with no bounds (is its first citation right, are its facts there?), and each
+	 * combination of bounds is scored on what it would leave answered. Ties go to the
+	 * combination that answers more right, then with more facts, then to the higher
+	 * bounds: a question unlike any of the tune part ("When was Slack released?") is
+	 * better abstained from. Printed with the features when verbose.
 	 */
-	static double[] tune(List<Labelled> questions, AnswerComposer composer, PrintStream out, boolean verbose) {
-		record Features(boolean answerable, double similarity, double coverage) {
+	static AssistantProperties tune(List<Labelled> questions, KnowledgeBase knowledge, AssistantProperties defaults,
+			PrintStream out, boolean verbose) {
+		record Features(boolean answerable, double similarity, double coverage, boolean unknown, boolean right,
+				boolean facts) {
+
+			boolean answered(double similarity, double coverage, double similarityUnknown) {
+				return this.similarity >= similarity && this.coverage >= coverage
+						&& (!unknown || this.similarity >= similarityUnknown);
+			}
+
 		}
+		AnswerComposer unbounded = new AnswerComposer(knowledge, defaults.withBounds(0, 0, 0), null, null);
+		AnswerEvaluation evaluation = new AnswerEvaluation(knowledge, unbounded);
 		List<Features> features = new ArrayList<>();
 		for (Labelled q : questions) {
 			if (!q.split().equals("tune") || !(q.answerable() || q.category().equals("unanswerable"))) {
 				continue;
 			}
-			List<Passage> found = composer.search(q.question(), q.audience());
+			List<Passage> found = unbounded.search(q.question(), q.audience());
+			Outcome asked = evaluation.ask(q);
 			Features f = new Features(q.answerable(), found.isEmpty() ? 0 : found.get(0).similarity(),
-					composer.coverage(q.question(), found));
+					unbounded.coverage(q.question(), found), !unbounded.unknownWords(q.question()).isEmpty(),
+					asked.rightFirstCitation(), asked.factsPresent());
 			features.add(f);
 			if (verbose) {
-				out.printf(Locale.ROOT, "features %s answerable=%s similarity=%.3f coverage=%.3f %s%n", q.id(),
-						f.answerable(), f.similarity(), f.coverage(), q.question());
+				out.printf(Locale.ROOT,
+						"features %s answerable=%s similarity=%.3f coverage=%.3f unknown=%s right=%s facts=%s %s%n",
+						q.id(), f.answerable(), f.similarity(), f.coverage(), unbounded.unknownWords(q.question()),
+						f.right(), f.facts(), q.question());
 			}
 		}
-		long answerable = features.stream().filter(Features::answerable).count();
-		long unanswerable = features.size() - answerable;
-		double[] best = { 0, 0 };
-		double bestScore = -1;
-		for (int s = 40; s <= 80; s++) {
+		int answerable = (int) features.stream().filter(Features::answerable).count();
+		int unanswerable = features.size() - answerable;
+		double[] best = { defaults.minSimilarity(), defaults.minCoverage(), defaults.minSimilarityUnknown() };
+		int[] bestScore = { -1, -1, -1 };
+		for (int s = 40; s <= 85; s++) {
 			for (int c = 0; c <= 20; c++) {
-				double similarity = s / 100.0;
-				double coverage = c / 20.0;
-				int answered = 0;
-				int abstained = 0;
-				for (Features f : features) {
-					boolean answers = f.similarity() >= similarity && f.coverage() >= coverage;
-					answered += (answers && f.answerable()) ? 1 : 0;
-					abstained += (!answers && !f.answerable()) ? 1 : 0;
-				}
-				// at most one answerable question in twenty may go unanswered (a wrong
-				// "I don't know" costs a partner more than loose quotes); within that, as
-				// many unanswerable ones abstained as possible, ties to the lower bounds
-				if ((double) answered / Math.max(1, answerable) < MIN_ANSWERED) {
-					continue;
-				}
-				if (abstained > bestScore) {
-					bestScore = abstained;
-					best = new double[] { similarity, coverage };
+				for (int u = s; u <= 90; u++) {
+					int right = 0;
+					int facts = 0;
+					int abstained = 0;
+					for (Features f : features) {
+						boolean answers = f.answered(s / 100.0, c / 20.0, u / 100.0);
+						right += (answers && f.answerable() && f.right()) ? 1 : 0;
+						facts += (answers && f.answerable() && f.facts()) ? 1 : 0;
+						abstained += (!answers && !f.answerable()) ? 1 : 0;
+					}
+					if (right < MIN_RIGHT_FIRST_CITATION * answerable || facts < MIN_FACTS * answerable) {
+						continue;
+					}
+					// ties go to the higher bounds: as cautious as the tune part allows
+					int[] score = { abstained, right, facts };
+					if (Arrays.compare(score, bestScore) >= 0) {
+						bestScore = score;
+						best = new double[] { s / 100.0, c / 20.0, u / 100.0 };
+					}
 				}
 			}
 		}
 		out.printf(Locale.ROOT,
-				"tuned on %d questions (%d answerable, %d not): min-similarity=%.2f min-coverage=%.2f (%d abstained)%n",
-				features.size(), answerable, unanswerable, best[0], best[1], (int) bestScore);
-		return best;
+				"tuned on %d questions (%d answerable, %d not): min-similarity=%.2f min-coverage=%.2f "
+						+ "min-similarity-unknown=%.2f (%d abstained, %d right first citations)%n",
+				features.size(), answerable, unanswerable, best[0], best[1], best[2], bestScore[0], bestScore[1]);
+		return defaults.withBounds(best[0], best[1], best[2]);
 	}
 
 }

@@ -9,11 +9,14 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.partnerbot.knowledge.Audience;
 import com.partnerbot.knowledge.KnowledgeBase;
 import com.partnerbot.platform.NotFoundException;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The assistant module's API: answers from the enablement library, never beyond it.
@@ -31,23 +34,48 @@ public class Answering {
 			"^(and|or|but|also|what about|how about|for|same)\\b|\\b(it|its|that|this|those|these|they|them|their|there|one)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	/** How far back a question the library could not answer waits for new content. */
+	private static final int UNANSWERED_DAYS = 30;
+
+	private static final int UNANSWERED_LIMIT = 500;
+
 	private final Questions questions;
 
 	private final AnswerComposer composer;
 
+	private final KnowledgeBase knowledge;
+
+	private final AssistantProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
 	Answering(KnowledgeBase knowledge, Questions questions, AssistantProperties properties,
-			ObjectProvider<GroundedAnswerer> llm, ObjectProvider<QuestionTranslator> translator) {
+			ObjectProvider<GroundedAnswerer> llm, ObjectProvider<QuestionTranslator> translator,
+			ApplicationEventPublisher events, TransactionTemplate transactions) {
 		this.questions = questions;
+		this.knowledge = knowledge;
+		this.properties = properties;
+		this.events = events;
+		this.transactions = transactions;
 		this.composer = new AnswerComposer(knowledge, properties, llm.getIfAvailable(), translator.getIfAvailable());
 	}
 
 	public Answer answer(Question question) {
-		AnswerComposer.Composed composed = composer.compose(question, retrievalQuery(question));
+		return answer(question, retrievalQuery(question)).answer();
+	}
+
+	private Asked answer(Question question, String query) {
+		AnswerComposer.Composed composed = composer.compose(question, query);
 		Answer answer = new Answer(UUID.randomUUID(), composed.text(), composed.citations(), composed.grounded());
 		questions.save(answer.id(), question, answer);
 		log.info("Answered a question ({}, {} citations, best similarity {})", composed.kind(),
 				answer.citations().size(), String.format("%.2f", composed.similarity()));
-		return answer;
+		return new Asked(answer, composed.kind());
+	}
+
+	private record Asked(Answer answer, AnswerComposer.Kind kind) {
 	}
 
 	/**
@@ -76,12 +104,81 @@ public class Answering {
 	}
 
 	/**
-	 * Hands a question to a channel manager.
-	 * @return the question, or empty when it was handed off already
+	 * Hands a question to a channel manager; one the library could not answer goes to the
+	 * owner of the closest document too (its front matter's {@code owner}), else to the
+	 * default owner.
+	 * @return the question, with the owner it went to; empty when it was handed off
+	 * already
 	 */
 	public Optional<AskedQuestion> handOff(UUID answerId, UUID partnerId) {
 		AskedQuestion asked = visible(answerId, partnerId);
-		return questions.handOff(asked.id()) ? Optional.of(asked) : Optional.empty();
+		String owner = asked.grounded() ? null : ownerFor(asked);
+		if (!questions.handOff(asked.id(), owner)) {
+			return Optional.empty();
+		}
+		return questions.find(asked.id());
+	}
+
+	private String ownerFor(AskedQuestion asked) {
+		Audience audience = questions.audienceTier(asked.id()).map(Audience::new).orElse(Audience.staff());
+		return knowledge.search(asked.question(), audience, 1)
+			.stream()
+			.findFirst()
+			.flatMap(passage -> knowledge.ownerOf(passage.source()))
+			.or(() -> Optional.ofNullable(properties.defaultOwner()).filter(owner -> !owner.isBlank()))
+			.orElse(null);
+	}
+
+	/**
+	 * A staff member takes a handed-off question from its alert: the first to claim it
+	 * keeps it.
+	 * @param alertRef the alert, as the adapter names it; replies under it are answers
+	 * @return who has the question now (the claimer, or whoever claimed it first); empty
+	 * when it was never handed off
+	 */
+	public Optional<String> claim(UUID questionId, String staffUserId, String alertRef) {
+		return questions.claim(questionId, staffUserId, alertRef);
+	}
+
+	/**
+	 * A reply under a hand-off alert by the person who claimed it: the asker's answer.
+	 * @return the question it answers, to deliver the answer to its asker; empty when the
+	 * alert is not one of this person's claimed questions
+	 */
+	public Optional<AskedQuestion> answeredByPerson(String alertRef, String staffUserId) {
+		return questions.answeredBy(alertRef, staffUserId);
+	}
+
+	/**
+	 * Asks again the recent questions the library could not answer, after new content:
+	 * each one it answers now is stored as a new answer in the same conversation and
+	 * announced as {@link AskedQuestion.AnsweredByNewContent} for its asker.
+	 * @return how many are answered now
+	 */
+	public int answerAgainFromNewContent() {
+		int answered = 0;
+		for (Questions.Unanswered unanswered : questions.unanswered(UNANSWERED_DAYS, UNANSWERED_LIMIT)) {
+			AskedQuestion asked = unanswered.question();
+			Audience audience = (unanswered.audienceTier() != null) ? new Audience(unanswered.audienceTier())
+					: Audience.staff();
+			Question question = new Question(asked.question(), audience, asked.partnerId(), asked.askedBy(),
+					asked.conversationId());
+			Boolean told = transactions.execute(status -> {
+				Asked again = answer(question, asked.question());
+				if (again.kind() != AnswerComposer.Kind.ANSWERED
+						|| !questions.answeredByNewContent(asked.id(), again.answer().id())) {
+					status.setRollbackOnly();
+					return false;
+				}
+				events.publishEvent(new AskedQuestion.AnsweredByNewContent(asked, again.answer()));
+				return true;
+			});
+			answered += Boolean.TRUE.equals(told) ? 1 : 0;
+		}
+		if (answered > 0) {
+			log.info("New content answers {} question(s) the library could not answer before", answered);
+		}
+		return answered;
 	}
 
 	/** Unanswered and downvoted questions, newest first, for content owners. */

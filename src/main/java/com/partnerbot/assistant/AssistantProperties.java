@@ -13,15 +13,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minSimilarity the cosine similarity of question and best passage below which the
  * answer is "I don't know"
  * @param minCoverage the share of the question's own terms that the best passages must
- * hold to answer; both bounds were set on the tune part of the labelled questions
- * (src/test/resources/eval/answers-tune.jsonl, see docs/benchmarks.md)
+ * hold to answer
+ * @param minSimilarityUnknown the similarity below which a question holding a word the
+ * library never uses ("dog", "Bitcoin") is "I don't know": such a question is about a
+ * topic the library lacks unless its passage is close in meaning all the same (a
+ * paraphrase: "deal reg"); the three bounds are set by {@code eval answers --tune} on the
+ * tune part of src/test/resources/eval/answers.jsonl (see docs/benchmarks.md)
+ * @param defaultOwner who gets a handed-off question the library could not answer when
+ * the closest document names no {@code owner} ({@code PARTNERBOT_DEFAULT_OWNER}: a Slack
+ * user id or an e-mail address); unset: the channel managers alone
  */
 @ConfigurationProperties("partnerbot")
 record AssistantProperties(String llmModel, @DefaultValue("30s") Duration llmTimeout, @DefaultValue("5") int passages,
-		@DefaultValue("0.65") double minSimilarity, @DefaultValue("0.25") double minCoverage) {
+		@DefaultValue("0.66") double minSimilarity, @DefaultValue("0.25") double minCoverage,
+		@DefaultValue("0.66") double minSimilarityUnknown, String defaultOwner) {
 
 	static AssistantProperties defaults() {
-		return new AssistantProperties(null, Duration.ofSeconds(30), 5, 0.65, 0.25);
+		return new AssistantProperties(null, Duration.ofSeconds(30), 5, 0.66, 0.25, 0.66, null);
+	}
+
+	AssistantProperties withBounds(double similarity, double coverage, double similarityUnknown) {
+		return new AssistantProperties(llmModel, llmTimeout, passages, similarity, coverage, similarityUnknown,
+				defaultOwner);
 	}
 
 }

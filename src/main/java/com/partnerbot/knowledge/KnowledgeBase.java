@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -54,6 +57,8 @@ public class KnowledgeBase implements DisposableBean {
 
 	private volatile ReindexReport lastReport;
 
+	private final ApplicationEventPublisher events;
+
 	private final ReentrantLock reindexing = new ReentrantLock();
 
 	private final Object queue = new Object();
@@ -66,12 +71,19 @@ public class KnowledgeBase implements DisposableBean {
 	 * indexed under {@code dataDir/index} by {@link #reindex}.
 	 */
 	public static KnowledgeBase open(Path contentDir, Path dataDir, KnowledgeProperties properties) throws IOException {
-		return new KnowledgeBase(new ContentProperties(contentDir, dataDir), properties, StoredVectors.NONE,
-				ContentVersions.NONE, UploadedContent.NONE);
+		return new KnowledgeBase(new ContentProperties(contentDir, dataDir), properties);
 	}
 
+	/** One instance alone, outside Spring: nothing shared, no one told of reindexes. */
+	KnowledgeBase(ContentProperties content, KnowledgeProperties properties) throws IOException {
+		this(content, properties, StoredVectors.NONE, ContentVersions.NONE, UploadedContent.NONE, event -> {
+		});
+	}
+
+	@Autowired
 	KnowledgeBase(ContentProperties content, KnowledgeProperties properties, StoredVectors stored,
-			ContentVersions versions, UploadedContent uploads) throws IOException {
+			ContentVersions versions, UploadedContent uploads, ApplicationEventPublisher events) throws IOException {
+		this.events = events;
 		this.properties = properties;
 		this.versions = versions;
 		this.embedder = new Embedder(properties.queryInstruction());
@@ -158,6 +170,20 @@ public class KnowledgeBase implements DisposableBean {
 	 * source that is not indexed).
 	 */
 	public List<String> audienceOf(String source) {
+		return stored(source, IndexSchema.AUDIENCE).stream()
+			.filter(tier -> !tier.equals(IndexSchema.EVERYONE))
+			.toList();
+	}
+
+	/**
+	 * Who keeps a document up to date, as its front matter's {@code owner} says; empty
+	 * when it names none (or the source is not indexed).
+	 */
+	public Optional<String> ownerOf(String source) {
+		return stored(source, IndexSchema.OWNER).stream().filter(owner -> !owner.isBlank()).findFirst();
+	}
+
+	private List<String> stored(String source, String field) {
 		DirectoryReader reader = generations.acquire();
 		if (reader == null) {
 			return List.of();
@@ -169,9 +195,7 @@ public class KnowledgeBase implements DisposableBean {
 			if (hits.scoreDocs.length == 0) {
 				return List.of();
 			}
-			return Arrays.stream(index.storedFields().document(hits.scoreDocs[0].doc).getValues(IndexSchema.AUDIENCE))
-				.filter(tier -> !tier.equals(IndexSchema.EVERYONE))
-				.toList();
+			return List.of(index.storedFields().document(hits.scoreDocs[0].doc).getValues(field));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -198,6 +222,32 @@ public class KnowledgeBase implements DisposableBean {
 				weights.put(term, Math.log(1 + (chunks - frequency + 0.5) / (frequency + 0.5)));
 			}
 			return weights;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(reader);
+		}
+	}
+
+	/**
+	 * The search terms of a text that no chunk of this library holds ("dog", "Bitcoin"),
+	 * in the order they appear.
+	 */
+	public Set<String> unknownTerms(String text) {
+		Set<String> unknown = new LinkedHashSet<>();
+		DirectoryReader reader = generations.acquire();
+		if (reader == null) {
+			return unknown;
+		}
+		try {
+			for (String term : Terms.of(text)) {
+				if (reader.docFreq(new Term(IndexSchema.BODY, term)) == 0) {
+					unknown.add(term);
+				}
+			}
+			return unknown;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -324,6 +374,7 @@ public class KnowledgeBase implements DisposableBean {
 			ReindexReport report = reindexer.reindex(progress);
 			lastReport = report;
 			mine.complete(report);
+			events.publishEvent(new ContentReindexed(report));
 			return report;
 		}
 		catch (IOException ex) {

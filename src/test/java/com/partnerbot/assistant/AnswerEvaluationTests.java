@@ -70,9 +70,9 @@ class AnswerEvaluationTests {
 		assertThat(all.prohibitionsBroken()).as(report).isZero();
 		assertThat(all.smallTalk()).as(report).isEqualTo(all.greetings());
 		// the issue asks for 90%; without an LLM the set's unanswerable questions share
-		// too many words with the library for that (docs/benchmarks.md): this is the
-		// floor reached, so it cannot slip back unnoticed
-		assertThat(all.abstainedRate()).as(report).isGreaterThanOrEqualTo(0.40);
+		// too many words with the library for that (docs/benchmarks.md): 55% measured,
+		// this floor keeps one question of margin so it cannot slip back unnoticed
+		assertThat(all.abstainedRate()).as(report).isGreaterThanOrEqualTo(0.50);
 		assertThat(figures.get("holdout").leaks()).isZero();
 	}
 
@@ -120,9 +120,35 @@ class AnswerEvaluationTests {
 				"Is there a referral bonus for bringing another partner into the program?",
 				"Can I bring my dog to Northwind Connect?")) {
 			AnswerComposer.Composed answer = ask(question, "Silver");
-			assertThat(answer.text()).as(question).isEqualTo(AnswerComposer.DONT_KNOW);
+			assertThat(answer.kind()).as(question).isEqualTo(AnswerComposer.Kind.DONT_KNOW);
+			assertThat(answer.text()).as(question)
+				.startsWith("I don't know")
+				.contains("A channel manager can answer it");
 			assertThat(answer.citations()).isEmpty();
 		}
+		// what the library never mentions is named, so the partner sees why
+		assertThat(ask("Can I bring my dog to Northwind Connect?", "Silver").text()).contains("about “dog” in the");
+	}
+
+	@Test
+	void theShippedAbstentionBoundsAreTheOnesTheTunePartSets() throws IOException {
+		List<AnswerEvaluation.Labelled> questions = AnswerEvaluation.read(QUESTIONS);
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+		AssistantProperties tuned = AnswerEvaluation.tune(questions, knowledge, AssistantProperties.defaults(), out,
+				false);
+		List<AnswerEvaluation.Labelled> tunePart = questions.stream().filter(q -> q.split().equals("tune")).toList();
+		AnswerEvaluation.Figures withTuned = new AnswerEvaluation(knowledge,
+				new AnswerComposer(knowledge, tuned, null, null))
+			.run(tunePart, out, false, false)
+			.get("all");
+		AnswerEvaluation.Figures shipped = new AnswerEvaluation(knowledge, composer).run(tunePart, out, false, false)
+			.get("all");
+		String report = printed.toString(StandardCharsets.UTF_8);
+		// the held-out part never sets a bound; one question of margin for a fresh
+		// index's HNSW graph
+		assertThat(shipped.abstained()).as(report).isGreaterThanOrEqualTo(withTuned.abstained() - 1);
+		assertThat(shipped.rightFirstCitation()).as(report).isGreaterThanOrEqualTo(withTuned.rightFirstCitation() - 1);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package com.partnerbot.assistant;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import com.google.gson.JsonObject;
@@ -9,12 +10,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
+import com.partnerbot.SlackPayloadFiles;
 import com.partnerbot.StubOpenAi;
+import com.partnerbot.StubSlackApi;
 import com.partnerbot.TestClock;
 import com.partnerbot.deals.DealDraft;
 import com.partnerbot.deals.DealDrafts;
 import com.partnerbot.knowledge.Audience;
 import com.partnerbot.knowledge.KnowledgeBase;
+import com.partnerbot.slack.answers.AnswerBlocks;
+import com.partnerbot.slack.answers.HandOffSteps;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -165,6 +170,67 @@ class LlmPathTests extends EndToEndTests {
 		assertThat(prompt).contains("Reply in the language of the question").contains("90 days");
 		assertThat(answer.text()).isEqualTo("La protección dura 90 días desde la aprobación [1].");
 		assertThat(answer.citations().get(0).source()).startsWith("deals/");
+	}
+
+	@Test
+	void aSlowAnswerInSlackShowsAPlaceholderThatTheAnswerReplacesInPlace() {
+		String team = unique("TL");
+		String channel = unique("C");
+		registerPartner(unique("Slowco "), "Silver", team, channel);
+		openAi.reply(request -> {
+			try {
+				// well past the two seconds after which the placeholder shows
+				Thread.sleep(5000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return "Registered deals are protected for 90 days from approval [1].";
+		});
+		JsonObject mention = SlackPayloadFiles.json("event_callback.app_mention.ext_shared.json");
+		mention.addProperty("event_id", unique("Ev"));
+		mention.getAsJsonObject("event").addProperty("team", team);
+		mention.getAsJsonObject("event").addProperty("channel", channel);
+		mention.getAsJsonObject("event").addProperty("text", "<@W111> how long is a registered deal protected?");
+		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
+		StubSlackApi.Call placeholder = slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), 1)
+			.get(0);
+		assertThat(placeholder.arg("text")).contains("Looking in the enablement library");
+		String ts = slackApi.messages(channel).get(0).get("ts").getAsString();
+		List<StubSlackApi.Call> updated = slackApi.await("chat.update",
+				c -> channel.equals(c.arg("channel")) && ts.equals(c.arg("ts")), 1);
+		assertThat(updated).hasSize(1);
+		assertThat(updated.get(0).arg("text")).contains("90 days");
+		assertThat(updated.get(0).arg("blocks")).contains("Sources:");
+		assertThat(slackApi.calls("chat.postMessage").stream().filter(c -> channel.equals(c.arg("channel"))))
+			.hasSize(1);
+	}
+
+	@Test
+	void theHandOffAnswerReachesAPartnerWhoAskedInADirectMessage() {
+		String team = unique("TL");
+		registerPartner(unique("Dmco "), "Gold", team, unique("C"));
+		slackApi.user("W_LLM_MANAGER", StubSlackApi.TEAM);
+		openAi.reply(request -> "NOT_IN_SOURCES");
+		HandOffSteps steps = new HandOffSteps(slack(), slackApi, ALERTS_CHANNEL);
+		String dm = unique("D");
+		String asked = "1700004000.000100";
+		StubSlackApi.Call reply = steps.askDirectly(team, "U_DM_ASKER", dm, asked,
+				"Does the MDF policy cover a yacht party?");
+		assertThat(reply.arg("text")).startsWith("I don't know");
+		String answerId = HandOffSteps.answerId(reply);
+		assertThat(click(team, "U_DM_ASKER", dm, asked, AnswerBlocks.HAND_OFF, answerId).statusCode()).isEqualTo(200);
+		JsonObject alert = steps.alertAbout("yacht party");
+		assertThat(alert.get("text").getAsString()).contains("in a direct message with me").doesNotContain("<#" + dm);
+		String alertTs = alert.get("ts").getAsString();
+		assertThat(click(StubSlackApi.TEAM, "W_LLM_MANAGER", ALERTS_CHANNEL, alertTs, HandOffSteps.CLAIM, answerId)
+			.statusCode()).isEqualTo(200);
+		slackApi.await("chat.update", c -> alertTs.equals(c.arg("ts")) && c.arg("text").contains("Claimed by"), 1);
+		steps.replyUnderAlert("W_LLM_MANAGER", alertTs, "No: MDF covers demand generation, not entertainment.");
+		List<StubSlackApi.Call> delivered = slackApi.await("chat.postMessage", c -> dm.equals(c.arg("channel"))
+				&& asked.equals(c.arg("thread_ts")) && c.arg("text").contains("answered your question"), 1);
+		assertThat(delivered).hasSize(1);
+		assertThat(delivered.get(0).arg("text")).contains("MDF covers demand generation, not entertainment");
 	}
 
 	@Test

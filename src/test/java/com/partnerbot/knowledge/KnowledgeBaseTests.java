@@ -59,8 +59,7 @@ class KnowledgeBaseTests {
 				## Webinars
 				Market development funds can pay for a webinar when our products are at least half of the content.
 				""");
-		knowledge = new KnowledgeBase(new ContentProperties(content, data), KnowledgeProperties.defaults(),
-				StoredVectors.NONE, ContentVersions.NONE, UploadedContent.NONE);
+		knowledge = new KnowledgeBase(new ContentProperties(content, data), KnowledgeProperties.defaults());
 	}
 
 	@AfterEach

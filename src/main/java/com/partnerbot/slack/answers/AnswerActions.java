@@ -19,7 +19,6 @@ import com.partnerbot.slack.bolt.SlackFeature;
 import com.partnerbot.slack.bolt.SlackPayloads;
 import com.partnerbot.slack.bolt.SlackReplies;
 import com.partnerbot.slack.bolt.SlackWork;
-import com.partnerbot.slack.outbox.SlackOutbox;
 import com.partnerbot.slack.people.SlackRequesters;
 
 import org.springframework.stereotype.Component;
@@ -41,15 +40,15 @@ class AnswerActions implements SlackFeature {
 
 	private final SlackWork work;
 
-	private final SlackOutbox outbox;
+	private final HandOffs handOffs;
 
 	AnswerActions(SlackRequesters requesters, Answering answering, SlackReplies replies, SlackWork work,
-			SlackOutbox outbox) {
+			HandOffs handOffs) {
 		this.requesters = requesters;
 		this.answering = answering;
 		this.replies = replies;
 		this.work = work;
-		this.outbox = outbox;
+		this.handOffs = handOffs;
 	}
 
 	@Override
@@ -108,10 +107,7 @@ class AnswerActions implements SlackFeature {
 			String partner = requester.partner()
 				.map(p -> "*" + Messages.escape(p.name()) + "* (" + p.tier() + ")")
 				.orElse("staff");
-			String alert = ":raising_hand: Question for a channel manager from <@" + identity.userId() + "> of "
-					+ partner + " in <#" + identity.channelId() + ">:\n> "
-					+ Messages.escape(handed.get().question()).replace("\n", "\n> ");
-			outbox.alert("hand-off:" + handed.get().id(), Messages.Reply.plain(alert));
+			handOffs.alert(handed.get(), identity.userId(), partner);
 			ephemeral(identity, "I've passed your question to a channel manager; they'll get back to you here.");
 		}
 		catch (NotFoundException ex) {

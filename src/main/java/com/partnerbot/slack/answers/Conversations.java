@@ -56,8 +56,15 @@ class Conversations implements SlackFeature {
 
 	private final DealQuestions dealQuestions;
 
+	private final HandOffs handOffs;
+
+	private final AssistantThreads assistantThreads;
+
 	Conversations(SlackRequesters requesters, SlackThreads threads, SlackWork work, SlackReplies replies,
-			Answers answers, DealIntake intake, DealQuestions dealQuestions, SlackProperties properties) {
+			Answers answers, DealIntake intake, DealQuestions dealQuestions, SlackProperties properties,
+			HandOffs handOffs, AssistantThreads assistantThreads) {
+		this.handOffs = handOffs;
+		this.assistantThreads = assistantThreads;
 		this.paused = Caffeine.newBuilder().expireAfterWrite(properties.work().pausedNotice()).build();
 		this.dealQuestions = dealQuestions;
 		this.requesters = requesters;
@@ -79,7 +86,11 @@ class Conversations implements SlackFeature {
 		});
 		app.event(MessageEvent.class, (payload, ctx) -> {
 			Delivery delivery = CurrentDelivery.require();
-			if (isForUs(delivery, ctx)) {
+			if (handOffs.wants(delivery)) {
+				SlackIdentity identity = requesters.identity(delivery, ctx);
+				work.submit("hand-off answer", () -> handOffs.relay(delivery, identity));
+			}
+			else if (isForUs(delivery, ctx)) {
 				question(delivery, requesters.identity(delivery, ctx), "message");
 			}
 			return ctx.ack();
@@ -158,33 +169,36 @@ class Conversations implements SlackFeature {
 		String text = MENTION.matcher(delivery.text("event.text").orElse("")).replaceAll("").strip();
 		Requester requester = requesters.identify(identity);
 		String key = channel + ":" + threadTs;
-		Messages.Reply reply;
 		if (requester instanceof Requester.Stranger stranger && SlackRequesters.BOT.equals(stranger.reason())) {
 			return;
 		}
 		if (requester instanceof Requester.Stranger stranger) {
-			reply = Messages.refusal(stranger);
+			replies.post(channel, threadTs, Messages.refusal(stranger));
+			return;
 		}
-		else if (mixedAudience(delivery, requester, channel)) {
-			// people of other partners may read this channel: only what every partner may
-			// see
-			reply = (intake.wants(text, key) || dealQuestions.wants(text))
-					? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE) : answers.replyForEveryone(requester, text, key);
-		}
-		else if (dealQuestions.wants(text) && !intake.wants(text, key)) {
-			reply = dealQuestions.answer(requester, text);
-		}
-		else {
-			reply = intake.wants(text, key) ? intake.describe(requester, text, key)
-					: answers.reply(requester, text, key);
-		}
-		if (!(requester instanceof Requester.Stranger) && threadTs != null) {
-			// before the reply: an answer to it may come back faster than this thread
-			// would record it
+		// before the reply: an answer to it may come back faster than this thread would
+		// record it
+		if (threadTs != null) {
 			UUID partnerId = requester.partner().map(Partner::id).orElse(null);
 			threads.remember(channel, threadTs, partnerId, identity.userId());
 		}
-		replies.post(channel, threadTs, reply);
+		// the bot's assistant thread: a thread in its direct messages
+		boolean assistantThread = delivery.text("event.channel_type").filter("im"::equals).isPresent()
+				&& delivery.text("event.thread_ts").isPresent();
+		assistantThreads.reply(channel, threadTs, assistantThread, () -> {
+			if (mixedAudience(delivery, requester, channel)) {
+				// people of other partners may read this channel: only what every partner
+				// may see
+				return (intake.wants(text, key) || dealQuestions.wants(text))
+						? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE)
+						: answers.replyForEveryone(requester, text, key);
+			}
+			if (dealQuestions.wants(text) && !intake.wants(text, key)) {
+				return dealQuestions.answer(requester, text);
+			}
+			return intake.wants(text, key) ? intake.describe(requester, text, key)
+					: answers.reply(requester, text, key);
+		});
 	}
 
 }

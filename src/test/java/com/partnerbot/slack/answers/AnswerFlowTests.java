@@ -61,7 +61,8 @@ class AnswerFlowTests extends EndToEndTests {
 		return replies.get(0);
 	}
 
-	private static String answerId(StubSlackApi.Call reply) {
+	/** The answer's id, as its buttons carry it. */
+	static String answerId(StubSlackApi.Call reply) {
 		JsonArray blocks = JsonParser.parseString(reply.arg("blocks")).getAsJsonArray();
 		for (var block : blocks) {
 			JsonObject b = block.getAsJsonObject();
