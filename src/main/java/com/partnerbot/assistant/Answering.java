@@ -41,6 +41,14 @@ public class Answering {
 		this.composer = new AnswerComposer(knowledge, properties, llm.getIfAvailable(), translator.getIfAvailable());
 	}
 
+	/**
+	 * How many questions a partner's people asked since then, and how many of them the
+	 * library could not answer: a signal of the partner's health.
+	 */
+	public QuestionCounts questionCounts(UUID partnerId, java.time.Instant since) {
+		return questions.counts(partnerId, since);
+	}
+
 	public Answer answer(Question question) {
 		AnswerComposer.Composed composed = composer.compose(question, retrievalQuery(question));
 		Answer answer = new Answer(UUID.randomUUID(), composed.text(), composed.citations(), composed.grounded());

@@ -80,6 +80,11 @@ public class Scorecards {
 		return scorecard(partners.get(partnerId), person);
 	}
 
+	/** The partner's figures alone, without recommendations: for program reporting. */
+	public Scorecard.Kpis kpis(UUID partnerId) {
+		return kpis(partners.get(partnerId), training.catalogue(), training.completions(partnerId));
+	}
+
 	private Scorecard scorecard(Partner partner, String person) {
 		// one read of the catalogue and the completions serves the KPIs and the
 		// recommendations
