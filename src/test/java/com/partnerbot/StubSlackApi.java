@@ -46,6 +46,8 @@ public final class StubSlackApi implements AutoCloseable {
 
 	private final Map<String, String> userTitles = new java.util.concurrent.ConcurrentHashMap<>();
 
+	private final Map<String, byte[]> uploads = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final Map<String, List<JsonObject>> history = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Map<String, java.util.Queue<Failure>> failuresByMethod = new java.util.concurrent.ConcurrentHashMap<>();
@@ -76,6 +78,7 @@ public final class StubSlackApi implements AutoCloseable {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		server.createContext("/api/", this::handle);
+		server.createContext("/upload/", this::upload);
 		server.start();
 	}
 
@@ -134,6 +137,13 @@ public final class StubSlackApi implements AutoCloseable {
 				"{\"ok\":true,\"channel\":{\"id\":\"D" + args.get("users").getAsString() + "\"}}";
 			case "conversations.history", "conversations.replies" -> history(args);
 			case "users.info" -> userInfo(args.has("user") ? args.get("user").getAsString() : "");
+			case "files.getUploadURLExternal" -> {
+				String id = "F" + ts.incrementAndGet();
+				yield "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:" + server.getAddress().getPort() + "/upload/"
+						+ id + "\",\"file_id\":\"" + id + "\"}";
+			}
+			case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":"
+					+ (args.get("files").isJsonPrimitive() ? args.get("files").getAsString() : args.get("files")) + "}";
 			case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
 			case "chat.update" -> "{\"ok\":true,\"channel\":\"" + args.get("channel").getAsString() + "\",\"ts\":\""
 					+ args.get("ts").getAsString() + "\"}";
@@ -149,6 +159,25 @@ public final class StubSlackApi implements AutoCloseable {
 			}
 		}
 		respond(exchange, response);
+	}
+
+	/**
+	 * The bytes posted to an upload URL that files.getUploadURLExternal gave, by file id.
+	 */
+	private void upload(HttpExchange exchange) throws IOException {
+		String id = exchange.getRequestURI().getPath().substring("/upload/".length());
+		try (InputStream in = exchange.getRequestBody()) {
+			uploads.put(id, in.readAllBytes());
+		}
+		byte[] ok = ("OK - " + uploads.get(id).length).getBytes(StandardCharsets.UTF_8);
+		exchange.sendResponseHeaders(200, ok.length);
+		exchange.getResponseBody().write(ok);
+		exchange.close();
+	}
+
+	/** What was uploaded as this file, if anything. */
+	public byte[] uploaded(String fileId) {
+		return uploads.get(fileId);
 	}
 
 	private static void respond(HttpExchange exchange, String response) throws IOException {
