@@ -36,6 +36,15 @@ public record Journey(UUID partnerId, Instant startedAt, List<Step> steps) {
 		return steps.stream().filter(s -> !s.done()).toList();
 	}
 
+	/** When the last step was done, or the journey started if none was. */
+	public Instant lastProgress() {
+		return steps.stream()
+			.map(Step::doneAt)
+			.filter(java.util.Objects::nonNull)
+			.max(Instant::compareTo)
+			.orElse(startedAt);
+	}
+
 	public boolean complete() {
 		return open().isEmpty();
 	}

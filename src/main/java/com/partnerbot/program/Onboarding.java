@@ -71,6 +71,11 @@ public class Onboarding {
 		return journeys.startedAt(partnerId).map(started -> journey(partnerId, started));
 	}
 
+	/** Days without a step done after which a journey has stalled. */
+	public int stallDays() {
+		return properties.onboarding().stallDays();
+	}
+
 	/** Every journey. */
 	public List<Journey> all() {
 		return journeys.all().entrySet().stream().map(e -> journey(e.getKey(), e.getValue())).toList();
@@ -165,12 +170,7 @@ public class Onboarding {
 						events.publishEvent(new ProgramEvents.StepLate(partner.get(), step));
 					}
 				}
-				Instant lastProgress = journey.steps()
-					.stream()
-					.map(Journey.Step::doneAt)
-					.filter(at -> at != null)
-					.max(Instant::compareTo)
-					.orElse(journey.startedAt());
+				Instant lastProgress = journey.lastProgress();
 				long idle = Duration.between(lastProgress, now).toDays();
 				if (idle >= stallDays
 						&& journeys.remind("stalled:" + journey.partnerId() + ":" + lastProgress.toEpochMilli(), now)) {

@@ -6,6 +6,7 @@ import java.util.List;
 import com.slack.api.model.block.LayoutBlock;
 
 import com.partnerbot.partners.Partner;
+import com.partnerbot.program.Digest;
 import com.partnerbot.program.HealthSignal;
 import com.partnerbot.program.Journey;
 import com.partnerbot.program.PartnerHealth;
@@ -54,6 +55,40 @@ final class ProgramBlocks {
 					+ String.join(", ",
 							open.stream().map(s -> Messages.escape(s.label()) + " (due " + s.due() + ")").toList())
 					+ ".");
+	}
+
+	/** A channel manager's week. */
+	static Messages.Reply digest(String week, Digest digest) {
+		List<String> lines = new ArrayList<>();
+		lines.add(":calendar: *Your partners this week* (" + week + ")");
+		if (digest.isEmpty()) {
+			lines.add(
+					"A quiet week: no health change, no stalled onboarding, nothing expiring, no question left unanswered.");
+		}
+		part(lines, "Health changed", digest.healthChanges(), c -> Messages.escape(c.partner()) + ": "
+				+ status(c.from()) + " → " + status(c.to()) + " (" + c.score() + "/100)");
+		part(lines, "Onboarding stalled", digest.stalled(),
+				p -> Messages.escape(p.partner()) + ": " + Messages.escape(p.detail()));
+		part(lines, "Protection ending within two weeks", digest.dealsExpiring(), d -> d.reference() + " "
+				+ Messages.escape(d.customer()) + " (" + Messages.escape(d.partner()) + ") on " + d.protectedUntil());
+		part(lines, "Funds expiring", digest.fundsExpiring(),
+				f -> Messages.escape(f.partner()) + ": " + f.amount().toPlainString());
+		part(lines, "Questions left unanswered", digest.unanswered(),
+				u -> Messages.escape(u.partner()) + ": " + u.questions());
+		lines.add("_`/partner program` has the whole program._");
+		return Messages.Reply.plain(String.join("\n", lines));
+	}
+
+	private static <T> void part(List<String> lines, String title, List<T> items,
+			java.util.function.Function<T, String> line) {
+		if (!items.isEmpty()) {
+			lines.add("*" + title + "*");
+			items.forEach(item -> lines.add("• " + line.apply(item)));
+		}
+	}
+
+	private static String status(String status) {
+		return status.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
 	}
 
 	static String checklist(Journey journey) {

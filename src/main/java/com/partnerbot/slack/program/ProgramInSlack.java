@@ -66,6 +66,13 @@ public class ProgramInSlack {
 		toManager(key, "notice", stalled.partner(), nudge);
 	}
 
+	/** The weekly digest, by direct message, stored once a week per manager. */
+	@ApplicationModuleListener
+	void on(ProgramEvents.WeeklyDigest digest) {
+		outbox.enqueue(Outbound.toPerson("digest:" + digest.week() + ":" + digest.manager(), "notice", digest.manager(),
+				ProgramBlocks.digest(digest.week(), digest.digest())));
+	}
+
 	/** A direct message to the partner's channel manager, or the alerts channel. */
 	private boolean toManager(String key, String kind, Partner partner, Messages.Reply reply) {
 		String manager = partner.channelManager();
