@@ -346,7 +346,8 @@
 	function renderImageBlock(block) {
 		return h('figure', { class: 'image-block' },
 			block.title ? h('figcaption', { html: textHtml(block.title) }) : null,
-			image(block.image_url, block.alt_text, 'block-image'));
+			image(block.slack_file ? `/sandbox/files/${encodeURIComponent(block.slack_file.id)}` : block.image_url,
+				block.alt_text, 'block-image'));
 	}
 
 	function image(url, alt, className) {

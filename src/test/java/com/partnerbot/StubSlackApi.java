@@ -76,6 +76,8 @@ public final class StubSlackApi implements AutoCloseable {
 
 	private final Map<String, List<String>> members = new ConcurrentHashMap<>();
 
+	private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+
 	/** Partner people (not of the installed workspace) users.info has answered for. */
 	private final Set<String> peopleLooked = ConcurrentHashMap.newKeySet();
 
@@ -236,6 +238,7 @@ public final class StubSlackApi implements AutoCloseable {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 1024);
 		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		server.createContext("/api/", this::handle);
+		server.createContext("/upload/", this::upload);
 		server.createContext("/stats", exchange -> {
 			try (exchange) {
 				respond(exchange, Answer.ok(stats().toString()));
@@ -336,8 +339,36 @@ public final class StubSlackApi implements AutoCloseable {
 			case "users.info" -> userInfo(string(args, "user"));
 			case "chat.postEphemeral" -> Answer.ok("{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}");
 			case "chat.update" -> update(args);
+			case "files.getUploadURLExternal" -> {
+				String id = "F" + nextTs().replace(".", "");
+				yield Answer.ok("{\"ok\":true,\"upload_url\":\"http://127.0.0.1:" + server.getAddress().getPort()
+						+ "/upload/" + id + "\",\"file_id\":\"" + id + "\"}");
+			}
+			case "files.completeUploadExternal" -> Answer.ok("{\"ok\":true,\"files\":"
+					+ (args.get("files").isJsonPrimitive() ? args.get("files").getAsString() : args.get("files"))
+					+ "}");
 			default -> Answer.ok("{\"ok\":true}");
 		};
+	}
+
+	/**
+	 * The bytes posted to an upload URL that files.getUploadURLExternal gave, by file id.
+	 */
+	private void upload(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String id = exchange.getRequestURI().getPath().substring("/upload/".length());
+			try (InputStream in = exchange.getRequestBody()) {
+				uploads.put(id, in.readAllBytes());
+			}
+			byte[] ok = ("OK - " + uploads.get(id).length).getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, ok.length);
+			exchange.getResponseBody().write(ok);
+		}
+	}
+
+	/** What was uploaded as this file, if anything. */
+	public byte[] uploaded(String fileId) {
+		return uploads.get(fileId);
 	}
 
 	/** A message posted: kept in its channel, with its metadata, like Slack keeps it. */

@@ -62,6 +62,14 @@ public class Answering {
 		this.composer = new AnswerComposer(knowledge, properties, llm.getIfAvailable(), translator.getIfAvailable());
 	}
 
+	/**
+	 * How many questions a partner's people asked since then, and how many of them the
+	 * library could not answer: a signal of the partner's health.
+	 */
+	public QuestionCounts questionCounts(UUID partnerId, java.time.Instant since) {
+		return questions.counts(partnerId, since);
+	}
+
 	public Answer answer(Question question) {
 		return answer(question, retrievalQuery(question)).answer();
 	}

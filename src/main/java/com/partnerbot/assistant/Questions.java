@@ -145,6 +145,16 @@ class Questions {
 			.list();
 	}
 
+	QuestionCounts counts(UUID partnerId, java.time.Instant since) {
+		return jdbc.sql("""
+				select count(*) as asked, count(*) filter (where not grounded) as unanswered
+				from assistant_question where partner_id = ? and created_at >= ?
+				""")
+			.params(partnerId, java.sql.Timestamp.from(since))
+			.query((rs, row) -> new QuestionCounts(rs.getInt("asked"), rs.getInt("unanswered")))
+			.single();
+	}
+
 	private static AskedQuestion map(ResultSet rs, int row) throws SQLException {
 		return new AskedQuestion(rs.getObject("id", UUID.class), rs.getObject("partner_id", UUID.class),
 				rs.getString("asked_by"), rs.getString("question"), rs.getBoolean("grounded"), rs.getInt("feedback"),

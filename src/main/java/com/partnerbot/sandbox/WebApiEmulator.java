@@ -34,7 +34,10 @@ class WebApiEmulator {
 
 	private final JsonMapper json;
 
-	WebApiEmulator(SandboxWorkspace workspace, LocalSlack slack, JsonMapper json) {
+	private final SandboxFiles files;
+
+	WebApiEmulator(SandboxWorkspace workspace, LocalSlack slack, JsonMapper json, SandboxFiles files) {
+		this.files = files;
 		this.workspace = workspace;
 		this.slack = slack;
 		this.json = json;
@@ -69,9 +72,34 @@ class WebApiEmulator {
 			case "conversations.info" -> conversationInfo(args);
 			case "conversations.members" -> members(args);
 			case "conversations.history", "conversations.replies" -> history(method, args);
+			case "files.getUploadURLExternal" -> {
+				String[] upload = files.uploadUrl(request);
+				yield ok().put("upload_url", upload[1]).put("file_id", upload[0]);
+			}
+			case "files.completeUploadExternal" -> completeUpload(args);
 			default -> error("unknown_method");
 		};
 		return logged(method, args, response);
+	}
+
+	/** The uploads completed: each must have had its bytes posted. */
+	private ObjectNode completeUpload(ObjectNode args) {
+		JsonNode uploaded = jsonArgument(args, "files");
+		if (uploaded == null || !uploaded.isArray() || uploaded.isEmpty()) {
+			return error("invalid_arguments");
+		}
+		ArrayNode done = json.createArrayNode();
+		for (JsonNode file : uploaded) {
+			if (!files.exists(file.path("id").asString())) {
+				return error("file_not_found");
+			}
+			done.add(json.createObjectNode()
+				.put("id", file.path("id").asString())
+				.put("title", file.path("title").asString("")));
+		}
+		ObjectNode response = ok();
+		response.set("files", done);
+		return response;
 	}
 
 	private ObjectNode postMessage(ObjectNode args) {

@@ -34,10 +34,11 @@ public record Scorecard(UUID partnerId, String partnerName, String tier, String 
 	 * @param daysToFirstDeal from joining to the first registration, null before it
 	 * @param sourcedRevenue the part of the won revenue from deals the partner sourced
 	 * @param influencedRevenue the part from deals the partner influenced
+	 * @param daysToFirstRevenue from joining to the first win, null before it
 	 */
 	public record Kpis(String currency, BigDecimal registeredPipeline, BigDecimal wonRevenue, Double winRate,
 			Map<String, Integer> certifiedPeople, int courseCompletions, Long daysToFirstDeal,
-			BigDecimal sourcedRevenue, BigDecimal influencedRevenue) {
+			BigDecimal sourcedRevenue, BigDecimal influencedRevenue, Long daysToFirstRevenue) {
 	}
 
 	/**

@@ -89,6 +89,11 @@ public class Scorecards {
 		return WeeklyTip.choose(partners.all(), partners::people, optedOut, this::forPerson);
 	}
 
+	/** The partner's figures alone, without recommendations: for program reporting. */
+	public Scorecard.Kpis kpis(UUID partnerId) {
+		return kpis(partners.get(partnerId), training.catalogue(), training.completions(partnerId));
+	}
+
 	private Scorecard scorecard(Partner partner, String person) {
 		// one read of the catalogue and the completions serves the KPIs and the
 		// recommendations
@@ -200,7 +205,18 @@ public class Scorecards {
 			.orElse(null);
 		return new Scorecard.Kpis(properties.currency(), pipeline, won, winRate,
 				certifiedPeople(partner.id(), catalogue), completions.size(), daysToFirstDeal, won.subtract(influenced),
-				influenced);
+				influenced, daysToFirstRevenue(partner, all));
+	}
+
+	/** From joining to the day of the first win, null before one. */
+	private static Long daysToFirstRevenue(Partner partner, List<Deal> deals) {
+		LocalDate joined = LocalDate.ofInstant(partner.createdAt(), java.time.ZoneOffset.UTC);
+		return deals.stream()
+			.filter(d -> d.status() == DealStatus.WON)
+			.map(d -> (d.closedOn() != null) ? d.closedOn() : d.expectedCloseDate())
+			.min(Comparator.naturalOrder())
+			.map(first -> Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(joined, first)))
+			.orElse(null);
 	}
 
 	/**

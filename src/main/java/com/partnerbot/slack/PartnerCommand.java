@@ -21,6 +21,7 @@ import com.partnerbot.slack.crm.CrmInSlack;
 import com.partnerbot.slack.deals.DealBlocks;
 import com.partnerbot.slack.deals.DealIntake;
 import com.partnerbot.slack.people.SlackRequesters;
+import com.partnerbot.slack.program.ProgramHome;
 import com.partnerbot.slack.scorecards.ScorecardsInSlack;
 import com.partnerbot.slack.surveys.SurveysInSlack;
 import com.partnerbot.slack.bolt.SlackApi;
@@ -57,9 +58,12 @@ class PartnerCommand implements SlackFeature {
 
 	private final CrmInSlack crmInSlack;
 
+	private final ProgramHome programHome;
+
 	PartnerCommand(SlackRequesters requesters, SlackWork work, Answers answers, SlackReplies replies,
 			Reindexing reindexing, DealIntake intake, DealHome dealHome, ScorecardsInSlack scorecardsInSlack,
-			SurveysInSlack surveysInSlack, CrmInSlack crmInSlack) {
+			SurveysInSlack surveysInSlack, CrmInSlack crmInSlack, ProgramHome programHome) {
+		this.programHome = programHome;
 		this.crmInSlack = crmInSlack;
 		this.scorecardsInSlack = scorecardsInSlack;
 		this.surveysInSlack = surveysInSlack;
@@ -141,6 +145,10 @@ class PartnerCommand implements SlackFeature {
 				}
 				case "crm" -> {
 					work.submit("crm", () -> replies.privately(channel, user, crmInSlack.command(requester, rest)));
+					yield ctx.ack();
+				}
+				case "program" -> {
+					work.submit("program", () -> replies.privately(channel, user, programHome.command(requester)));
 					yield ctx.ack();
 				}
 				case "training" -> {

@@ -25,8 +25,10 @@ import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.platform.ApiError;
 import com.partnerbot.platform.InvalidInputException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The training module's API: the Northwind Academy course catalogue, and the courses
@@ -59,7 +61,14 @@ public class TrainingManagement {
 
 	private final Clock clock;
 
-	TrainingManagement(Courses courses, Completions completions, PartnerManagement partners, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	TrainingManagement(Courses courses, Completions completions, PartnerManagement partners, Clock clock,
+			ApplicationEventPublisher events, TransactionTemplate transactions) {
+		this.events = events;
+		this.transactions = transactions;
 		this.courses = courses;
 		this.completions = completions;
 		this.partners = partners;
@@ -320,7 +329,13 @@ public class TrainingManagement {
 	private Recorded store(NewCompletion completion, String source) {
 		Completion candidate = new Completion(UUID.randomUUID(), completion.partnerId(), completion.person(),
 				completion.role(), completion.courseCode(), completion.completedOn(), source);
-		Optional<Completion> created = completions.insertIfAbsent(candidate);
+		// a new completion is announced in the transaction that records it
+		Optional<Completion> created = transactions.execute(tx -> {
+			Optional<Completion> inserted = completions.insertIfAbsent(candidate);
+			inserted.ifPresent(c -> events.publishEvent(new CompletionRecorded(c,
+					courses.find(c.courseCode()).map(l -> l.course().certification()).orElse(null))));
+			return inserted;
+		});
 		if (created.isPresent()) {
 			return new Recorded(created.get(), true);
 		}

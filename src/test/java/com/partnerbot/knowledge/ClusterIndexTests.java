@@ -66,7 +66,7 @@ class ClusterIndexTests extends EndToEndTests {
 			// vectors
 			Awaitility.await()
 				.atMost(Duration.ofMinutes(1))
-				.until(() -> get(port, "/actuator/health/readiness").statusCode() == 200);
+				.until(() -> get(port, "/actuator/health/readiness").statusCode() == 200 && other.lastReport() != null);
 			assertThat(other.version()).isEqualTo(knowledge.version()).isNotEmpty();
 			assertThat(other.lastReport().embedded()).isZero();
 			assertThat(other.lastReport().chunks()).isEqualTo(knowledge.size());

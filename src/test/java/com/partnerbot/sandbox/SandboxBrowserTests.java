@@ -329,6 +329,21 @@ class SandboxBrowserTests extends SandboxTests {
 		screenshot("9-app-home");
 	}
 
+	@Test
+	void theStaffAppHomeShowsTheProgramWithItsCharts() {
+		actAs("U0VENDOR01");
+		open("home");
+		wait.until(d -> browser.findElement(By.id("home-view")).getText().contains("The program at a glance"));
+		// the charts are uploaded through the emulated file upload and shown by file id
+		wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+			.executeScript("const charts = [...document.querySelectorAll('#home-view img.block-image')];"
+					+ " return charts.length === 4 && charts.every(c => c.complete && c.naturalWidth > 0);")));
+		((JavascriptExecutor) browser)
+			.executeScript("document.querySelector('#home-view img.block-image').scrollIntoView()");
+		assertThat(browser.findElement(By.id("home-view")).getText()).contains("Acme Resellers", "Onboarding");
+		screenshot("10-program-charts");
+	}
+
 	private String apiGet(String path) {
 		return adminGet(path).body();
 	}

@@ -16,7 +16,7 @@ class ScorecardCalculatorTests {
 
 	private static Scorecard.Kpis kpis(String won, Map<String, Integer> certified) {
 		return new Scorecard.Kpis("USD", BigDecimal.ZERO, new BigDecimal(won), null, certified, 0, null,
-				new BigDecimal(won), BigDecimal.ZERO);
+				new BigDecimal(won), BigDecimal.ZERO, null);
 	}
 
 	private ScorecardsProperties.TierRequirements tier(String name) {

@@ -71,6 +71,10 @@ public final class Messages {
 				"• `/partner scorecard`: where you stand and the gap to the next tier",
 				"• `/partner training`: courses and certifications that close your gaps",
 				"• `/partner help`: this list"));
+		if (requester instanceof Requester.Staff) {
+			lines.add(
+					"*Program team:* `/partner program`: the program at a glance, with charts and each partner's health");
+		}
 		if (requester instanceof Requester.Staff staff && staff.admin()) {
 			lines.add(
 					"*Admin:* `/partner reindex` rebuilds the enablement index; `/partner survey` lists, creates, sends and shows the results of PSAT surveys; `/partner crm` shows the CRM sync");

@@ -33,6 +33,7 @@ import com.partnerbot.slack.outbox.SlackOutbox;
 import com.partnerbot.slack.people.SlackRequesters;
 import com.partnerbot.slack.people.WorkspaceMembers;
 import com.partnerbot.slack.deals.DealHome;
+import com.partnerbot.slack.program.ProgramHome;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -77,9 +78,12 @@ public class ScorecardsInSlack implements SlackFeature {
 
 	private final DealHome dealHome;
 
+	private final ProgramHome programHome;
+
 	ScorecardsInSlack(Scorecards scorecards, PartnerManagement partners, SlackRequesters requesters,
 			SlackReplies replies, SlackApi api, SlackWork work, JdbcClient jdbc, SlackOutbox outbox, ScheduledJobs jobs,
-			Clock clock, WorkspaceMembers members, DealHome dealHome) {
+			Clock clock, WorkspaceMembers members, DealHome dealHome, ProgramHome programHome) {
+		this.programHome = programHome;
 		this.members = members;
 		this.dealHome = dealHome;
 		this.outbox = outbox;
@@ -161,6 +165,7 @@ public class ScorecardsInSlack implements SlackFeature {
 				List<LayoutBlock> home = new ArrayList<>(List.of(section(s -> s.text(markdownText(
 						"*Partnerbot* for the program team. `/partner help` lists the commands; partners see their scorecards here.")))));
 				home.addAll(dealHome.queue());
+				home.addAll(programHome.homeSection());
 				yield home;
 			}
 			case Requester.Stranger stranger -> List.of(section(s -> s.text(markdownText(Messages.REFUSAL))));

@@ -1,0 +1,237 @@
+package com.partnerbot.slack.program;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.slack.api.bolt.App;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.model.block.ImageBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.SlackFileObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.partnerbot.partners.Requester;
+import com.partnerbot.program.HealthChecks;
+import com.partnerbot.program.HealthSignal;
+import com.partnerbot.program.PartnerHealth;
+import com.partnerbot.program.PartnerMetrics;
+import com.partnerbot.program.ProgramAnalytics;
+import com.partnerbot.program.ProgramCharts;
+import com.partnerbot.program.ProgramSummary;
+import com.partnerbot.slack.bolt.CurrentDelivery;
+import com.partnerbot.slack.bolt.Messages;
+import com.partnerbot.slack.bolt.SlackApi;
+import com.partnerbot.slack.bolt.SlackFeature;
+import com.partnerbot.slack.bolt.SlackWork;
+import com.partnerbot.slack.people.SlackRequesters;
+
+import org.springframework.stereotype.Component;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewTitle;
+
+/**
+ * The program at a glance for staff: a section of their App Home and the private answer
+ * to {@code /partner program}, with the charts uploaded to Slack and each partner a click
+ * away (a modal with its health and figures). Partners are refused it.
+ */
+@Component
+public class ProgramHome implements SlackFeature {
+
+	static final String OPEN_PARTNER = "program_partner";
+
+	private static final Logger log = LoggerFactory.getLogger(ProgramHome.class);
+
+	private static final int PARTNERS_LISTED = 10;
+
+	private final ProgramAnalytics analytics;
+
+	private final ProgramCharts charts;
+
+	private final ChartUploads uploads;
+
+	private final HealthChecks health;
+
+	private final SlackRequesters requesters;
+
+	private final SlackWork work;
+
+	private final SlackApi api;
+
+	ProgramHome(ProgramAnalytics analytics, ProgramCharts charts, ChartUploads uploads, HealthChecks health,
+			SlackRequesters requesters, SlackWork work, SlackApi api) {
+		this.analytics = analytics;
+		this.charts = charts;
+		this.uploads = uploads;
+		this.health = health;
+		this.requesters = requesters;
+		this.work = work;
+		this.api = api;
+	}
+
+	@Override
+	public void register(App app) {
+		app.blockAction(OPEN_PARTNER, (req, ctx) -> {
+			var identity = requesters.identity(CurrentDelivery.require(), ctx);
+			String value = req.getPayload().getActions().get(0).getValue();
+			String trigger = req.getPayload().getTriggerId();
+			work.submit("program partner", () -> {
+				if (requesters.identify(identity) instanceof Requester.Staff) {
+					openPartner(trigger, value);
+				}
+				else {
+					log.info("{} is not staff: no partner view", identity.userId());
+				}
+			});
+			return ctx.ack();
+		});
+	}
+
+	/** The private answer to {@code /partner program}: staff only. */
+	public Messages.Reply command(Requester requester) {
+		if (!(requester instanceof Requester.Staff)) {
+			return Messages.Reply.plain("The program view is for the vendor's program team.");
+		}
+		ProgramSummary summary = analytics.summary();
+		return new Messages.Reply(glance(summary), blocks(summary));
+	}
+
+	/** The staff App Home's section. */
+	public List<LayoutBlock> homeSection() {
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(divider());
+		blocks.addAll(blocks(analytics.summary()));
+		return blocks;
+	}
+
+	private List<LayoutBlock> blocks(ProgramSummary summary) {
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(header(h -> h.text(plainText("The program at a glance"))));
+		blocks.add(section(s -> s.text(markdownText(glance(summary)))));
+		charts.render(summary)
+			.forEach((name, png) -> uploads.upload(name, ProgramCharts.title(name), png)
+				.ifPresent(id -> blocks.add(ImageBlock.builder()
+					.slackFile(SlackFileObject.builder().id(id).build())
+					.altText(ProgramCharts.title(name))
+					.title(plainText(ProgramCharts.title(name)))
+					.build())));
+		blocks.add(section(s -> s.text(markdownText("*Partners, least healthy first*"))));
+		summary.partnerMetrics()
+			.stream()
+			.sorted(Comparator.comparingInt(PartnerMetrics::health))
+			.limit(PARTNERS_LISTED)
+			.forEach(m -> blocks.add(section(s -> s.text(markdownText(partnerLine(m)))
+				.accessory(button(
+						b -> b.actionId(OPEN_PARTNER).text(plainText("Open")).value(m.partnerId().toString()))))));
+		if (summary.partnerMetrics().size() > PARTNERS_LISTED) {
+			int more = summary.partnerMetrics().size() - PARTNERS_LISTED;
+			blocks.add(context(c -> c.elements(
+					List.of(markdownText("and " + more + " more: every partner in `GET /api/program/partners.csv`")))));
+		}
+		return blocks;
+	}
+
+	static String glance(ProgramSummary summary) {
+		List<String> lines = new ArrayList<>();
+		lines.add("*" + summary.partners() + " partners*: " + counts(summary.partnersByTier()) + ". Health: "
+				+ counts(summary.partnersByHealth()).toLowerCase(Locale.ROOT).replace("_", " ") + ".");
+		lines.add("*Pipeline* " + money(summary.pipeline(), summary.currency()) + " · *Won this year* "
+				+ money(summary.wonRevenue(), summary.currency()) + " (sourced "
+				+ money(summary.sourcedRevenue(), summary.currency()) + ", influenced "
+				+ money(summary.influencedRevenue(), summary.currency()) + ") · *Win rate* "
+				+ ((summary.winRate() == null) ? "none decided yet" : Math.round(summary.winRate() * 100) + "%"));
+		lines.add("*PSAT* " + ((summary.psat() == null) ? "too few answers" : String.format("%.1f", summary.psat()))
+				+ " · *NPS* " + ((summary.nps() == null) ? "too few answers" : Math.round(summary.nps())));
+		lines.add("*Onboarding*: " + String.join(" → ",
+				summary.onboarding().stream().map(f -> f.label() + " " + f.done() + "/" + f.journeys()).toList()));
+		if (summary.mdf() != null) {
+			lines.add("*MDF* allocated " + money(summary.mdf().allocated(), summary.currency()) + ", unspent "
+					+ money(summary.mdf().unspent(), summary.currency()) + " · *ROPI* "
+					+ ((summary.mdf().ropi() == null) ? "no payment yet"
+							: String.format("%.1f×", summary.mdf().ropi())));
+		}
+		return String.join("\n", lines);
+	}
+
+	private static String partnerLine(PartnerMetrics m) {
+		String mark = switch (m.status()) {
+			case HEALTHY -> ":large_green_circle:";
+			case WATCH -> ":large_yellow_circle:";
+			case AT_RISK -> ":red_circle:";
+		};
+		return mark + " *" + Messages.escape(m.name()) + "* (" + m.tier() + ") health " + m.health() + "/100";
+	}
+
+	private void openPartner(String trigger, String value) {
+		Optional<UUID> id = parse(value);
+		if (id.isEmpty()) {
+			return;
+		}
+		PartnerMetrics metrics = analytics.metrics(id.get());
+		PartnerHealth reading = health.health(id.get());
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(section(s -> s.text(markdownText(partnerLine(metrics) + "\nPipeline " + money(metrics.pipeline(), "")
+				+ " · won " + money(metrics.wonRevenue(), "") + " · days to first deal "
+				+ dash(metrics.daysToFirstDeal()) + " · to first revenue " + dash(metrics.daysToFirstRevenue())))));
+		blocks.add(divider());
+		for (HealthSignal signal : reading.signals()) {
+			blocks.add(section(s -> s.text(markdownText((signal.concern() ? ":warning: " : "• ") + "*" + signal.name()
+					+ "* (weight " + Math.round(signal.weight()) + "): " + Messages.escape(signal.reason())))));
+		}
+		try {
+			var response = api.client()
+				.viewsOpen(r -> r.triggerId(trigger)
+					.view(view(v -> v.type("modal")
+						.title(viewTitle(t -> t.type("plain_text").text(Messages.truncate(metrics.name(), 24))))
+						.close(viewClose(c -> c.type("plain_text").text("Close")))
+						.blocks(blocks))));
+			if (!response.isOk()) {
+				log.warn("views.open failed: {}", response.getError());
+			}
+		}
+		catch (IOException | SlackApiException ex) {
+			log.warn("views.open failed", ex);
+		}
+	}
+
+	private static Optional<UUID> parse(String value) {
+		try {
+			return Optional.of(UUID.fromString(value));
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static String counts(Map<String, Long> counts) {
+		return String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList());
+	}
+
+	private static String money(BigDecimal amount, String currency) {
+		BigDecimal thousands = amount.divide(BigDecimal.valueOf(1000), 0, RoundingMode.HALF_UP);
+		return (thousands.signum() == 0 ? amount.setScale(0, RoundingMode.HALF_UP) + "" : thousands + "k")
+				+ (currency.isEmpty() ? "" : " " + currency);
+	}
+
+	private static String dash(Long days) {
+		return (days == null) ? "–" : days.toString();
+	}
+
+}

@@ -1,0 +1,115 @@
+package com.partnerbot.program;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+
+import org.junit.jupiter.api.Test;
+
+import com.partnerbot.PartnerbotApplication;
+import com.partnerbot.SlackClientForTests;
+import com.partnerbot.StubSlackApi;
+import com.partnerbot.TestClock;
+import com.partnerbot.platform.EmbeddedDatabase;
+import com.partnerbot.platform.PlatformProperties;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The weekly digest reaches each channel manager once a week: however often the job runs,
+ * here and on another instance of the bot on the same database that is started, stopped
+ * and started again.
+ */
+class WeeklyDigestTests extends ProgramTests {
+
+	@Autowired
+	WeeklyDigests digests;
+
+	@Autowired
+	PlatformProperties platform;
+
+	@Autowired
+	Onboarding onboarding;
+
+	private String managed(String manager, String name) {
+		String partner = registerPartner(name, "Silver", unique("TD"));
+		assertThat(api("PATCH", "/api/partners/" + partner, """
+				{"channelManager": "%s"}""".formatted(manager)).statusCode()).isEqualTo(200);
+		return partner;
+	}
+
+	private List<StubSlackApi.Call> digestsTo(String manager, int count) {
+		return slackApi.awaitExactly("chat.postMessage", c -> String.valueOf(c.arg("channel")).endsWith(manager)
+				&& String.valueOf(c.arg("text")).contains("Your partners this week"), count);
+	}
+
+	@Test
+	void eachManagerGetsTheirDigestOnceAWeekThroughARestart() throws Exception {
+		String maria = unique("UDM");
+		String omar = unique("UDO");
+		String acme = unique("Acme Digest ");
+		managed(maria, acme);
+		managed(maria, unique("Globex Digest "));
+		managed(omar, unique("Initech Digest "));
+		String dealPartner = managed(omar, unique("Hooli Digest "));
+		registerDeal(dealPartner);
+		// three weeks on, the journeys without a step done have stalled
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> onboarding.journey(UUID.fromString(dealPartner)).isPresent());
+		TestClock.get().advance(Duration.ofDays(22));
+
+		digests.send();
+		digests.send();
+		// another instance on the same database runs the job, is stopped, and starts
+		// again
+		runOnAnotherInstance();
+		runOnAnotherInstance();
+
+		assertThat(digestsTo(maria, 1).get(0).arg("text")).contains("Onboarding stalled", acme.strip());
+		digestsTo(omar, 1);
+
+		// the week after: the next one
+		TestClock.get().advance(Duration.ofDays(7));
+		digests.send();
+		runOnAnotherInstance();
+		digestsTo(maria, 2);
+		digestsTo(omar, 2);
+	}
+
+	/** Starts a second instance of the bot, runs this week's digests there, stops it. */
+	private void runOnAnotherInstance() throws Exception {
+		Path database = platform.dataDir().resolve("postgres");
+		String url = EmbeddedDatabase.start(database);
+		Path content = Files.createDirectories(Path.of("target", "test-data", "digest-content"));
+		ConfigurableApplicationContext second = new SpringApplicationBuilder(PartnerbotApplication.class,
+				TestClock.Config.class)
+			.properties(Map.ofEntries(Map.entry("server.port", "0"), Map.entry("spring.datasource.url", url),
+					Map.entry("spring.datasource.username", "postgres"),
+					Map.entry("partnerbot.data-dir", "target/test-data/digest-second"),
+					Map.entry("partnerbot.content-dir", content.toString()),
+					Map.entry("partnerbot.knowledge.reindex-cron", "-"),
+					Map.entry("slack.signing-secret", SlackClientForTests.SIGNING_SECRET),
+					Map.entry("slack.bot-token", "xoxb-test-token"), Map.entry("slack.api-url", slackApi.url()),
+					Map.entry("partnerbot.alerts-channel", ALERTS_CHANNEL),
+					Map.entry("spring.main.allow-bean-definition-overriding", "true")))
+			.run();
+		try {
+			second.getBean(WeeklyDigests.class).send();
+		}
+		finally {
+			second.close();
+			EmbeddedDatabase.release(database);
+		}
+	}
+
+}

@@ -1,0 +1,91 @@
+package com.partnerbot.slack.program;
+
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+
+import com.partnerbot.EndToEndTests;
+import com.partnerbot.StubSlackApi;
+
+import static com.partnerbot.SlackPayloadFiles.encodeForm;
+import static com.partnerbot.SlackPayloadFiles.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The program at a glance in Slack: {@code /partner program} and the staff App Home, with
+ * the charts uploaded through Slack's file upload; partners are refused it.
+ */
+class ProgramInSlackTests extends EndToEndTests {
+
+	private void command(String team, String user, String channel) {
+		Map<String, String> command = form("slash_command.form-urlencoded.txt");
+		command.put("command", "/partner");
+		command.put("text", "program");
+		command.put("team_id", team);
+		command.put("user_id", user);
+		command.put("channel_id", channel);
+		assertThat(slack().form(encodeForm(command)).statusCode()).isEqualTo(200);
+	}
+
+	/** The file ids of the image blocks, each checked to be an uploaded PNG. */
+	private List<String> charts(JsonArray blocks) {
+		List<String> ids = blocks.asList()
+			.stream()
+			.map(JsonElement::getAsJsonObject)
+			.filter(b -> "image".equals(b.get("type").getAsString()))
+			.map(b -> b.getAsJsonObject("slack_file").get("id").getAsString())
+			.toList();
+		for (String id : ids) {
+			assertThat(slackApi.uploaded(id)).as("the bytes of " + id).startsWith(0x89, 'P', 'N', 'G');
+		}
+		return ids;
+	}
+
+	@Test
+	void staffSeeTheProgramAtAGlanceWithItsChartsUploadedToSlack() {
+		String partner = unique("Glance ");
+		registerPartner(partner, "Silver", unique("TG"));
+		String manager = unique("W");
+		slackApi.user(manager, StubSlackApi.TEAM);
+		String channel = unique("D");
+		command(StubSlackApi.TEAM, manager, channel);
+
+		List<StubSlackApi.Call> replies = slackApi.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")),
+				1);
+		assertThat(replies).hasSize(1);
+		JsonArray blocks = JsonParser.parseString(replies.get(0).arg("blocks")).getAsJsonArray();
+		assertThat(blocks.toString()).contains("The program at a glance", "partners", "Pipeline", "Onboarding", partner,
+				ProgramHome.OPEN_PARTNER);
+		assertThat(charts(blocks)).hasSize(4);
+		assertThat(slackApi.calls("files.completeUploadExternal")).isNotEmpty();
+	}
+
+	@Test
+	void theStaffAppHomeHasTheProgramSectionWithTheCharts() {
+		String manager = unique("W");
+		slackApi.user(manager, StubSlackApi.TEAM);
+		openAppHome(manager);
+		String view = slackApi.await("views.publish", c -> manager.equals(c.arg("user_id")), 1).get(0).arg("view");
+		JsonObject home = JsonParser.parseString(view).getAsJsonObject();
+		assertThat(home.toString()).contains("The program at a glance");
+		assertThat(charts(home.getAsJsonArray("blocks"))).hasSize(4);
+	}
+
+	@Test
+	void aPartnersPersonIsRefusedTheProgramView() {
+		String team = unique("TP");
+		registerPartner(unique("Curious "), "Silver", team);
+		String channel = unique("C");
+		command(team, unique("U"), channel);
+		List<StubSlackApi.Call> replies = slackApi.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")),
+				1);
+		assertThat(replies.get(0).arg("text")).contains("for the vendor's program team");
+		assertThat(replies.get(0).arg("blocks")).doesNotContain("at a glance", "slack_file");
+	}
+
+}
