@@ -26,6 +26,8 @@ import com.partnerbot.slack.deals.DealIntake;
 import com.partnerbot.slack.people.SlackRequesters;
 import com.partnerbot.slack.people.SlackThreads;
 import com.partnerbot.slack.deals.DealQuestions;
+import com.partnerbot.slack.mdf.MdfHome;
+import com.partnerbot.slack.mdf.MdfIntake;
 
 import org.springframework.stereotype.Component;
 
@@ -56,8 +58,15 @@ class Conversations implements SlackFeature {
 
 	private final DealQuestions dealQuestions;
 
+	private final MdfIntake mdfIntake;
+
+	private final MdfHome mdfHome;
+
 	Conversations(SlackRequesters requesters, SlackThreads threads, SlackWork work, SlackReplies replies,
-			Answers answers, DealIntake intake, DealQuestions dealQuestions, SlackProperties properties) {
+			Answers answers, DealIntake intake, DealQuestions dealQuestions, SlackProperties properties,
+			MdfIntake mdfIntake, MdfHome mdfHome) {
+		this.mdfIntake = mdfIntake;
+		this.mdfHome = mdfHome;
 		this.paused = Caffeine.newBuilder().expireAfterWrite(properties.work().pausedNotice()).build();
 		this.dealQuestions = dealQuestions;
 		this.requesters = requesters;
@@ -168,8 +177,16 @@ class Conversations implements SlackFeature {
 		else if (mixedAudience(delivery, requester, channel)) {
 			// people of other partners may read this channel: only what every partner may
 			// see
-			reply = (intake.wants(text, key) || dealQuestions.wants(text))
-					? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE) : answers.replyForEveryone(requester, text, key);
+			reply = (intake.wants(text, key) || dealQuestions.wants(text) || mdfIntake.wants(text, key)
+					|| mdfHome.wants(text)) ? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE)
+							: answers.replyForEveryone(requester, text, key);
+		}
+		else if (mdfHome.wants(text) && !mdfIntake.drafting(key)) {
+			// the partner's own numbers, not the policy document
+			reply = mdfHome.balance(requester);
+		}
+		else if (mdfIntake.wants(text, key) && !intake.wants(text, key)) {
+			reply = mdfIntake.describe(requester, text, key);
 		}
 		else if (dealQuestions.wants(text) && !intake.wants(text, key)) {
 			reply = dealQuestions.answer(requester, text);

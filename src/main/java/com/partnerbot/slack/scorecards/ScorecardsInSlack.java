@@ -34,6 +34,7 @@ import com.partnerbot.slack.outbox.SlackOutbox;
 import com.partnerbot.slack.people.SlackRequesters;
 import com.partnerbot.slack.people.WorkspaceMembers;
 import com.partnerbot.slack.deals.DealHome;
+import com.partnerbot.slack.mdf.MdfHome;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -78,9 +79,12 @@ public class ScorecardsInSlack implements SlackFeature {
 
 	private final DealHome dealHome;
 
+	private final MdfHome mdfHome;
+
 	ScorecardsInSlack(Scorecards scorecards, PartnerManagement partners, SlackRequesters requesters,
 			SlackReplies replies, SlackApi api, SlackWork work, JdbcClient jdbc, SlackOutbox outbox, ScheduledJobs jobs,
-			Clock clock, WorkspaceMembers members, DealHome dealHome) {
+			Clock clock, WorkspaceMembers members, DealHome dealHome, MdfHome mdfHome) {
+		this.mdfHome = mdfHome;
 		this.members = members;
 		this.dealHome = dealHome;
 		this.outbox = outbox;
@@ -156,6 +160,11 @@ public class ScorecardsInSlack implements SlackFeature {
 						ScorecardBlocks.scorecard(forPerson(person.own().id(), person.userId())));
 				home.add(divider());
 				home.addAll(dealHome.partnerDeals(person.own()));
+				List<LayoutBlock> mdf = mdfHome.homeSection(person);
+				if (!mdf.isEmpty()) {
+					home.add(divider());
+					home.addAll(mdf);
+				}
 				yield home;
 			}
 			case Requester.Staff staff -> {
