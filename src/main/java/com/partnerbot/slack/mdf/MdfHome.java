@@ -21,11 +21,10 @@ public class MdfHome {
 
 	// the partner's own numbers ("how much MDF do we have left?", "our MDF balance"), not
 	// the policy ("how much MDF does a partner accrue?"), which the library answers
-	private static final Pattern QUESTION = Pattern.compile(
-			"\\b(mdf|market development funds?)\\b[^.?]*\\b(left|remaining|balance|unspent)\\b"
-					+ "|\\b(left|remaining|balance|unspent)\\b[^.?]*\\b(mdf|market development funds?)\\b"
-					+ "|\\b(our|my)\\s+(mdf|market development funds?)\\b(?!\\s+polic)",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern QUESTION = Pattern
+		.compile("\\b(mdf|market development funds?)\\b[^.?]*\\b(left|remaining|balance|unspent)\\b"
+				+ "|\\b(left|remaining|balance|unspent)\\b[^.?]*\\b(mdf|market development funds?)\\b"
+				+ "|\\b(our|my)\\s+(mdf|market development funds?)\\b(?!\\s+polic)", Pattern.CASE_INSENSITIVE);
 
 	private final MdfManagement mdf;
 
