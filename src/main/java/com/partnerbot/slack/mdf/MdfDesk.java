@@ -142,7 +142,7 @@ class MdfDesk implements SlackFeature {
 		tellPartner(request, "mdf-claim-due:" + request.id(),
 				Messages.Reply.plain(":alarm_clock: The claim for *" + request.reference() + "* ("
 						+ mdf.rules().money(request.approvedAmount()) + ") is due by " + due.due()
-						+ ": share the invoices and proof in this thread, with the actual cost and the leads."));
+						+ ", with the actual cost, the leads and the proof of performance the activity needs."));
 	}
 
 	@ApplicationModuleListener
