@@ -115,6 +115,7 @@ public abstract class EndToEndTests {
 		}
 		if (channel != null) {
 			command.put("channel_id", channel);
+			command.put("trigger_id", "trigger-" + channel);
 		}
 		return slack().form(SlackPayloadFiles.encodeForm(command));
 	}
@@ -136,6 +137,61 @@ public abstract class EndToEndTests {
 		}
 	}
 
+	/**
+	 * Slack's app_mention of the bot by a person of this team in a channel, as the
+	 * message at {@code ts}; returns the ts, which is the thread the bot answers in.
+	 */
+	protected String mentionBot(String team, String channel, String ts, String text) {
+		com.google.gson.JsonObject mention = SlackPayloadFiles.json("event_callback.app_mention.ext_shared.json");
+		mention.addProperty("event_id", unique("Ev"));
+		com.google.gson.JsonObject event = mention.getAsJsonObject("event");
+		event.addProperty("team", team);
+		event.addProperty("channel", channel);
+		event.addProperty("ts", ts);
+		event.addProperty("text", "<@" + StubSlackApi.BOT_USER + "> " + text);
+		return sent(slack().json(mention.toString()), ts);
+	}
+
+	/**
+	 * Slack's message event: a person of this team replies in one of the bot's threads.
+	 */
+	protected String replyInBotThread(String team, String channel, String threadTs, String text) {
+		com.google.gson.JsonObject message = SlackPayloadFiles
+			.json("event_callback.message.channel.user_team_source_team.json");
+		message.addProperty("event_id", unique("Ev"));
+		com.google.gson.JsonObject event = message.getAsJsonObject("event");
+		event.addProperty("user_team", team);
+		event.addProperty("channel", channel);
+		event.addProperty("thread_ts", threadTs);
+		event.addProperty("ts", threadTs.substring(0, threadTs.indexOf('.')) + ".999999");
+		event.addProperty("text", text);
+		return sent(slack().json(message.toString()), threadTs);
+	}
+
+	private static String sent(HttpResponse<String> response, String ts) {
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("Slack's event was answered " + response.statusCode());
+		}
+		return ts;
+	}
+
+	/** The value of the button with this action on a posted message. */
+	protected static String buttonOn(StubSlackApi.Call message, String actionId) {
+		for (com.google.gson.JsonElement block : com.google.gson.JsonParser.parseString(message.arg("blocks"))
+			.getAsJsonArray()) {
+			com.google.gson.JsonObject b = block.getAsJsonObject();
+			if (b.get("type").getAsString().equals("actions")) {
+				for (com.google.gson.JsonElement element : b.getAsJsonArray("elements")) {
+					if (actionId.equals(element.getAsJsonObject().get("action_id").getAsString())) {
+						return element.getAsJsonObject().get("value").getAsString();
+					}
+				}
+			}
+		}
+		throw new AssertionError("no " + actionId + " in " + message.arg("blocks"));
+	}
+
+	/** Slack's slash command {@code /partner text} by this user of this team. */
 	/** A name or id no other test run has used, so tests never see each other's data. */
 	protected static String unique(String prefix) {
 		return prefix + Long.toString(System.nanoTime(), 36).toUpperCase();

@@ -26,6 +26,8 @@ import com.partnerbot.slack.scorecards.ScorecardsInSlack;
 import com.partnerbot.slack.surveys.SurveysInSlack;
 import com.partnerbot.slack.bolt.SlackApi;
 import com.partnerbot.slack.deals.DealHome;
+import com.partnerbot.slack.mdf.MdfHome;
+import com.partnerbot.slack.mdf.MdfIntake;
 
 import org.springframework.stereotype.Component;
 
@@ -60,10 +62,17 @@ class PartnerCommand implements SlackFeature {
 
 	private final ProgramHome programHome;
 
+	private final MdfIntake mdfIntake;
+
+	private final MdfHome mdfHome;
+
 	PartnerCommand(SlackRequesters requesters, SlackWork work, Answers answers, SlackReplies replies,
 			Reindexing reindexing, DealIntake intake, DealHome dealHome, ScorecardsInSlack scorecardsInSlack,
-			SurveysInSlack surveysInSlack, CrmInSlack crmInSlack, ProgramHome programHome) {
+			SurveysInSlack surveysInSlack, CrmInSlack crmInSlack, ProgramHome programHome, MdfIntake mdfIntake,
+			MdfHome mdfHome) {
 		this.programHome = programHome;
+		this.mdfIntake = mdfIntake;
+		this.mdfHome = mdfHome;
 		this.crmInSlack = crmInSlack;
 		this.scorecardsInSlack = scorecardsInSlack;
 		this.surveysInSlack = surveysInSlack;
@@ -141,6 +150,23 @@ class PartnerCommand implements SlackFeature {
 				case "scorecard" -> {
 					work.submit("scorecard",
 							() -> replies.privately(channel, user, scorecardsInSlack.scorecard(requester)));
+					yield ctx.ack();
+				}
+				case "mdf" -> {
+					if (rest.toLowerCase(Locale.ROOT).matches("request\\b.*")) {
+						String request = rest.substring("request".length()).strip();
+						String trigger = req.getPayload().getTriggerId();
+						if (request.isEmpty()) {
+							// the form opens before the acknowledgement, while the
+							// trigger is fresh
+							mdfIntake.command(requester, "", channel, user, trigger);
+						}
+						else {
+							work.submit("mdf", () -> mdfIntake.command(requester, request, channel, user, trigger));
+						}
+						yield ctx.ack();
+					}
+					work.submit("mdf", () -> replies.privately(channel, user, mdfHome.balance(requester)));
 					yield ctx.ack();
 				}
 				case "crm" -> {

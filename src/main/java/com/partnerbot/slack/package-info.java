@@ -11,7 +11,7 @@
  * {@code answers}, {@code deals}, {@code scorecards}, {@code surveys}, {@code crm}.
  */
 @ApplicationModule(allowedDependencies = { "platform", "partners", "knowledge", "assistant", "deals", "scorecards",
-		"surveys", "crm", "program" })
+		"surveys", "crm", "program", "mdf" })
 package com.partnerbot.slack;
 
 import org.springframework.modulith.ApplicationModule;

@@ -26,6 +26,8 @@ import com.partnerbot.slack.deals.DealIntake;
 import com.partnerbot.slack.people.SlackRequesters;
 import com.partnerbot.slack.people.SlackThreads;
 import com.partnerbot.slack.deals.DealQuestions;
+import com.partnerbot.slack.mdf.MdfHome;
+import com.partnerbot.slack.mdf.MdfIntake;
 
 import org.springframework.stereotype.Component;
 
@@ -60,11 +62,17 @@ class Conversations implements SlackFeature {
 
 	private final AssistantThreads assistantThreads;
 
+	private final MdfIntake mdfIntake;
+
+	private final MdfHome mdfHome;
+
 	Conversations(SlackRequesters requesters, SlackThreads threads, SlackWork work, SlackReplies replies,
 			Answers answers, DealIntake intake, DealQuestions dealQuestions, SlackProperties properties,
-			HandOffs handOffs, AssistantThreads assistantThreads) {
+			HandOffs handOffs, AssistantThreads assistantThreads, MdfIntake mdfIntake, MdfHome mdfHome) {
 		this.handOffs = handOffs;
 		this.assistantThreads = assistantThreads;
+		this.mdfIntake = mdfIntake;
+		this.mdfHome = mdfHome;
 		this.paused = Caffeine.newBuilder().expireAfterWrite(properties.work().pausedNotice()).build();
 		this.dealQuestions = dealQuestions;
 		this.requesters = requesters;
@@ -189,9 +197,16 @@ class Conversations implements SlackFeature {
 			if (mixedAudience(delivery, requester, channel)) {
 				// people of other partners may read this channel: only what every partner
 				// may see
-				return (intake.wants(text, key) || dealQuestions.wants(text))
-						? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE)
-						: answers.replyForEveryone(requester, text, key);
+				return (intake.wants(text, key) || dealQuestions.wants(text) || mdfIntake.wants(text, key)
+						|| mdfHome.wants(text)) ? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE)
+								: answers.replyForEveryone(requester, text, key);
+			}
+			if (mdfHome.wants(text) && !mdfIntake.drafting(key)) {
+				// the partner's own numbers, not the policy document
+				return mdfHome.balance(requester);
+			}
+			if (mdfIntake.wants(text, key) && !intake.wants(text, key)) {
+				return mdfIntake.describe(requester, text, key);
 			}
 			if (dealQuestions.wants(text) && !intake.wants(text, key)) {
 				return dealQuestions.answer(requester, text);

@@ -68,6 +68,7 @@ public final class Messages {
 				"• `/partner ask <question>` or mention me: answers from the enablement library, with sources",
 				"• `/partner deal <customer, domain, products, amount, close date>`: register a deal (no text opens the form)",
 				"• `/partner deals`: your deal registrations",
+				"• `/partner mdf`: your market development funds; `/partner mdf request <activity, date, cost>` asks for some",
 				"• `/partner scorecard`: where you stand and the gap to the next tier",
 				"• `/partner training`: courses and certifications that close your gaps",
 				"• `/partner help`: this list"));

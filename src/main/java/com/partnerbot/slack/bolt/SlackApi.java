@@ -49,6 +49,24 @@ public class SlackApi {
 		return slack().methods(credentials.botToken());
 	}
 
+	/**
+	 * Opens a modal for the trigger of a click or command; whether Slack opened it (a
+	 * failure is logged: the trigger lives three seconds only).
+	 */
+	public boolean openView(String triggerId, com.slack.api.model.view.View view) {
+		try {
+			var response = client().viewsOpen(r -> r.triggerId(triggerId).view(view));
+			if (!response.isOk()) {
+				org.slf4j.LoggerFactory.getLogger(SlackApi.class).warn("views.open failed: {}", response.getError());
+			}
+			return response.isOk();
+		}
+		catch (java.io.IOException | com.slack.api.methods.SlackApiException ex) {
+			org.slf4j.LoggerFactory.getLogger(SlackApi.class).warn("views.open failed", ex);
+			return false;
+		}
+	}
+
 	String apiUrl() {
 		return credentials.apiUrl();
 	}

@@ -72,4 +72,17 @@ public class SlackReplies {
 		}
 	}
 
+	/**
+	 * Only to the person: privately in the channel they clicked in, else (the App Home, a
+	 * modal) in a direct message.
+	 */
+	public void toPerson(com.partnerbot.partners.SlackIdentity identity, Messages.Reply reply) {
+		if (identity.channelId() != null) {
+			privately(identity.channelId(), identity.userId(), reply);
+		}
+		else {
+			post(identity.userId(), null, reply);
+		}
+	}
+
 }

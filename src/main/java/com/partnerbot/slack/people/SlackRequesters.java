@@ -57,6 +57,18 @@ public class SlackRequesters {
 	}
 
 	/**
+	 * Whether a channel is private to the requester's partner: a direct message, or the
+	 * partner's own shared channel.
+	 */
+	public boolean privateTo(Requester requester, String channelId) {
+		if (channelId != null && channelId.startsWith("D")) {
+			return true;
+		}
+		Optional<Partner> own = requester.partner();
+		return own.isPresent() && channelOwner(channelId).map(o -> o.id().equals(own.get().id())).orElse(false);
+	}
+
+	/**
 	 * Who is asking. People of the vendor's workspace are staff only as its full members:
 	 * its guests get what a stranger gets and its bots nothing, and when Slack cannot say
 	 * which a person is, they are not staff.

@@ -34,6 +34,7 @@ import com.partnerbot.slack.people.SlackRequesters;
 import com.partnerbot.slack.people.WorkspaceMembers;
 import com.partnerbot.slack.deals.DealHome;
 import com.partnerbot.slack.program.ProgramHome;
+import com.partnerbot.slack.mdf.MdfHome;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -80,10 +81,13 @@ public class ScorecardsInSlack implements SlackFeature {
 
 	private final ProgramHome programHome;
 
+	private final MdfHome mdfHome;
+
 	ScorecardsInSlack(Scorecards scorecards, PartnerManagement partners, SlackRequesters requesters,
 			SlackReplies replies, SlackApi api, SlackWork work, JdbcClient jdbc, SlackOutbox outbox, ScheduledJobs jobs,
-			Clock clock, WorkspaceMembers members, DealHome dealHome, ProgramHome programHome) {
+			Clock clock, WorkspaceMembers members, DealHome dealHome, ProgramHome programHome, MdfHome mdfHome) {
 		this.programHome = programHome;
+		this.mdfHome = mdfHome;
 		this.members = members;
 		this.dealHome = dealHome;
 		this.outbox = outbox;
@@ -159,6 +163,11 @@ public class ScorecardsInSlack implements SlackFeature {
 						ScorecardBlocks.scorecard(forPerson(person.own().id(), person.userId())));
 				home.add(divider());
 				home.addAll(dealHome.partnerDeals(person.own()));
+				List<LayoutBlock> mdf = mdfHome.homeSection(person);
+				if (!mdf.isEmpty()) {
+					home.add(divider());
+					home.addAll(mdf);
+				}
 				yield home;
 			}
 			case Requester.Staff staff -> {

@@ -1,0 +1,9 @@
+/**
+ * Market development funds: allocations and accruals, the balances they make, requests
+ * checked against the program's rules, channel managers' decisions, claims with proof,
+ * payment, and the audit trail of every change. Won revenue comes from {@code deals}.
+ */
+@ApplicationModule(allowedDependencies = { "platform", "partners", "deals" })
+package com.partnerbot.mdf;
+
+import org.springframework.modulith.ApplicationModule;

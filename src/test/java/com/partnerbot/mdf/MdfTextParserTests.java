@@ -1,0 +1,48 @@
+package com.partnerbot.mdf;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MdfTextParserTests {
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
+
+	@Test
+	void theIssuesExampleInOneMessage() {
+		MdfDraft draft = MdfTextParser
+			.parse("we'd like MDF for a webinar on Analytics Suite on 12 March, $6k, expecting 40 attendees", TODAY);
+		assertThat(draft.activity()).isEqualTo("webinar");
+		assertThat(draft.description()).isEqualTo("on Analytics Suite");
+		assertThat(draft.cost()).isEqualByComparingTo("6000");
+		assertThat(draft.amount()).isNull();
+		assertThat(draft.startsOn()).isEqualTo(LocalDate.of(2027, 3, 12));
+		assertThat(draft.attendees()).isEqualTo(40);
+		assertThat(draft.missing()).isEmpty();
+	}
+
+	@Test
+	void theCostAndTheFundsAskedForAreTold() {
+		MdfDraft draft = MdfTextParser
+			.parse("a roundtable from 2027-03-01 to 2027-03-02, cost 12,000 USD, asking for $8,000", TODAY);
+		assertThat(draft.activity()).isEqualTo("event");
+		assertThat(draft.cost()).isEqualByComparingTo("12000");
+		assertThat(draft.amount()).isEqualByComparingTo("8000");
+		assertThat(draft.startsOn()).isEqualTo(LocalDate.of(2027, 3, 1));
+		assertThat(draft.endsOn()).isEqualTo(LocalDate.of(2027, 3, 2));
+	}
+
+	@Test
+	void whatIsNotSaidStaysUnknownAndALaterMessageAddsToIt() {
+		MdfDraft first = MdfTextParser.parse("we need MDF for paid social ads", TODAY);
+		assertThat(first.missing()).containsExactly("cost", "startsOn");
+		MdfDraft second = first.with(MdfTextParser.parse("March 3rd, $2,500", TODAY));
+		assertThat(second.activity()).isEqualTo("digital");
+		assertThat(second.cost()).isEqualByComparingTo("2500");
+		assertThat(second.startsOn()).isEqualTo(LocalDate.of(2027, 3, 3));
+		assertThat(MdfTextParser.parse("on 31 February", TODAY).startsOn()).isNull();
+	}
+
+}
