@@ -237,7 +237,7 @@ class HubspotConnector implements CrmConnector {
 						direct.add(new DirectEntry("hubspot:company:" + row.path("id").asString(),
 								row.path("properties").path("name").asString(""),
 								row.path("properties").path("domain").asString(null),
-								row.path("properties").path("hubspot_owner_id").asString(null), true));
+								row.path("properties").path("hubspot_owner_id").asString(null), true, true));
 					});
 		}
 		Map<String, Boolean> directDeals = new LinkedHashMap<>();
@@ -249,7 +249,7 @@ class HubspotConnector implements CrmConnector {
 				});
 		directDeals.forEach((deal, open) -> {
 			if (!open) {
-				direct.add(new DirectEntry("hubspot:deal:" + deal, "", null, null, false));
+				direct.add(new DirectEntry("hubspot:deal:" + deal, "", null, null, false, false));
 			}
 		});
 		direct.addAll(openDealCompanies(
@@ -291,7 +291,7 @@ class HubspotConnector implements CrmConnector {
 				if (properties != null) {
 					entries.add(new DirectEntry("hubspot:deal:" + deal, properties.path("name").asString(""),
 							properties.path("domain").asString(null),
-							properties.path("hubspot_owner_id").asString(null), true));
+							properties.path("hubspot_owner_id").asString(null), true, false));
 				}
 			});
 		}

@@ -217,10 +217,10 @@ class SalesforceConnector implements CrmConnector {
 									row.path("Account").path("Name").asString(""),
 									row.path("Account").path("Website").asString(null),
 									row.path("Owner").path("Name").asString(null),
-									!row.path("IsClosed").asBoolean(false)));
+									!row.path("IsClosed").asBoolean(false), false));
 						default -> direct.add(new DirectEntry("salesforce:Account:" + row.path("Id").asString(),
 								row.path("Name").asString(""), row.path("Website").asString(null),
-								row.path("Owner").path("Name").asString(null), true));
+								row.path("Owner").path("Name").asString(null), true, true));
 					}
 				}
 				if (page.path("done").asBoolean(true) || page.path("nextRecordsUrl").asString("").isEmpty()) {

@@ -2,6 +2,7 @@ package com.partnerbot.deals;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +10,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.partnerbot.partners.Partner;
+import com.partnerbot.partners.PartnerManagement;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -38,8 +42,11 @@ public class DealDrafts {
 
 	private final Clock clock;
 
+	private final PartnerManagement partners;
+
 	DealDrafts(JdbcClient jdbc, JsonMapper json, DealsProperties rules, ObjectProvider<DealExtractor> extractor,
-			Clock clock) {
+			Clock clock, PartnerManagement partners) {
+		this.partners = partners;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.json = json;
@@ -59,8 +66,55 @@ public class DealDrafts {
 			.map(before -> replies.reply(before, missing(before), text, read, author,
 					reply -> DealDraft.of(parser.parse(reply, LocalDate.now(clock)))))
 			.orElseGet(() -> replies.first(read, text, author));
+		draft = knownCoSellers(draft, partnerId);
 		save(conversationKey, partnerId, author, draft);
 		return draft;
+	}
+
+	/**
+	 * The co-selling partners named, as the program knows them; a name of no partner is a
+	 * problem to tell, and when none is known the bot asks again.
+	 */
+	private DealDraft knownCoSellers(DealDraft draft, UUID partnerId) {
+		if (draft.coSellers() == null || draft.coSellers().isEmpty()) {
+			return draft;
+		}
+		List<String> known = new ArrayList<>();
+		List<String> problems = new ArrayList<>(draft.problems());
+		for (String name : draft.coSellers()) {
+			Optional<Partner> partner = partnerNamed(name, partnerId);
+			if (partner.isPresent()) {
+				known.add(partner.get().name());
+			}
+			else {
+				problems.add("no other partner of the program is called \"" + name
+						+ "\": name it as the program knows it, or say none");
+			}
+		}
+		return draft
+			.withAttribution(draft.role(), known.isEmpty() ? null : known.stream().distinct().toList(), draft.shared())
+			.withProblems(problems);
+	}
+
+	private Optional<Partner> partnerNamed(String name, UUID partnerId) {
+		String key = CustomerMatcher.normalizeName(name);
+		return partners.all()
+			.stream()
+			.filter(p -> !p.id().equals(partnerId) && !key.isEmpty()
+					&& key.equals(CustomerMatcher.normalizeName(p.name())))
+			.findFirst();
+	}
+
+	/** The registration the draft describes, its co-selling partners by their ids. */
+	public NewDeal toNewDeal(DealDraft draft, UUID partnerId) {
+		List<UUID> coSellPartners = (draft.coSellers() == null) ? List.of()
+				: draft.coSellers()
+					.stream()
+					.map(name -> partnerNamed(name, partnerId))
+					.flatMap(Optional::stream)
+					.map(Partner::id)
+					.toList();
+		return draft.toNewDeal(partnerId, coSellPartners);
 	}
 
 	/** What the draft still needs before it can be submitted, in the order to ask. */

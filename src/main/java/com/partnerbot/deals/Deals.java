@@ -122,12 +122,12 @@ class Deals {
 	/** Direct-sales accounts that may be the same customer. */
 	List<DirectAccount> directCandidates(String domain, String nameKey) {
 		return jdbc.sql("""
-				select id, name, name_key, domain, owner from direct_account
+				select id, name, name_key, domain, owner, named from direct_account
 				where domain = ? or name_key = ? or name_key % ?
 				""")
 			.params(domain != null ? domain : "", nameKey, nameKey)
 			.query((rs, n) -> new DirectAccount(rs.getObject("id", UUID.class), rs.getString("name"),
-					rs.getString("name_key"), rs.getString("domain"), rs.getString("owner")))
+					rs.getString("name_key"), rs.getString("domain"), rs.getString("owner"), rs.getBoolean("named")))
 			.list();
 	}
 
@@ -142,6 +142,12 @@ class Deals {
 					.update();
 			}
 		}
+	}
+
+	void updateProducts(UUID id, List<String> products) {
+		jdbc.sql("update deal_registration set products = ?, updated_at = now() where id = ?")
+			.params(products.toArray(String[]::new), id)
+			.update();
 	}
 
 	void release(UUID dealId) {
@@ -245,19 +251,21 @@ class Deals {
 	 * Stores a direct-sales account kept elsewhere (the CRM) under its key there; false
 	 * when another account has its domain already.
 	 */
-	boolean upsertDirectAccount(String sourceKey, String name, String nameKey, String domain, String owner) {
+	boolean upsertDirectAccount(String sourceKey, String name, String nameKey, String domain, String owner,
+			boolean named) {
 		int updated = jdbc.sql("""
-				update direct_account set name = ?, name_key = ?, domain = ?, owner = ?
+				update direct_account set name = ?, name_key = ?, domain = ?, owner = ?, named = ?
 				where source_key = ?
 				  and not exists (select 1 from direct_account o where o.domain = ? and o.source_key is distinct from ?)
-				""").params(name, nameKey, domain, owner, sourceKey, domain, sourceKey).update();
+				""").params(name, nameKey, domain, owner, named, sourceKey, domain, sourceKey).update();
 		if (updated > 0) {
 			return true;
 		}
 		return jdbc.sql("""
-				insert into direct_account (id, name, name_key, domain, owner, source_key) values (?, ?, ?, ?, ?, ?)
+				insert into direct_account (id, name, name_key, domain, owner, source_key, named)
+				values (?, ?, ?, ?, ?, ?, ?)
 				on conflict do nothing""")
-			.params(UUID.randomUUID(), name, nameKey, domain, owner, sourceKey)
+			.params(UUID.randomUUID(), name, nameKey, domain, owner, sourceKey, named)
 			.update() > 0;
 	}
 
@@ -266,8 +274,8 @@ class Deals {
 	}
 
 	void insertDirectAccount(DirectAccount account) {
-		jdbc.sql("insert into direct_account (id, name, name_key, domain, owner) values (?, ?, ?, ?, ?)")
-			.params(account.id(), account.name(), account.nameKey(), account.domain(), account.owner())
+		jdbc.sql("insert into direct_account (id, name, name_key, domain, owner, named) values (?, ?, ?, ?, ?, ?)")
+			.params(account.id(), account.name(), account.nameKey(), account.domain(), account.owner(), account.named())
 			.update();
 	}
 

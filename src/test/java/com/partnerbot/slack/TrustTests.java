@@ -131,15 +131,8 @@ class TrustTests extends EndToEndTests {
 		String partnerId = registerPartner(unique("Namerco "), "Silver", unique("TN"), unique("C"));
 		String domain = unique("pinged").toLowerCase() + ".com";
 		String marker = unique("Pingco");
-		assertThat(api("POST", "/api/direct-accounts", """
-				{"name": "%s", "domain": "%s", "owner": "Direct"}""".formatted(marker, domain)).statusCode())
-			.isEqualTo(201);
 		String name = "<!channel> " + marker + " <https://evil.example/login|Open the deal desk> <@U0CEO>";
-		String deal = api("POST", "/api/deals", """
-				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
-				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""".formatted(partnerId, name, domain,
-				com.partnerbot.TestClock.today().plusMonths(2)))
-			.body();
+		String deal = conflictingRegistration(partnerId, name, domain);
 		assertThat(deal).contains("\"status\":\"CONFLICT\"");
 		List<StubSlackApi.Call> cards = slackApi.await("chat.postMessage",
 				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && String.valueOf(c.arg("blocks")).contains(marker), 1);
@@ -190,23 +183,38 @@ class TrustTests extends EndToEndTests {
 	}
 
 	/**
-	 * A registration that waits for a manager: its customer is a direct-sales account.
+	 * A registration that waits for a manager: it names no customer contact and no sales
+	 * rep, which the rules of engagement require.
 	 */
 	private String pendingRegistration() {
 		String team = unique("TR");
 		String partnerId = registerPartner(unique("Waitco "), "Silver", team, unique("C"));
 		String domain = unique("direct").toLowerCase() + ".com";
-		String name = unique("Directco ");
-		assertThat(api("POST", "/api/direct-accounts", """
-				{"name": "%s", "domain": "%s", "owner": "Direct"}""".formatted(name, domain)).statusCode())
-			.isEqualTo(201);
-		String deal = api("POST", "/api/deals", """
-				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
-				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""".formatted(partnerId, name, domain,
-				com.partnerbot.TestClock.today().plusMonths(2)))
+		String deal = api("POST", "/api/deals",
+				"""
+						{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
+						 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}"""
+					.formatted(partnerId, unique("Waitingco "), domain, com.partnerbot.TestClock.today().plusMonths(2)))
 			.body();
-		assertThat(deal).contains("\"status\":\"CONFLICT\"");
+		assertThat(deal).contains("\"status\":\"PENDING\"");
 		return JsonParser.parseString(deal).getAsJsonObject().get("id").getAsString();
+	}
+
+	/**
+	 * The partner's registration of a customer another partner registered first, which
+	 * waits for a channel manager; the API's answer.
+	 */
+	private String conflictingRegistration(String partnerId, String customer, String domain) {
+		String registration = """
+				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
+				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""";
+		String rival = registerPartner(unique("Rival "), "Silver", unique("TR"));
+		assertThat(api("POST", "/api/deals", registration.formatted(rival, unique("Rivalled "), domain,
+				com.partnerbot.TestClock.today().plusMonths(2)))
+			.statusCode()).isEqualTo(201);
+		return api("POST", "/api/deals",
+				registration.formatted(partnerId, customer, domain, com.partnerbot.TestClock.today().plusMonths(2)))
+			.body();
 	}
 
 	private static String answerId(StubSlackApi.Call reply) {

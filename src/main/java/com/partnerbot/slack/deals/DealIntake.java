@@ -119,14 +119,15 @@ public class DealIntake implements SlackFeature {
 			// the draft stays: nothing the partner gave is lost
 			return Messages.Reply.plain(":hourglass_flowing_sand: " + ex.getMessage());
 		}
-		NewDeal deal = draft.toNewDeal(partner.id());
+		NewDeal deal = drafts.toNewDeal(draft, partner.id());
 		List<String> notes = new ArrayList<>();
 		registrations.protectionIfApprovedToday()
 			.filter(until -> draft.expectedCloseDate() != null && until.isBefore(draft.expectedCloseDate()))
 			.ifPresent(until -> notes.add(":information_source: Approved today, protection would end on " + until
 					+ ", before the expected close: you may ask for the extension in the last "
 					+ registrations.rules().extensionWindowDays() + " days of protection, with activity logged."));
-		return DealBlocks.confirmation(conversationKey, draft, conflicts, registrations.ruleBreaches(deal), notes);
+		return DealBlocks.confirmation(conversationKey, draft, conflicts, registrations.rejectedAtOnce(conflicts),
+				registrations.ruleBreaches(deal), notes);
 	}
 
 	@Override
@@ -249,7 +250,7 @@ public class DealIntake implements SlackFeature {
 		String thread = key.substring(key.indexOf(':') + 1);
 		try {
 			DealRegistrations.Registration registration = registrations
-				.register(draft.get().toNewDeal(partner.get().id()), identity.userId(), key);
+				.register(drafts.toNewDeal(draft.get(), partner.get().id()), identity.userId(), key);
 			drafts.discard(key);
 			replies.update(identity.channelId(), cardTs, registered(registration));
 		}
@@ -291,11 +292,15 @@ public class DealIntake implements SlackFeature {
 			}
 			return;
 		}
-		// from a thread's Edit: the corrected draft gets a fresh card in the thread
-		drafts.replace(metadata, partner.id(), requester.userId(), draft);
+		// from a thread's Edit: the corrected draft gets a fresh card in the thread; the
+		// form has no fields for the partner's part, so what the thread said of it stays
+		DealDraft edited = drafts.find(metadata)
+			.map(before -> draft.withAttribution(before.role(), before.coSellers(), before.shared()))
+			.orElse(draft);
+		drafts.replace(metadata, partner.id(), requester.userId(), edited);
 		String channel = metadata.substring(0, metadata.indexOf(':'));
 		String thread = metadata.substring(metadata.indexOf(':') + 1);
-		replies.post(channel, thread, confirmation(partner, requester.userId(), metadata, draft));
+		replies.post(channel, thread, confirmation(partner, requester.userId(), metadata, edited));
 	}
 
 	private Messages.Reply registered(DealRegistrations.Registration registration) {
