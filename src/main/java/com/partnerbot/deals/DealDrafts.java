@@ -60,14 +60,14 @@ public class DealDrafts {
 	 * Adds what a message says to the conversation's draft. A reply is read first as the
 	 * answer to what the bot asked last (the fields {@link #missing} gave).
 	 */
-	public DealDraft describe(String conversationKey, UUID partnerId, String author, String text) {
+	public DealDraft describe(ThreadRef thread, UUID partnerId, String author, String text) {
 		DealDraft read = extract(text);
-		DealDraft draft = find(conversationKey)
+		DealDraft draft = find(thread)
 			.map(before -> replies.reply(before, missing(before), text, read, author,
 					reply -> DealDraft.of(parser.parse(reply, LocalDate.now(clock)))))
 			.orElseGet(() -> replies.first(read, text, author));
 		draft = knownCoSellers(draft, partnerId);
-		save(conversationKey, partnerId, author, draft);
+		save(thread, partnerId, author, draft);
 		return draft;
 	}
 
@@ -141,38 +141,38 @@ public class DealDrafts {
 	}
 
 	/** Replaces the draft, e.g. with what a form said. */
-	public DealDraft replace(String conversationKey, UUID partnerId, String author, DealDraft draft) {
-		save(conversationKey, partnerId, author, draft);
+	public DealDraft replace(ThreadRef thread, UUID partnerId, String author, DealDraft draft) {
+		save(thread, partnerId, author, draft);
 		return draft;
 	}
 
-	public Optional<DealDraft> find(String conversationKey) {
+	public Optional<DealDraft> find(ThreadRef thread) {
 		return jdbc.sql("select fields from deal_draft where conversation_key = ?")
-			.param(conversationKey)
+			.param(thread.key())
 			.query(String.class)
 			.optional()
 			.map(fields -> json.readValue(fields, DealDraft.class));
 	}
 
 	/** The partner whose draft it is, so nobody else submits it. */
-	public Optional<UUID> owner(String conversationKey) {
+	public Optional<UUID> owner(ThreadRef thread) {
 		return jdbc.sql("select partner_id from deal_draft where conversation_key = ?")
-			.param(conversationKey)
+			.param(thread.key())
 			.query(UUID.class)
 			.optional();
 	}
 
-	public void discard(String conversationKey) {
-		jdbc.sql("delete from deal_draft where conversation_key = ?").param(conversationKey).update();
+	public void discard(ThreadRef thread) {
+		jdbc.sql("delete from deal_draft where conversation_key = ?").param(thread.key()).update();
 	}
 
-	private void save(String conversationKey, UUID partnerId, String author, DealDraft draft) {
+	private void save(ThreadRef thread, UUID partnerId, String author, DealDraft draft) {
 		jdbc.sql(
 				"""
 						insert into deal_draft (conversation_key, partner_id, author, fields) values (?, ?, ?, ?)
 						on conflict (conversation_key) do update set fields = excluded.fields, author = excluded.author, updated_at = now()
 						""")
-			.params(conversationKey, partnerId, author, json.writeValueAsString(draft))
+			.params(thread.key(), partnerId, author, json.writeValueAsString(draft))
 			.update();
 	}
 

@@ -211,7 +211,7 @@ public class DealRegistrations {
 	 * @throws ConflictException when the partner has this customer registered already
 	 */
 	@Transactional
-	public Registration register(NewDeal deal, String registeredBy, String conversationKey) {
+	public Registration register(NewDeal deal, String registeredBy, ThreadRef thread) {
 		List<ApiError.FieldError> errors = validate(deal);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -240,8 +240,8 @@ public class DealRegistrations {
 		Optional<Deal> approvedPart = Optional.empty();
 		try {
 			if (split) {
-				Deal part = store(deal, clean, DealStatus.APPROVED, null, registeredBy, conversationKey, submitted,
-						domain, nameKey, null);
+				Deal part = store(deal, clean, DealStatus.APPROVED, null, registeredBy, thread, submitted, domain,
+						nameKey, null);
 				approvedPart = Optional.of(part);
 				products = contested;
 			}
@@ -252,7 +252,7 @@ public class DealRegistrations {
 			List<String> reasons = new ArrayList<>(conflicts.stream().map(c -> c.kind() + ": " + c.reasons()).toList());
 			breaches.forEach(b -> reasons.add(RULE + b));
 			Deal stored = store(deal, products, status, reasons.isEmpty() ? null : String.join("\n", reasons),
-					registeredBy, conversationKey, submitted, domain, nameKey, approvedPart.map(Deal::id).orElse(null));
+					registeredBy, thread, submitted, domain, nameKey, approvedPart.map(Deal::id).orElse(null));
 			if (namedAccount) {
 				deals.updateStatus(stored.id(), DealStatus.REJECTED, DealStatus.REJECTED, null, RULES, NAMED_ACCOUNT);
 				deals.audit(stored.id(), "rejected", RULES, NAMED_ACCOUNT);
@@ -288,14 +288,14 @@ public class DealRegistrations {
 			+ "which cannot be deal-registered: submit a co-sell request instead";
 
 	private Deal store(NewDeal deal, List<String> products, DealStatus status, String reasons, String registeredBy,
-			String conversationKey, java.time.Instant submitted, String domain, String nameKey, UUID splitFrom) {
+			ThreadRef thread, java.time.Instant submitted, String domain, String nameKey, UUID splitFrom) {
 		LocalDate today = LocalDate.now(clock);
 		Deal created = new Deal(UUID.randomUUID(), reference(), deal.partnerId(), registeredBy,
 				deal.customerName().strip(), domain, products, deal.amount(),
 				deal.currency().strip().toUpperCase(Locale.ROOT), deal.expectedCloseDate(), status,
-				status == DealStatus.APPROVED ? today.plusDays(rules.protectionDays()) : null, 0, reasons,
-				conversationKey, submitted, deal.seats(), blankToNull(deal.customerContact()),
-				blankToNull(deal.salesRep()), null, deal.role(), deal.coSellPartners(), null);
+				status == DealStatus.APPROVED ? today.plusDays(rules.protectionDays()) : null, 0, reasons, thread,
+				submitted, deal.seats(), blankToNull(deal.customerContact()), blankToNull(deal.salesRep()), null,
+				deal.role(), deal.coSellPartners(), null);
 		deals.insert(created, nameKey, splitFrom);
 		if (status == DealStatus.APPROVED || status == DealStatus.PENDING) {
 			deals.claim(created.id(), domain, nameKey, products);
@@ -520,7 +520,7 @@ public class DealRegistrations {
 	private Deal splitOff(Deal deal, List<String> products, String by) {
 		Deal part = new Deal(UUID.randomUUID(), reference(), deal.partnerId(), deal.registeredBy(), deal.customerName(),
 				deal.customerDomain(), products, deal.amount(), deal.currency(), deal.expectedCloseDate(),
-				deal.status(), null, 0, deal.conflictReasons(), deal.conversationKey(), deal.createdAt(), deal.seats(),
+				deal.status(), null, 0, deal.conflictReasons(), deal.thread(), deal.createdAt(), deal.seats(),
 				deal.customerContact(), deal.salesRep(), null, deal.role(), deal.coSellPartners(), null);
 		String nameKey = deals.nameKey(deal.id());
 		deals.insert(part, nameKey, deal.id());
@@ -624,8 +624,8 @@ public class DealRegistrations {
 	 * notices go there.
 	 */
 	@Transactional
-	public void attachConversation(UUID dealId, String conversationKey) {
-		deals.attachConversation(dealId, conversationKey);
+	public void attachThread(UUID dealId, ThreadRef thread) {
+		deals.attachThread(dealId, thread);
 	}
 
 	/**

@@ -19,6 +19,7 @@ import com.partnerbot.deals.DealEvents;
 import com.partnerbot.deals.DealRegistrations;
 import com.partnerbot.deals.DealStatus;
 import com.partnerbot.deals.DecisionRefusedException;
+import com.partnerbot.deals.ThreadRef;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.partners.Requester;
@@ -156,8 +157,8 @@ class DealDesk implements SlackFeature {
 	}
 
 	private void tellPartner(Deal deal, String outboxKey, Messages.Reply reply) {
-		String key = deal.conversationKey();
-		if (key == null || !key.contains(":")) {
+		ThreadRef thread = deal.thread();
+		if (thread == null) {
 			// registered through the form: the person who registered it hears in a direct
 			// message
 			if (deal.registeredBy() != null && deal.registeredBy().matches("[UW][A-Z0-9_]+")) {
@@ -168,8 +169,7 @@ class DealDesk implements SlackFeature {
 			}
 			return;
 		}
-		outbox.enqueue(Outbound.toChannel(outboxKey, "notice", key.substring(0, key.indexOf(':')),
-				key.substring(key.indexOf(':') + 1), reply));
+		outbox.enqueue(Outbound.toChannel(outboxKey, "notice", thread.channel(), thread.ts(), reply));
 	}
 
 	@Override
