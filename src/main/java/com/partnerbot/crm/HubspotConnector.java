@@ -189,12 +189,7 @@ class HubspotConnector implements CrmConnector {
 		}
 		put(properties, "description", record.customerName() + ": " + String.join(", ", record.products())
 				+ ". Registered by " + record.partnerName() + " (" + record.reference() + ").");
-		put(properties, "partner", record.partnerName());
-		put(properties, "partnerRole", record.role().name());
-		put(properties, "coSellPartners", String.join("; ", record.coSellPartners()));
-		put(properties, "status", record.status());
-		put(properties, "protectedUntil", record.protectedUntil() != null ? record.protectedUntil().toString() : "");
-		put(properties, "reference", record.reference());
+		record.registrationFields("").forEach((ours, value) -> put(properties, ours, value));
 		return properties;
 	}
 

@@ -156,12 +156,7 @@ class SalesforceConnector implements CrmConnector {
 		}
 		put(fields, "website", record.customerDomain());
 		put(fields, "description", details);
-		put(fields, "partner", record.partnerName());
-		put(fields, "partnerRole", record.role().name());
-		put(fields, "coSellPartners", String.join("; ", record.coSellPartners()));
-		put(fields, "status", record.status());
-		put(fields, "protectedUntil", record.protectedUntil() != null ? record.protectedUntil().toString() : null);
-		put(fields, "reference", record.reference());
+		record.registrationFields(null).forEach((ours, value) -> put(fields, ours, value));
 		return fields;
 	}
 
