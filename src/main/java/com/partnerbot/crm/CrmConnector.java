@@ -74,8 +74,10 @@ public interface CrmConnector {
 	 * @param owner who owns it in the CRM
 	 * @param open false when it no longer keeps partners out (an opportunity closed, an
 	 * account no longer direct)
+	 * @param named true for a named account of the direct team (partners cannot register
+	 * it), false for an open opportunity (a channel manager weighs a registration of it)
 	 */
-	record DirectEntry(String key, String name, String domain, String owner, boolean open) {
+	record DirectEntry(String key, String name, String domain, String owner, boolean open, boolean named) {
 	}
 
 	/**

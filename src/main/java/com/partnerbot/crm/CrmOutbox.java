@@ -170,17 +170,16 @@ class CrmOutbox {
 	}
 
 	Instant lastSuccess(String crm, String direction) {
-		return jdbc.sql("select last_success_at from crm_sync_state where crm = ? and direction = ?")
-			.params(crm, direction)
-			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
-			.optional()
-			.map(at -> at == null ? null : at.toInstant())
-			.orElse(null);
+		return syncState("last_success_at", crm, direction);
 	}
 
 	Instant watermark(String crm) {
-		return jdbc.sql("select watermark from crm_sync_state where crm = ? and direction = 'IN'")
-			.param(crm)
+		return syncState("watermark", crm, "IN");
+	}
+
+	private Instant syncState(String column, String crm, String direction) {
+		return jdbc.sql("select " + column + " from crm_sync_state where crm = ? and direction = ?")
+			.params(crm, direction)
 			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
 			.optional()
 			.map(at -> at == null ? null : at.toInstant())

@@ -2,7 +2,9 @@ package com.partnerbot.crm;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.partnerbot.deals.PartnerRole;
@@ -32,6 +34,22 @@ public record CrmRecord(UUID registrationId, String reference, UUID partnerId, S
 		String customerDomain, List<String> products, BigDecimal amount, String currency, LocalDate expectedCloseDate,
 		String status, LocalDate protectedUntil, PartnerRole role, List<String> coSellPartners, String registeredBy,
 		boolean known) {
+
+	/**
+	 * The registration's own fields every CRM gets, by our names (each adapter maps them
+	 * to its own): the partner, its part, its co-sellers, where the registration stands.
+	 * @param noDate what a CRM takes for no protection date
+	 */
+	Map<String, Object> registrationFields(Object noDate) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("partner", partnerName);
+		fields.put("partnerRole", role.name());
+		fields.put("coSellPartners", String.join("; ", coSellPartners));
+		fields.put("status", status);
+		fields.put("protectedUntil", protectedUntil != null ? protectedUntil.toString() : noDate);
+		fields.put("reference", reference);
+		return fields;
+	}
 
 	/** A title for CRM records that need one (an opportunity's or a deal's name). */
 	public String title() {

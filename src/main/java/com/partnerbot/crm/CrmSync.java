@@ -115,8 +115,8 @@ class CrmSync {
 		int removed = 0;
 		for (CrmConnector.DirectEntry entry : changes.direct()) {
 			if (entry.open()) {
-				added += registrations.syncDirectAccount(entry.key(), entry.name(), entry.domain(), entry.owner()) ? 1
-						: 0;
+				added += registrations.syncDirectAccount(entry.key(), entry.name(), entry.domain(), entry.owner(),
+						entry.named()) ? 1 : 0;
 			}
 			else {
 				removed += registrations.removeDirectAccount(entry.key()) ? 1 : 0;

@@ -36,6 +36,12 @@ class DealsToCrm {
 	}
 
 	@EventListener
+	void on(DealEvents.Split split) {
+		enqueue(split.from().id(), "split");
+		split.parts().forEach(part -> enqueue(part.id(), "split from " + split.from().reference()));
+	}
+
+	@EventListener
 	void on(DealEvents.Extended extended) {
 		enqueue(extended.deal().id(), "extended");
 	}

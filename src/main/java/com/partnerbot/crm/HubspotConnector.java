@@ -189,12 +189,7 @@ class HubspotConnector implements CrmConnector {
 		}
 		put(properties, "description", record.customerName() + ": " + String.join(", ", record.products())
 				+ ". Registered by " + record.partnerName() + " (" + record.reference() + ").");
-		put(properties, "partner", record.partnerName());
-		put(properties, "partnerRole", record.role().name());
-		put(properties, "coSellPartners", String.join("; ", record.coSellPartners()));
-		put(properties, "status", record.status());
-		put(properties, "protectedUntil", record.protectedUntil() != null ? record.protectedUntil().toString() : "");
-		put(properties, "reference", record.reference());
+		record.registrationFields("").forEach((ours, value) -> put(properties, ours, value));
 		return properties;
 	}
 
@@ -237,7 +232,7 @@ class HubspotConnector implements CrmConnector {
 						direct.add(new DirectEntry("hubspot:company:" + row.path("id").asString(),
 								row.path("properties").path("name").asString(""),
 								row.path("properties").path("domain").asString(null),
-								row.path("properties").path("hubspot_owner_id").asString(null), true));
+								row.path("properties").path("hubspot_owner_id").asString(null), true, true));
 					});
 		}
 		Map<String, Boolean> directDeals = new LinkedHashMap<>();
@@ -249,7 +244,7 @@ class HubspotConnector implements CrmConnector {
 				});
 		directDeals.forEach((deal, open) -> {
 			if (!open) {
-				direct.add(new DirectEntry("hubspot:deal:" + deal, "", null, null, false));
+				direct.add(new DirectEntry("hubspot:deal:" + deal, "", null, null, false, false));
 			}
 		});
 		direct.addAll(openDealCompanies(
@@ -291,7 +286,7 @@ class HubspotConnector implements CrmConnector {
 				if (properties != null) {
 					entries.add(new DirectEntry("hubspot:deal:" + deal, properties.path("name").asString(""),
 							properties.path("domain").asString(null),
-							properties.path("hubspot_owner_id").asString(null), true));
+							properties.path("hubspot_owner_id").asString(null), true, false));
 				}
 			});
 		}

@@ -156,12 +156,7 @@ class SalesforceConnector implements CrmConnector {
 		}
 		put(fields, "website", record.customerDomain());
 		put(fields, "description", details);
-		put(fields, "partner", record.partnerName());
-		put(fields, "partnerRole", record.role().name());
-		put(fields, "coSellPartners", String.join("; ", record.coSellPartners()));
-		put(fields, "status", record.status());
-		put(fields, "protectedUntil", record.protectedUntil() != null ? record.protectedUntil().toString() : null);
-		put(fields, "reference", record.reference());
+		record.registrationFields(null).forEach((ours, value) -> put(fields, ours, value));
 		return fields;
 	}
 
@@ -217,10 +212,10 @@ class SalesforceConnector implements CrmConnector {
 									row.path("Account").path("Name").asString(""),
 									row.path("Account").path("Website").asString(null),
 									row.path("Owner").path("Name").asString(null),
-									!row.path("IsClosed").asBoolean(false)));
+									!row.path("IsClosed").asBoolean(false), false));
 						default -> direct.add(new DirectEntry("salesforce:Account:" + row.path("Id").asString(),
 								row.path("Name").asString(""), row.path("Website").asString(null),
-								row.path("Owner").path("Name").asString(null), true));
+								row.path("Owner").path("Name").asString(null), true, true));
 					}
 				}
 				if (page.path("done").asBoolean(true) || page.path("nextRecordsUrl").asString("").isEmpty()) {

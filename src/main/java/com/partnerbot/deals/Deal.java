@@ -23,7 +23,7 @@ import java.util.UUID;
  * @param protectedUntil the last day of protection, once approved
  * @param extensions how many times protection was extended
  * @param conflictReasons why it needs a channel manager, if it does
- * @param conversationKey the conversation it was registered from, for notices back there
+ * @param thread the thread it was registered in, for notices back there; null when none
  * @param createdAt when it was registered
  * @param seats how many seats, users or licences, when given
  * @param customerContact the customer's contact
@@ -35,7 +35,7 @@ import java.util.UUID;
  */
 public record Deal(UUID id, String reference, UUID partnerId, String registeredBy, String customerName,
 		String customerDomain, List<String> products, BigDecimal amount, String currency, LocalDate expectedCloseDate,
-		DealStatus status, LocalDate protectedUntil, int extensions, String conflictReasons, String conversationKey,
+		DealStatus status, LocalDate protectedUntil, int extensions, String conflictReasons, ThreadRef thread,
 		Instant createdAt, Integer seats, String customerContact, String salesRep, String decisionNote,
 		PartnerRole role, List<UUID> coSellPartners, LocalDate closedOn) {
 

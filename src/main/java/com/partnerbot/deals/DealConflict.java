@@ -6,8 +6,8 @@ import java.util.UUID;
 /**
  * Why a registration matches something it must not overlap.
  *
- * @param kind another partner's registration, the same partner's own, or a direct-sales
- * account
+ * @param kind another partner's registration, the same partner's own, a named account of
+ * the direct sales team, or an open opportunity of that team
  * @param reasons what matched, e.g. "same customer domain (initech.com); overlapping
  * products: Analytics Suite"
  * @param otherDealId the other registration, for channel managers only; never shown to
@@ -25,7 +25,7 @@ public record DealConflict(Kind kind, String reasons, UUID otherDealId, String p
 
 	public enum Kind {
 
-		OTHER_PARTNER, OWN_REGISTRATION, DIRECT_ACCOUNT
+		OTHER_PARTNER, OWN_REGISTRATION, DIRECT_ACCOUNT, DIRECT_OPPORTUNITY
 
 	}
 
@@ -35,6 +35,8 @@ public record DealConflict(Kind kind, String reasons, UUID otherDealId, String p
 			case OTHER_PARTNER -> "another registration covers this customer: " + partnerReasons;
 			case OWN_REGISTRATION -> "you have a registration for this customer already: " + reasons;
 			case DIRECT_ACCOUNT -> "this customer is a named account of our direct sales team: " + partnerReasons;
+			case DIRECT_OPPORTUNITY ->
+				"our direct sales team has an open opportunity with this customer: " + partnerReasons;
 		};
 	}
 

@@ -20,14 +20,29 @@ import java.util.UUID;
  * @param seats how many seats, users or licences, when said
  * @param customerContact the customer's contact (name, title, e-mail), as written
  * @param salesRep the partner's sales representative: a Slack user id or a name
+ * @param role whether the partner sourced the deal or influenced someone else's; null
+ * when not said
+ * @param coSellers the names of the partners selling it together with this one; null when
+ * not said, empty for none
+ * @param shared whether the conversation said others take part (co-selling, or an
+ * opportunity someone else found), so the bot asks what it did not say of them
  */
 public record DealDraft(String customerName, String customerDomain, List<String> products, BigDecimal amount,
 		String currency, LocalDate expectedCloseDate, List<String> problems, Integer seats, String customerContact,
-		String salesRep) {
+		String salesRep, PartnerRole role, List<String> coSellers, boolean shared) {
 
 	public DealDraft {
 		products = (products != null) ? Collections.unmodifiableList(new ArrayList<>(products)) : List.of();
 		problems = (problems != null) ? List.copyOf(problems) : List.of();
+		coSellers = (coSellers != null) ? List.copyOf(coSellers) : null;
+	}
+
+	/** A draft that says nothing of the partner's part. */
+	public DealDraft(String customerName, String customerDomain, List<String> products, BigDecimal amount,
+			String currency, LocalDate expectedCloseDate, List<String> problems, Integer seats, String customerContact,
+			String salesRep) {
+		this(customerName, customerDomain, products, amount, currency, expectedCloseDate, problems, seats,
+				customerContact, salesRep, null, null, false);
 	}
 
 	/** A draft of the fields every reader gives, without seats or people. */
@@ -87,12 +102,37 @@ public record DealDraft(String customerName, String customerDomain, List<String>
 		if (salesRepRequired && blank(salesRep)) {
 			missing.add("salesRep");
 		}
+		// the partner's part is asked only when the conversation says others take part
+		if (shared && role == null) {
+			missing.add("role");
+		}
+		if (shared && coSellers == null) {
+			missing.add("coSellPartners");
+		}
 		return missing;
 	}
 
+	/** The registration of a deal the partner sourced alone. */
 	public NewDeal toNewDeal(UUID partnerId) {
+		return toNewDeal(partnerId, List.of());
+	}
+
+	/** The registration, with the ids of the co-selling partners. */
+	NewDeal toNewDeal(UUID partnerId, List<UUID> coSellPartners) {
 		return new NewDeal(partnerId, customerName, customerDomain, products, amount, currency, expectedCloseDate,
-				seats, customerContact, salesRep);
+				seats, customerContact, salesRep, role, coSellPartners);
+	}
+
+	/** This draft with what was said of the partner's part. */
+	public DealDraft withAttribution(PartnerRole role, List<String> coSellers, boolean shared) {
+		return new DealDraft(customerName, customerDomain, products, amount, currency, expectedCloseDate, problems,
+				seats, customerContact, salesRep, role, coSellers, shared);
+	}
+
+	/** This draft with the problems found, in place of the last message's. */
+	DealDraft withProblems(List<String> found) {
+		return new DealDraft(customerName, customerDomain, products, amount, currency, expectedCloseDate, found, seats,
+				customerContact, salesRep, role, coSellers, shared);
 	}
 
 	/**
@@ -104,7 +144,8 @@ public record DealDraft(String customerName, String customerDomain, List<String>
 				!later.products().isEmpty() ? later.products() : products, pick(later.amount(), amount),
 				pick(later.currency(), currency), pick(later.expectedCloseDate(), expectedCloseDate), later.problems(),
 				pick(later.seats(), seats), pick(later.customerContact(), customerContact),
-				pick(later.salesRep(), salesRep));
+				pick(later.salesRep(), salesRep), pick(later.role(), role), pick(later.coSellers(), coSellers),
+				later.shared() || shared);
 	}
 
 	private static <T> T pick(T later, T earlier) {

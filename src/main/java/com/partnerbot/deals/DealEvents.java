@@ -25,6 +25,14 @@ public final class DealEvents {
 	public record Decided(Deal deal, DealStatus decision, String manager, List<Deal> coSellers) {
 	}
 
+	/**
+	 * A channel manager decided some of a registration's products apart from the rest:
+	 * {@code parts} were split off {@code from} (which keeps the other products), each a
+	 * registration of its own.
+	 */
+	public record Split(Deal from, List<Deal> parts) {
+	}
+
 	/** Protection ends within the reminder window. */
 	public record ExpiringSoon(Deal deal) {
 	}

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -15,7 +17,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
+import com.partnerbot.partners.Requester;
 import com.partnerbot.platform.ApiError;
 import com.partnerbot.platform.ConflictException;
 import com.partnerbot.platform.InvalidInputException;
@@ -207,7 +211,7 @@ public class DealRegistrations {
 	 * @throws ConflictException when the partner has this customer registered already
 	 */
 	@Transactional
-	public Registration register(NewDeal deal, String registeredBy, String conversationKey) {
+	public Registration register(NewDeal deal, String registeredBy, ThreadRef thread) {
 		List<ApiError.FieldError> errors = validate(deal);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -236,17 +240,24 @@ public class DealRegistrations {
 		Optional<Deal> approvedPart = Optional.empty();
 		try {
 			if (split) {
-				Deal part = store(deal, clean, DealStatus.APPROVED, null, registeredBy, conversationKey, submitted,
-						domain, nameKey, null);
+				Deal part = store(deal, clean, DealStatus.APPROVED, null, registeredBy, thread, submitted, domain,
+						nameKey, null);
 				approvedPart = Optional.of(part);
 				products = contested;
 			}
-			DealStatus status = !conflicts.isEmpty() ? DealStatus.CONFLICT
+			// the library: named accounts are excluded and rejected automatically
+			boolean namedAccount = rejectedAtOnce(conflicts);
+			DealStatus status = namedAccount ? DealStatus.REJECTED : !conflicts.isEmpty() ? DealStatus.CONFLICT
 					: (rules.autoApprove() && breaches.isEmpty()) ? DealStatus.APPROVED : DealStatus.PENDING;
 			List<String> reasons = new ArrayList<>(conflicts.stream().map(c -> c.kind() + ": " + c.reasons()).toList());
 			breaches.forEach(b -> reasons.add(RULE + b));
 			Deal stored = store(deal, products, status, reasons.isEmpty() ? null : String.join("\n", reasons),
-					registeredBy, conversationKey, submitted, domain, nameKey, approvedPart.map(Deal::id).orElse(null));
+					registeredBy, thread, submitted, domain, nameKey, approvedPart.map(Deal::id).orElse(null));
+			if (namedAccount) {
+				deals.updateStatus(stored.id(), DealStatus.REJECTED, DealStatus.REJECTED, null, RULES, NAMED_ACCOUNT);
+				deals.audit(stored.id(), "rejected", RULES, NAMED_ACCOUNT);
+				stored = get(stored.id());
+			}
 			log.info("Deal {} registered by partner {}: {}", stored.reference(), stored.partnerId(), stored.status());
 			approvedPart.ifPresent(part -> events.publishEvent(new DealEvents.Registered(part, List.of())));
 			events.publishEvent(new DealEvents.Registered(stored, conflicts));
@@ -258,18 +269,33 @@ public class DealRegistrations {
 		}
 	}
 
+	/**
+	 * Whether a registration with these conflicts is rejected as soon as it is submitted
+	 * (a named account of the direct sales team, when the rules say so).
+	 */
+	public boolean rejectedAtOnce(List<DealConflict> conflicts) {
+		return rules.rejectNamedAccounts()
+				&& conflicts.stream().anyMatch(c -> c.kind() == DealConflict.Kind.DIRECT_ACCOUNT);
+	}
+
 	/** Marks a rule the registration breaks among its reasons to wait for a manager. */
 	private static final String RULE = "RULE: ";
 
+	/** Who decided a registration the rules of engagement settle on their own. */
+	private static final String RULES = "rules";
+
+	private static final String NAMED_ACCOUNT = "the customer is a named account of our direct sales team, "
+			+ "which cannot be deal-registered: submit a co-sell request instead";
+
 	private Deal store(NewDeal deal, List<String> products, DealStatus status, String reasons, String registeredBy,
-			String conversationKey, java.time.Instant submitted, String domain, String nameKey, UUID splitFrom) {
+			ThreadRef thread, java.time.Instant submitted, String domain, String nameKey, UUID splitFrom) {
 		LocalDate today = LocalDate.now(clock);
 		Deal created = new Deal(UUID.randomUUID(), reference(), deal.partnerId(), registeredBy,
 				deal.customerName().strip(), domain, products, deal.amount(),
 				deal.currency().strip().toUpperCase(Locale.ROOT), deal.expectedCloseDate(), status,
-				status == DealStatus.APPROVED ? today.plusDays(rules.protectionDays()) : null, 0, reasons,
-				conversationKey, submitted, deal.seats(), blankToNull(deal.customerContact()),
-				blankToNull(deal.salesRep()), null, deal.role(), deal.coSellPartners(), null);
+				status == DealStatus.APPROVED ? today.plusDays(rules.protectionDays()) : null, 0, reasons, thread,
+				submitted, deal.seats(), blankToNull(deal.customerContact()), blankToNull(deal.salesRep()), null,
+				deal.role(), deal.coSellPartners(), null);
 		deals.insert(created, nameKey, splitFrom);
 		if (status == DealStatus.APPROVED || status == DealStatus.PENDING) {
 			deals.claim(created.id(), domain, nameKey, products);
@@ -303,8 +329,12 @@ public class DealRegistrations {
 			CustomerMatcher.Match match = CustomerMatcher.compare(domain, name, List.of(), account.domain(),
 					account.name(), List.of());
 			if (match.sameCustomer(rules.nameSimilarity())) {
-				conflicts.add(new DealConflict(DealConflict.Kind.DIRECT_ACCOUNT, match.reasons(rules.nameSimilarity()),
-						null, match.partnerReasons(rules.nameSimilarity()), products));
+				conflicts.add(
+						new DealConflict(
+								account.named() ? DealConflict.Kind.DIRECT_ACCOUNT
+										: DealConflict.Kind.DIRECT_OPPORTUNITY,
+								match.reasons(rules.nameSimilarity()), null,
+								match.partnerReasons(rules.nameSimilarity()), products));
 			}
 		}
 		return conflicts;
@@ -316,6 +346,42 @@ public class DealRegistrations {
 				other.protectedUntil() != null ? "; protected until " + other.protectedUntil() : "";
 			default -> "; registered " + other.createdAt().toString().substring(0, 10) + ", awaiting a decision";
 		};
+	}
+
+	/**
+	 * Whether this person may decide the registration: the vendor's staff may; a partner
+	 * with a channel manager of its own has its registrations decided by that manager or
+	 * a program admin.
+	 */
+	public boolean mayDecide(Deal deal, Requester person) {
+		return refusal(deal, person).isEmpty();
+	}
+
+	private Optional<DecisionRefusedException> refusal(Deal deal, Requester person) {
+		if (!(person instanceof Requester.Staff staff)) {
+			return Optional.of(new DecisionRefusedException(null, null));
+		}
+		Optional<Partner> owner = partners.find(deal.partnerId());
+		String manager = owner.map(Partner::channelManager).orElse(null);
+		if (manager != null && !manager.equals(staff.userId()) && !staff.admin()) {
+			return Optional.of(new DecisionRefusedException(owner.get().name(), manager));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * A person's decision on a registration waiting for one, as
+	 * {@link #decide(UUID, DealStatus, String, String)}, once {@link #mayDecide} allows
+	 * it.
+	 * @throws DecisionRefusedException when this person may not decide it
+	 */
+	@Transactional
+	public Deal decide(UUID dealId, DealStatus decision, Requester person, String note) {
+		Optional<DecisionRefusedException> refused = refusal(get(dealId), person);
+		if (refused.isPresent()) {
+			throw refused.get();
+		}
+		return decide(dealId, decision, person.userId(), note);
 	}
 
 	/**
@@ -371,6 +437,99 @@ public class DealRegistrations {
 				"another partner's registration of this customer is co-sold alongside"));
 		events.publishEvent(new DealEvents.Decided(decided, decision, manager, coSellers));
 		return decided;
+	}
+
+	/**
+	 * What a decision product by product made: the registrations decided, and the one
+	 * still waiting for a decision, if any products were left waiting.
+	 */
+	public record ProductDecisions(List<Deal> decided, Optional<Deal> waiting) {
+	}
+
+	/**
+	 * A person's decisions product by product on a registration waiting for one: each
+	 * product in {@code decisions} approved, rejected or co-sold; the others left
+	 * waiting. Where the decisions differ the registration is split: it keeps the
+	 * products left waiting (or else the first decided ones) and each other decision
+	 * becomes a registration of its own, with the same submission time, decided at once.
+	 * A rejection needs its reason.
+	 * @throws DecisionRefusedException when this person may not decide it
+	 */
+	@Transactional
+	public ProductDecisions decideByProduct(UUID dealId, Map<String, DealStatus> decisions, Requester person,
+			String note) {
+		Deal deal = get(dealId);
+		Optional<DecisionRefusedException> refused = refusal(deal, person);
+		if (refused.isPresent()) {
+			throw refused.get();
+		}
+		if (deal.status() != DealStatus.PENDING && deal.status() != DealStatus.CONFLICT) {
+			throw new ConflictException("decision", deal.reference() + " was decided already: " + deal.status());
+		}
+		Map<DealStatus, List<String>> groups = new LinkedHashMap<>();
+		List<String> waiting = new ArrayList<>();
+		for (String product : deal.products()) {
+			DealStatus decision = decisions.get(product);
+			if (decision == null) {
+				waiting.add(product);
+			}
+			else {
+				groups.computeIfAbsent(decision, d -> new ArrayList<>()).add(product);
+			}
+		}
+		List<String> unknown = decisions.keySet().stream().filter(p -> !deal.products().contains(p)).toList();
+		if (!unknown.isEmpty() || groups.isEmpty()) {
+			throw new InvalidInputException("decisions", "decide at least one of " + deal.reference() + "'s products ("
+					+ String.join(", ", deal.products()) + ")");
+		}
+		if (groups.containsKey(DealStatus.REJECTED) && blankToNull(note) == null) {
+			throw new InvalidInputException("note", "a rejection needs its reason: the partner is told it");
+		}
+		List<DealStatus> order = new ArrayList<>(groups.keySet());
+		List<String> kept = waiting.isEmpty() ? groups.get(order.get(0)) : waiting;
+		List<Deal> parts = new ArrayList<>();
+		if (groups.size() > 1 || !waiting.isEmpty()) {
+			deals.release(dealId);
+			deals.updateProducts(dealId, kept);
+			deals.audit(dealId, "split", person.userId(), "keeps " + String.join(", ", kept));
+			if (deal.status() == DealStatus.PENDING) {
+				deals.claim(dealId, deal.customerDomain(), deals.nameKey(dealId), kept);
+			}
+			for (DealStatus decision : order) {
+				List<String> products = groups.get(decision);
+				if (products != kept) {
+					parts.add(splitOff(deal, products, person.userId()));
+				}
+			}
+		}
+		List<Deal> decided = new ArrayList<>();
+		for (Deal part : parts) {
+			decided.add(decide(part.id(), decisions.get(part.products().get(0)), person.userId(), note));
+		}
+		if (waiting.isEmpty()) {
+			decided.add(0, decide(dealId, order.get(0), person.userId(), note));
+		}
+		Deal from = get(dealId);
+		if (!parts.isEmpty()) {
+			events.publishEvent(new DealEvents.Split(from, parts));
+		}
+		return new ProductDecisions(decided, waiting.isEmpty() ? Optional.empty() : Optional.of(from));
+	}
+
+	/** A registration of some of {@code deal}'s products, submitted when it was. */
+	private Deal splitOff(Deal deal, List<String> products, String by) {
+		Deal part = new Deal(UUID.randomUUID(), reference(), deal.partnerId(), deal.registeredBy(), deal.customerName(),
+				deal.customerDomain(), products, deal.amount(), deal.currency(), deal.expectedCloseDate(),
+				deal.status(), null, 0, deal.conflictReasons(), deal.thread(), deal.createdAt(), deal.seats(),
+				deal.customerContact(), deal.salesRep(), null, deal.role(), deal.coSellPartners(), null);
+		String nameKey = deals.nameKey(deal.id());
+		deals.insert(part, nameKey, deal.id());
+		if (deal.status() == DealStatus.PENDING) {
+			deals.claim(part.id(), deal.customerDomain(), nameKey, products);
+		}
+		deals.audit(part.id(), "registered", by,
+				deal.status() + ": " + String.join(", ", products) + " split from " + deal.reference());
+		return part;
 	}
 
 	/**
@@ -465,8 +624,8 @@ public class DealRegistrations {
 	 * notices go there.
 	 */
 	@Transactional
-	public void attachConversation(UUID dealId, String conversationKey) {
-		deals.attachConversation(dealId, conversationKey);
+	public void attachThread(UUID dealId, ThreadRef thread) {
+		deals.attachThread(dealId, thread);
 	}
 
 	/**
@@ -566,7 +725,7 @@ public class DealRegistrations {
 		if (domain != null && !domain.isBlank() && normalized == null) {
 			throw new InvalidInputException("domain", "'" + domain + "' is not a domain");
 		}
-		DirectAccount account = new DirectAccount(UUID.randomUUID(), name.strip(), nameKey, normalized, owner);
+		DirectAccount account = new DirectAccount(UUID.randomUUID(), name.strip(), nameKey, normalized, owner, true);
 		try {
 			deals.insertDirectAccount(account);
 		}
@@ -580,17 +739,20 @@ public class DealRegistrations {
 	 * Adds or updates a direct-sales account or open opportunity kept in another system
 	 * (the CRM) under its key there; it takes part in conflict checks as any direct
 	 * account. An account whose domain is a direct account already is left out.
+	 * @param named true for a named account (registrations of it are rejected), false for
+	 * an open opportunity (a channel manager weighs them)
 	 * @return whether it is stored
 	 */
 	@Transactional
-	public boolean syncDirectAccount(String sourceKey, String name, String domainOrWebsite, String owner) {
+	public boolean syncDirectAccount(String sourceKey, String name, String domainOrWebsite, String owner,
+			boolean named) {
 		String nameKey = CustomerMatcher.normalizeName(name);
 		if (nameKey == null || nameKey.isEmpty()) {
 			return false;
 		}
 		String domain = (domainOrWebsite == null || domainOrWebsite.isBlank()) ? null
 				: CustomerMatcher.normalizeDomain(domainOrWebsite);
-		return deals.upsertDirectAccount(sourceKey, name.strip(), nameKey, domain, owner);
+		return deals.upsertDirectAccount(sourceKey, name.strip(), nameKey, domain, owner, named);
 	}
 
 	/** Removes a direct account kept elsewhere, e.g. an opportunity the CRM closed. */

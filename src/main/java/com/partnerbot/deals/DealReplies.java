@@ -60,7 +60,7 @@ final class DealReplies {
 	 * sales representative when it names them.
 	 */
 	DealDraft first(DealDraft read, String text, String author) {
-		return withPeople(read, text, author, List.of());
+		return AttributionWords.read(withPeople(read, text, author, List.of()), text, List.of());
 	}
 
 	/**
@@ -83,7 +83,7 @@ final class DealReplies {
 		List<String> products = products(before.products(), answer.products(), text);
 		DealDraft merged = before.with(new DealDraft(name, answer.customerDomain(), products, answer.amount(),
 				answer.currency(), answer.expectedCloseDate(), answer.problems(), answer.seats(), null, null));
-		return withPeople(merged, text, author, asked);
+		return AttributionWords.read(withPeople(merged, text, author, asked), text, asked);
 	}
 
 	private DealDraft answerAs(String field, String text, DealDraft read, Function<String, DealDraft> reader) {
@@ -187,7 +187,7 @@ final class DealReplies {
 		return new DealDraft(draft.customerName(), draft.customerDomain(), draft.products(), draft.amount(),
 				draft.currency(), draft.expectedCloseDate(), draft.problems(), draft.seats(),
 				contact != null ? truncate(contact) : draft.customerContact(),
-				rep != null ? truncate(rep) : draft.salesRep());
+				rep != null ? truncate(rep) : draft.salesRep(), draft.role(), draft.coSellers(), draft.shared());
 	}
 
 	private String currencyOf(String text) {

@@ -48,52 +48,44 @@ class Deals {
 			.params(deal.id(), deal.reference(), deal.partnerId(), deal.registeredBy(), deal.customerName(), nameKey,
 					deal.customerDomain(), deal.products().toArray(String[]::new), deal.amount(), deal.currency(),
 					deal.expectedCloseDate(), deal.status().name(), deal.protectedUntil(), deal.conflictReasons(),
-					deal.conversationKey(), deal.seats(), deal.customerContact(), deal.salesRep(), splitFrom,
-					java.sql.Timestamp.from(deal.createdAt()), deal.role().name(),
+					(deal.thread() != null) ? deal.thread().key() : null, deal.seats(), deal.customerContact(),
+					deal.salesRep(), splitFrom, java.sql.Timestamp.from(deal.createdAt()), deal.role().name(),
 					deal.coSellPartners().toArray(UUID[]::new))
 			.update();
 	}
 
 	Optional<Deal> find(UUID id) {
-		return jdbc.sql("select " + COLUMNS + " from deal_registration where id = ?")
-			.param(id)
-			.query(Deals::map)
-			.optional();
+		return where("id = ?", id).stream().findFirst();
 	}
 
 	Optional<Deal> findByReference(String reference) {
-		return jdbc.sql("select " + COLUMNS + " from deal_registration where reference = ?")
-			.param(reference)
-			.query(Deals::map)
-			.optional();
+		return where("reference = ?", reference).stream().findFirst();
 	}
 
 	/** Registrations waiting for a channel manager, the longest waiting first. */
 	List<Deal> waiting() {
-		return jdbc
-			.sql("select " + COLUMNS
-					+ " from deal_registration where status in ('PENDING', 'CONFLICT') order by created_at, reference")
-			.query(Deals::map)
-			.list();
+		return where("status in ('PENDING', 'CONFLICT') order by created_at, reference");
 	}
 
-	void attachConversation(UUID id, String conversationKey) {
+	void attachThread(UUID id, ThreadRef thread) {
 		jdbc.sql("update deal_registration set conversation_key = ? where id = ? and conversation_key is null")
-			.params(conversationKey, id)
+			.params(thread.key(), id)
 			.update();
 	}
 
 	List<Deal> forPartner(UUID partnerId) {
-		return jdbc.sql("select " + COLUMNS + " from deal_registration where partner_id = ? order by created_at desc")
-			.param(partnerId)
-			.query(Deals::map)
-			.list();
+		return where("partner_id = ? order by created_at desc", partnerId);
 	}
 
 	/** Registrations of other partners that name this one as a co-selling partner. */
 	List<Deal> coSelling(UUID partnerId) {
-		return jdbc.sql("select " + COLUMNS + " from deal_registration where co_sell_partners @> array[?]::uuid[]")
-			.param(partnerId)
+		return where("co_sell_partners @> array[?]::uuid[]", partnerId);
+	}
+
+	/** The registrations a condition (and its order) picks. */
+	private List<Deal> where(String condition, Object... params) {
+		return jdbc.sql("select " + COLUMNS + " from deal_registration where " + condition)
+			.params(params)
 			.query(Deals::map)
 			.list();
 	}
@@ -122,12 +114,12 @@ class Deals {
 	/** Direct-sales accounts that may be the same customer. */
 	List<DirectAccount> directCandidates(String domain, String nameKey) {
 		return jdbc.sql("""
-				select id, name, name_key, domain, owner from direct_account
+				select id, name, name_key, domain, owner, named from direct_account
 				where domain = ? or name_key = ? or name_key % ?
 				""")
 			.params(domain != null ? domain : "", nameKey, nameKey)
 			.query((rs, n) -> new DirectAccount(rs.getObject("id", UUID.class), rs.getString("name"),
-					rs.getString("name_key"), rs.getString("domain"), rs.getString("owner")))
+					rs.getString("name_key"), rs.getString("domain"), rs.getString("owner"), rs.getBoolean("named")))
 			.list();
 	}
 
@@ -142,6 +134,12 @@ class Deals {
 					.update();
 			}
 		}
+	}
+
+	void updateProducts(UUID id, List<String> products) {
+		jdbc.sql("update deal_registration set products = ?, updated_at = now() where id = ?")
+			.params(products.toArray(String[]::new), id)
+			.update();
 	}
 
 	void release(UUID dealId) {
@@ -245,19 +243,21 @@ class Deals {
 	 * Stores a direct-sales account kept elsewhere (the CRM) under its key there; false
 	 * when another account has its domain already.
 	 */
-	boolean upsertDirectAccount(String sourceKey, String name, String nameKey, String domain, String owner) {
+	boolean upsertDirectAccount(String sourceKey, String name, String nameKey, String domain, String owner,
+			boolean named) {
 		int updated = jdbc.sql("""
-				update direct_account set name = ?, name_key = ?, domain = ?, owner = ?
+				update direct_account set name = ?, name_key = ?, domain = ?, owner = ?, named = ?
 				where source_key = ?
 				  and not exists (select 1 from direct_account o where o.domain = ? and o.source_key is distinct from ?)
-				""").params(name, nameKey, domain, owner, sourceKey, domain, sourceKey).update();
+				""").params(name, nameKey, domain, owner, named, sourceKey, domain, sourceKey).update();
 		if (updated > 0) {
 			return true;
 		}
 		return jdbc.sql("""
-				insert into direct_account (id, name, name_key, domain, owner, source_key) values (?, ?, ?, ?, ?, ?)
+				insert into direct_account (id, name, name_key, domain, owner, source_key, named)
+				values (?, ?, ?, ?, ?, ?, ?)
 				on conflict do nothing""")
-			.params(UUID.randomUUID(), name, nameKey, domain, owner, sourceKey)
+			.params(UUID.randomUUID(), name, nameKey, domain, owner, sourceKey, named)
 			.update() > 0;
 	}
 
@@ -266,8 +266,8 @@ class Deals {
 	}
 
 	void insertDirectAccount(DirectAccount account) {
-		jdbc.sql("insert into direct_account (id, name, name_key, domain, owner) values (?, ?, ?, ?, ?)")
-			.params(account.id(), account.name(), account.nameKey(), account.domain(), account.owner())
+		jdbc.sql("insert into direct_account (id, name, name_key, domain, owner, named) values (?, ?, ?, ?, ?, ?)")
+			.params(account.id(), account.name(), account.nameKey(), account.domain(), account.owner(), account.named())
 			.update();
 	}
 
@@ -279,7 +279,8 @@ class Deals {
 				Arrays.stream((Object[]) products.getArray()).map(String::valueOf).toList(), rs.getBigDecimal("amount"),
 				rs.getString("currency"), rs.getObject("expected_close_date", LocalDate.class),
 				DealStatus.valueOf(rs.getString("status")), rs.getObject("protected_until", LocalDate.class),
-				rs.getInt("extensions"), rs.getString("conflict_reasons"), rs.getString("conversation_key"),
+				rs.getInt("extensions"), rs.getString("conflict_reasons"),
+				ThreadRef.ofKey(rs.getString("conversation_key")),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(), (Integer) rs.getObject("seats"),
 				rs.getString("customer_contact"), rs.getString("sales_rep"), rs.getString("decision_note"),
 				PartnerRole.valueOf(rs.getString("partner_role")),

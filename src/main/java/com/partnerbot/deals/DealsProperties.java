@@ -28,6 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requireContact whether a registration names a customer contact
  * @param requireSalesRep whether a registration names the partner's sales representative
  * @param responseBusinessDays within how many business days channel managers decide
+ * @param namedAccounts {@code reject}: a registration of a named account of the direct
+ * sales team is rejected at once, with the reason; {@code review}: a channel manager
+ * decides
  * @param products the product catalogue
  * @param currencies the currencies a registration may be in
  */
@@ -37,7 +40,8 @@ public record DealsProperties(@DefaultValue("90") int protectionDays, @DefaultVa
 		@DefaultValue("auto") String approval, @DefaultValue("15") int reminderDays,
 		@DefaultValue("0.6") double nameSimilarity, @DefaultValue("180") int maxCloseDays,
 		Map<String, BigDecimal> minimumAmount, @DefaultValue("true") boolean requireContact,
-		@DefaultValue("true") boolean requireSalesRep, @DefaultValue("3") int responseBusinessDays, @DefaultValue( {
+		@DefaultValue("true") boolean requireSalesRep, @DefaultValue("3") int responseBusinessDays,
+		@DefaultValue("reject") String namedAccounts, @DefaultValue( {
 				"Analytics Suite", "Data Pipeline", "Secure Gateway" }) List<String> products,
 		@DefaultValue({ "USD", "EUR", "GBP", "CAD", "AUD" }) List<String> currencies){
 
@@ -45,6 +49,10 @@ public record DealsProperties(@DefaultValue("90") int protectionDays, @DefaultVa
 		// a map has no annotation default; the library states its minimum in dollars only
 		minimumAmount = (minimumAmount == null || minimumAmount.isEmpty()) ? Map.of("USD", new BigDecimal("5000"))
 				: Map.copyOf(minimumAmount);
+	}
+
+	public boolean rejectNamedAccounts() {
+		return "reject".equalsIgnoreCase(namedAccounts);
 	}
 
 	public boolean autoApprove() {

@@ -275,7 +275,7 @@ class LlmPathTests extends EndToEndTests {
 				{"customerName": "Initech", "customerDomain": "initech.com",
 				 "products": ["Analytics Suite", "Quantum Toaster"], "amount": 120000, "currency": "usd",
 				 "expectedCloseDate": "2001-01-01"}""");
-		DealDraft draft = drafts.describe(unique("k"), partnerId(), "U1",
+		DealDraft draft = drafts.describe(new com.partnerbot.deals.ThreadRef("C_LLM", unique("k")), partnerId(), "U1",
 				"Initech wants forty seats of the analytics thing, 120 grand, should close soon");
 		assertThat(draft.customerName()).isEqualTo("Initech");
 		assertThat(draft.customerDomain()).isEqualTo("initech.com");
@@ -297,7 +297,7 @@ class LlmPathTests extends EndToEndTests {
 		openAi.reply(request -> {
 			throw new IllegalStateException("model down");
 		});
-		DealDraft draft = drafts.describe(unique("k"), partnerId(), "U1",
+		DealDraft draft = drafts.describe(new com.partnerbot.deals.ThreadRef("C_LLM", unique("k")), partnerId(), "U1",
 				"register Initech, initech.com, 40 seats of Analytics Suite, about $120k, closing "
 						+ TestClock.today().plusMonths(4));
 		assertThat(openAi.requests()).isNotEmpty();

@@ -196,7 +196,9 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 					.formatted(partner, customer, customer.toLowerCase(),
 							com.partnerbot.TestClock.today().plusDays(30)));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		assertThat(created.body()).contains("\"status\":\"CONFLICT\"", "named account of our direct sales team")
+		// an open opportunity of the direct team goes to a channel manager; a named
+		// account is rejected at once
+		assertThat(created.body()).contains("\"status\":\"CONFLICT\"", "open opportunity with this customer")
 			.doesNotContain("Dana Direct");
 		assertThat(conflicts(partner, direct + " Enterprises Ltd", "https://" + direct.toLowerCase() + ".io"))
 			.contains(DealConflict.Kind.DIRECT_ACCOUNT);
@@ -205,7 +207,7 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 		salesforce.put("Opportunity", Map.of("Id", opportunity, "IsClosed", true));
 		sync();
 		assertThat(conflicts(UUID.randomUUID().toString(), customer + " Corporation", customer.toLowerCase() + ".com"))
-			.doesNotContain(DealConflict.Kind.DIRECT_ACCOUNT);
+			.doesNotContain(DealConflict.Kind.DIRECT_OPPORTUNITY, DealConflict.Kind.DIRECT_ACCOUNT);
 		assertThat(account).startsWith("001");
 	}
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +21,7 @@ import com.partnerbot.EndToEndTests;
 import com.partnerbot.TestClock;
 import com.partnerbot.partners.NewPartner;
 import com.partnerbot.partners.PartnerManagement;
+import com.partnerbot.partners.Requester;
 import com.partnerbot.partners.Tier;
 import com.partnerbot.platform.ConflictException;
 import com.partnerbot.platform.InvalidInputException;
@@ -191,9 +194,104 @@ class DealRegistrationsTests extends EndToEndTests {
 		registrations.addDirectAccount(customer + " Holdings", customer + ".io", "jane.direct@vendor.example");
 		DealRegistrations.Registration registration = registrations
 			.register(deal(acme, customer, "sales." + customer + ".io", "Data Pipeline"), "U1", null);
-		assertThat(registration.deal().status()).isEqualTo(DealStatus.CONFLICT);
+		// the library: named accounts are excluded and rejected automatically, with the
+		// reason
+		assertThat(registration.deal().status()).isEqualTo(DealStatus.REJECTED);
+		assertThat(registration.deal().decisionNote()).contains("named account", "co-sell request");
 		assertThat(registration.conflicts()).extracting(DealConflict::kind)
 			.containsExactly(DealConflict.Kind.DIRECT_ACCOUNT);
+		assertThat(registrations.auditTrail(registration.deal().id())).extracting(AuditEntry::action)
+			.containsExactly("registered", "rejected");
+	}
+
+	@Test
+	void anOpenOpportunityOfTheDirectTeamGoesToAChannelManager() {
+		registrations.syncDirectAccount("crm:opportunity:" + customer, customer + " Holdings", customer + ".io",
+				"Dana Direct", false);
+		DealRegistrations.Registration registration = registrations
+			.register(deal(acme, customer, customer + ".io", "Data Pipeline"), "U1", null);
+		assertThat(registration.deal().status()).isEqualTo(DealStatus.CONFLICT);
+		assertThat(registration.conflicts()).extracting(DealConflict::kind)
+			.containsExactly(DealConflict.Kind.DIRECT_OPPORTUNITY);
+	}
+
+	/** A registration that waits for a manager: below the program's minimum. */
+	private Deal waiting(UUID partner, String... products) {
+		Deal deal = registrations
+			.register(new NewDeal(partner, customer, customer + ".com", List.of(products), new BigDecimal("3000"),
+					"USD", TestClock.today().plusDays(60), null, "Jane Roe", "U1"), "U1", null)
+			.deal();
+		assertThat(deal.status()).isEqualTo(DealStatus.PENDING);
+		return deal;
+	}
+
+	@Test
+	void theVendorsStaffDecideAndAPartnersOwnChannelManagerOrAnAdmin() {
+		Deal deal = waiting(acme, "Data Pipeline");
+		Requester partnerPerson = new Requester.PartnerPerson("U_ACME", partners.find(acme).orElseThrow());
+		assertThat(registrations.mayDecide(deal, partnerPerson)).isFalse();
+		assertThatThrownBy(() -> registrations.decide(deal.id(), DealStatus.APPROVED, partnerPerson, null))
+			.isInstanceOf(DecisionRefusedException.class);
+		assertThat(registrations.mayDecide(deal, new Requester.Staff("W_ANY", false, Optional.empty()))).isTrue();
+
+		UUID owned = partners
+			.register(new NewPartner(unique("Owned "), Tier.GOLD, List.of(unique("T")), List.of(), "W_OWNER"))
+			.id();
+		Deal ownedDeal = waiting(owned, "Secure Gateway");
+		Requester otherManager = new Requester.Staff("W_OTHER", false, Optional.empty());
+		assertThat(registrations.mayDecide(ownedDeal, otherManager)).isFalse();
+		assertThatThrownBy(() -> registrations.decide(ownedDeal.id(), DealStatus.APPROVED, otherManager, null))
+			.isInstanceOfSatisfying(DecisionRefusedException.class,
+					ex -> assertThat(ex.channelManager()).isEqualTo("W_OWNER"));
+		assertThat(registrations.mayDecide(ownedDeal, new Requester.Staff("W_ADMIN", true, Optional.empty()))).isTrue();
+		assertThat(registrations
+			.decide(ownedDeal.id(), DealStatus.APPROVED, new Requester.Staff("W_OWNER", false, Optional.empty()), null)
+			.status()).isEqualTo(DealStatus.APPROVED);
+		assertThat(registrations.find(deal.id()).orElseThrow().status()).isEqualTo(DealStatus.PENDING);
+	}
+
+	@Test
+	void aManagerDecidesProductByProductAndTheRestKeepsWaiting() {
+		Deal deal = waiting(acme, "Analytics Suite", "Data Pipeline", "Secure Gateway");
+		Requester manager = new Requester.Staff("W_MANAGER", false, Optional.empty());
+		assertThatThrownBy(() -> registrations.decideByProduct(deal.id(), Map.of("Secure Gateway", DealStatus.REJECTED),
+				manager, " "))
+			.isInstanceOf(InvalidInputException.class);
+		DealRegistrations.ProductDecisions decisions = registrations.decideByProduct(deal.id(),
+				Map.of("Analytics Suite", DealStatus.APPROVED, "Secure Gateway", DealStatus.REJECTED), manager,
+				"Secure Gateway is sold by our direct team there");
+
+		assertThat(decisions.decided()).extracting(Deal::products, Deal::status)
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple(List.of("Analytics Suite"), DealStatus.APPROVED),
+					org.assertj.core.groups.Tuple.tuple(List.of("Secure Gateway"), DealStatus.REJECTED));
+		Deal left = decisions.waiting().orElseThrow();
+		assertThat(left.id()).isEqualTo(deal.id());
+		assertThat(left.products()).containsExactly("Data Pipeline");
+		assertThat(left.status()).isEqualTo(DealStatus.PENDING);
+		// each part keeps the submission's place in line, and the partner's references
+		assertThat(decisions.decided()).allSatisfy(part -> {
+			assertThat(part.createdAt()).isEqualTo(deal.createdAt());
+			assertThat(part.reference()).isNotEqualTo(deal.reference());
+		});
+		assertThat(decisions.decided()
+			.stream()
+			.filter(d -> d.status() == DealStatus.REJECTED)
+			.findFirst()
+			.orElseThrow()
+			.decisionNote()).isEqualTo("Secure Gateway is sold by our direct team there");
+		// the approved part protects its product; the rejected one is free for others
+		assertThat(registrations.check(globex, "U_TEST", customer, customer + ".com", List.of("Analytics Suite")))
+			.isNotEmpty();
+		assertThat(registrations.check(globex, "U_TEST", customer, customer + ".com", List.of("Secure Gateway")))
+			.isEmpty();
+
+		// the rest decided as one: no further split
+		DealRegistrations.ProductDecisions rest = registrations.decideByProduct(deal.id(),
+				Map.of("Data Pipeline", DealStatus.APPROVED), manager, null);
+		assertThat(rest.waiting()).isEmpty();
+		assertThat(rest.decided()).extracting(Deal::id).containsExactly(deal.id());
+		assertThat(registrations.forPartner(acme)).hasSize(3);
 	}
 
 	@Test

@@ -67,6 +67,23 @@ class DealsApiTests extends EndToEndTests {
 	}
 
 	@Test
+	void aNamedAccountIsRejectedAtOnceWithItsReason() {
+		String acme = registerPartner(unique("Acme "), "Silver", unique("TA"));
+		String customer = unique("named").toLowerCase();
+		assertThat(api("POST", "/api/direct-accounts", """
+				{"name": "%s", "domain": "%s", "owner": "Direct"}""".formatted(customer, customer + ".com"))
+			.statusCode()).isEqualTo(201);
+		HttpResponse<String> response = api("POST", "/api/deals", body(acme, customer, customer + ".com"));
+		assertThat(response.statusCode()).isEqualTo(201);
+		JsonObject created = JsonParser.parseString(response.body()).getAsJsonObject();
+		assertThat(created.get("status").getAsString()).isEqualTo("REJECTED");
+		assertThat(created.get("decisionNote").getAsString()).contains("named account", "co-sell request");
+		assertThat(created.has("protectedUntil")).isFalse();
+		// nothing waits for a channel manager
+		assertThat(api("GET", "/api/deals/waiting", null).body()).doesNotContain(created.get("id").getAsString());
+	}
+
+	@Test
 	void aSmallDealClosingInTenMonthsWaitsForAManagerAndSaysWhy() {
 		String acme = registerPartner(unique("Acme "), "Silver", unique("TA"));
 		String customer = unique("tiny").toLowerCase();

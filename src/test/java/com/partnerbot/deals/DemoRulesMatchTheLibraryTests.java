@@ -63,6 +63,14 @@ class DemoRulesMatchTheLibraryTests {
 	}
 
 	@Test
+	void namedAccountsAreRejectedAutomatically() {
+		assertThat(library).contains(
+				"Named accounts are excluded from deal registration; registrations for them are rejected automatically");
+		assertThat(faq).contains("named accounts (about 1,200 companies) are excluded and are rejected automatically");
+		assertThat(rules.rejectNamedAccounts()).isTrue();
+	}
+
+	@Test
 	void howSoonChannelManagersDecide() {
 		assertThat(number(library, "reviews each complete registration within \\*\\*(\\d+) business days\\*\\*"))
 			.isEqualTo(rules.responseBusinessDays());

@@ -128,9 +128,19 @@ class SandboxBrowserTests extends SandboxTests {
 	void aDealIsRegisteredThroughTheCardAndAManagerApprovesItsConflict() {
 		String customer = "Wayne Foods " + Long.toString(System.nanoTime() % 100000, 36).toUpperCase();
 		String domain = "wayne" + Long.toString(System.nanoTime() % 1000000, 36) + ".com";
-		// the vendor sells to this customer directly: any registration of it conflicts
-		assertThat(post("/api/direct-accounts", "application/json", """
-				{"name": "%s", "domain": "%s", "owner": "Direct sales"}""".formatted(customer, domain), ADMIN_TOKEN)
+		// another partner registered this customer's Analytics Suite first (a named
+		// account of the direct team would be rejected at once, as the library says)
+		String rivalName = "Rival Systems " + Long.toString(System.nanoTime() % 100000, 36).toUpperCase();
+		String rival = post("/api/partners", "application/json", """
+				{"name": "%s", "tier": "Silver"}""".formatted(rivalName), ADMIN_TOKEN).body()
+			.replaceAll("(?s).*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+		assertThat(post("/api/deals", "application/json",
+				"""
+						{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
+						 "amount": 90000, "currency": "USD", "expectedCloseDate": "%s",
+						 "customerContact": "Ann Lee", "salesRep": "Ron Rival"}"""
+					.formatted(rival, customer, domain, java.time.LocalDate.now().plusDays(40)),
+				ADMIN_TOKEN)
 			.statusCode()).isEqualTo(201);
 
 		registerAsAcme(customer, domain + ", 40 seats of Analytics Suite, about 120k, closing next month");
@@ -156,17 +166,23 @@ class SandboxBrowserTests extends SandboxTests {
 				"Jane Roe, CTO");
 		screenshot("2-deal-card");
 		click(By.cssSelector("#thread-pane button[data-action-id='deal_submit']"));
-		awaitInThread("waits for a channel manager");
+		// the product nobody else registered is approved at once; the contested one waits
+		wait.until(d -> d.findElement(By.id("thread-pane"))
+			.getText()
+			.contains("(Analytics Suite) is registered and waits"));
+		assertThat(browser.findElement(By.id("thread-pane")).getText())
+			.contains("(Secure Gateway) is registered and approved")
+			.doesNotContain(rivalName);
 		screenshot("3-deal-registered");
 
 		actAs(SandboxWorkspace.MANAGER);
 		open(SandboxWorkspace.ALERTS_CHANNEL);
 		wait.until(d -> messageContaining(SandboxWorkspace.ALERTS_CHANNEL, customer) != null);
 		assertThat(messageContaining(SandboxWorkspace.ALERTS_CHANNEL, customer).getText())
-			.contains("Deal registration conflict", "Acme Resellers", "direct-sales");
+			.contains("Deal registration conflict", "Acme Resellers", rivalName);
 		screenshot("4-conflict-alert");
-		clickIn(SandboxWorkspace.ALERTS_CHANNEL, customer, "deal_approve");
-		awaitInMessage(SandboxWorkspace.ALERTS_CHANNEL, customer, "approved by");
+		clickIn(SandboxWorkspace.ALERTS_CHANNEL, customer, "deal_co_sell");
+		wait.until(d -> messageContaining(SandboxWorkspace.ALERTS_CHANNEL, customer).getText().contains("co-sell by"));
 
 		// the partner hears in its thread
 		actAs("U0ACME0001");

@@ -3,6 +3,7 @@ package com.partnerbot.slack;
 import java.time.Duration;
 import java.util.List;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,7 +114,7 @@ class TrustTests extends EndToEndTests {
 				"<!channel> <!here> <!subteam^S0123|@sales> <@U0CEO> what is the capital of Mongolia " + marker + "? "
 						+ "<https://evil.example/login|northwind.example/portal>");
 		StubSlackApi.Call reply = answerIn(channel);
-		String answerId = reply.buttonValue(AnswerBlocks.HAND_OFF);
+		String answerId = answerId(reply);
 		click(team, "U_PRANK", channel, "1700001000.000001", AnswerBlocks.HAND_OFF, answerId);
 		List<StubSlackApi.Call> alerts = slackApi.await("chat.postMessage",
 				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains(marker), 1);
@@ -128,9 +129,11 @@ class TrustTests extends EndToEndTests {
 	@Test
 	void aCustomerNameThatPingsOrPhishesReachesTheManagersCardEscaped() {
 		String partnerId = registerPartner(unique("Namerco "), "Silver", unique("TN"), unique("C"));
+		String domain = unique("pinged").toLowerCase() + ".com";
 		String marker = unique("Pingco");
-		pendingRegistration(partnerId, marker,
-				"<!channel> " + marker + " <https://evil.example/login|Open the deal desk> <@U0CEO>");
+		String name = "<!channel> " + marker + " <https://evil.example/login|Open the deal desk> <@U0CEO>";
+		String deal = conflictingRegistration(partnerId, name, domain);
+		assertThat(deal).contains("\"status\":\"CONFLICT\"");
 		List<StubSlackApi.Call> cards = slackApi.await("chat.postMessage",
 				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && String.valueOf(c.arg("blocks")).contains(marker), 1);
 		assertThat(cards).hasSize(1);
@@ -180,30 +183,49 @@ class TrustTests extends EndToEndTests {
 	}
 
 	/**
-	 * A registration that waits for a manager: its customer is a direct-sales account.
+	 * A registration that waits for a manager: it names no customer contact and no sales
+	 * rep, which the rules of engagement require.
 	 */
 	private String pendingRegistration() {
-		String partnerId = registerPartner(unique("Waitco "), "Silver", unique("TR"), unique("C"));
-		String name = unique("Directco ");
-		return pendingRegistration(partnerId, name, name);
+		String team = unique("TR");
+		String partnerId = registerPartner(unique("Waitco "), "Silver", team, unique("C"));
+		String domain = unique("direct").toLowerCase() + ".com";
+		String deal = api("POST", "/api/deals",
+				"""
+						{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
+						 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}"""
+					.formatted(partnerId, unique("Waitingco "), domain, com.partnerbot.TestClock.today().plusMonths(2)))
+			.body();
+		assertThat(deal).contains("\"status\":\"PENDING\"");
+		return JsonParser.parseString(deal).getAsJsonObject().get("id").getAsString();
 	}
 
 	/**
-	 * The partner registers a customer of the direct-sales team, so a manager must look:
-	 * the account named {@code account}, under the name {@code customerName}.
+	 * The partner's registration of a customer another partner registered first, which
+	 * waits for a channel manager; the API's answer.
 	 */
-	private String pendingRegistration(String partnerId, String account, String customerName) {
-		String domain = unique("direct").toLowerCase() + ".com";
-		assertThat(api("POST", "/api/direct-accounts", """
-				{"name": "%s", "domain": "%s", "owner": "Direct"}""".formatted(account, domain)).statusCode())
-			.isEqualTo(201);
-		String deal = api("POST", "/api/deals", """
+	private String conflictingRegistration(String partnerId, String customer, String domain) {
+		String registration = """
 				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
-				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""".formatted(partnerId, customerName,
-				domain, com.partnerbot.TestClock.today().plusMonths(2)))
+				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""";
+		String rival = registerPartner(unique("Rival "), "Silver", unique("TR"));
+		assertThat(api("POST", "/api/deals", registration.formatted(rival, unique("Rivalled "), domain,
+				com.partnerbot.TestClock.today().plusMonths(2)))
+			.statusCode()).isEqualTo(201);
+		return api("POST", "/api/deals",
+				registration.formatted(partnerId, customer, domain, com.partnerbot.TestClock.today().plusMonths(2)))
 			.body();
-		assertThat(deal).contains("\"status\":\"CONFLICT\"");
-		return JsonParser.parseString(deal).getAsJsonObject().get("id").getAsString();
+	}
+
+	private static String answerId(StubSlackApi.Call reply) {
+		JsonArray blocks = JsonParser.parseString(reply.arg("blocks")).getAsJsonArray();
+		for (var block : blocks) {
+			JsonObject b = block.getAsJsonObject();
+			if (b.get("type").getAsString().equals("actions")) {
+				return b.getAsJsonArray("elements").get(0).getAsJsonObject().get("value").getAsString();
+			}
+		}
+		throw new AssertionError("no buttons in " + blocks);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.view.View;
@@ -16,6 +17,8 @@ import com.slack.api.model.view.View;
 import com.partnerbot.deals.Deal;
 import com.partnerbot.deals.DealConflict;
 import com.partnerbot.deals.DealDraft;
+import com.partnerbot.deals.DealStatus;
+import com.partnerbot.deals.PartnerRole;
 import com.partnerbot.slack.bolt.Messages;
 
 import static com.slack.api.model.block.Blocks.actions;
@@ -61,6 +64,16 @@ public final class DealBlocks {
 
 	static final String REJECT_FORM = "deal_reject_form";
 
+	static final String BY_PRODUCT = "deal_by_product";
+
+	static final String BY_PRODUCT_FORM = "deal_by_product_form";
+
+	/** The form's block of a product's decision. */
+	static final String PRODUCT_BLOCK = "product:";
+
+	/** The form's choice that leaves a product waiting. */
+	static final String WAIT = "WAIT";
+
 	/** The form's blocks, by the draft field each one edits. */
 	static final Map<String, String> FIELD_BLOCKS = Map.of("customerName", "customer_name", "customerDomain",
 			"customer_domain", "products", "products", "amount", "amount", "currency", "currency", "expectedCloseDate",
@@ -70,7 +83,9 @@ public final class DealBlocks {
 			"customerDomain", "the customer's web domain (e.g. initech.com)", "products", "the products", "amount",
 			"the expected deal value", "currency", "the currency", "expectedCloseDate", "the expected close date",
 			"customerContact", "the customer's contact (name, title, e-mail)", "salesRep",
-			"your sales rep (\"me\" if it is you)");
+			"your sales rep (\"me\" if it is you)", "role",
+			"whether you sourced this opportunity or are influencing one that our team or another partner found",
+			"coSellPartners", "which other partners sell it with you (their names, or \"none\")");
 
 	private DealBlocks() {
 	}
@@ -93,7 +108,7 @@ public final class DealBlocks {
 	 * and {@code notes} such as when protection would end.
 	 */
 	static Messages.Reply confirmation(String conversationKey, DealDraft draft, List<DealConflict> conflicts,
-			List<String> breaches, List<String> notes) {
+			boolean rejectedAtOnce, List<String> breaches, List<String> notes) {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(header(h -> h.text(plainText("Register this deal?"))));
 		blocks.add(section(s -> s.fields(fields(draft))));
@@ -102,7 +117,10 @@ public final class DealBlocks {
 		if (!conflicts.isEmpty()) {
 			String text = ":rotating_light: *Possible conflict:* "
 					+ String.join("; ", conflicts.stream().map(DealConflict::forPartner).toList())
-					+ ". You can still submit: a channel manager will decide.";
+					+ (rejectedAtOnce
+							? ". Named accounts cannot be deal-registered: a registration is rejected at once; "
+									+ "submit a co-sell request instead."
+							: ". You can still submit: a channel manager will decide.");
 			blocks.add(section(s -> s.text(markdownText(text))));
 		}
 		if (!breaches.isEmpty()) {
@@ -136,6 +154,8 @@ public final class DealBlocks {
 		lines.add(switch (deal.status()) {
 			case APPROVED -> ":white_check_mark: *" + deal.reference()
 					+ "* is registered and approved: you are protected until *" + deal.protectedUntil() + "*.";
+			case REJECTED -> ":x: *" + deal.reference() + "* was rejected: "
+					+ Messages.escape(String.valueOf(deal.decisionNote())) + ".";
 			case CONFLICT -> ":hourglass_flowing_sand: *" + deal.reference() + products + waits + ", because "
 					+ String.join("; ", conflicts.stream().map(DealConflict::forPartner).toList()) + by + ".";
 			default -> ":hourglass_flowing_sand: *" + deal.reference() + products + waits
@@ -215,6 +235,12 @@ public final class DealBlocks {
 		}
 		if (draft.salesRep() != null) {
 			fields.add(markdownText("*Your sales rep*\n" + person(draft.salesRep())));
+		}
+		if (draft.role() != null || draft.coSellers() != null) {
+			fields
+				.add(markdownText("*Your part*\n" + (draft.role() == PartnerRole.INFLUENCED ? "Influenced" : "Sourced")
+						+ (draft.coSellers() == null || draft.coSellers().isEmpty() ? ""
+								: ", co-selling with " + Messages.escape(String.join(", ", draft.coSellers())))));
 		}
 		return fields;
 	}
@@ -301,15 +327,53 @@ public final class DealBlocks {
 			blocks.add(section(s -> s
 				.text(markdownText("*Matches:* " + e.description() + "\n_Why:_ " + Messages.escape(e.reasons())))));
 		}
-		blocks.add(actions(a -> a.blockId("decide:" + deal.id())
-			.elements(List.of(button(
-					b -> b.actionId(APPROVE).style("primary").value(deal.id().toString()).text(plainText("Approve"))),
-					button(b -> b.actionId(REJECT)
-						.style("danger")
-						.value(deal.id().toString())
-						.text(plainText("Reject"))),
-					button(b -> b.actionId(CO_SELL).value(deal.id().toString()).text(plainText("Co-sell")))))));
+		blocks.add(decisionButtons(deal));
 		return new Messages.Reply(title + ": " + deal.reference() + " from " + partnerName, blocks);
+	}
+
+	/**
+	 * Approve, reject, co-sell, and for a registration of several products a decision per
+	 * product.
+	 */
+	static LayoutBlock decisionButtons(Deal deal) {
+		String id = deal.id().toString();
+		List<BlockElement> buttons = new ArrayList<>(
+				List.of(button(b -> b.actionId(APPROVE).style("primary").value(id).text(plainText("Approve"))),
+						button(b -> b.actionId(REJECT).style("danger").value(id).text(plainText("Reject"))),
+						button(b -> b.actionId(CO_SELL).value(id).text(plainText("Co-sell")))));
+		if (deal.products().size() > 1) {
+			buttons.add(button(b -> b.actionId(BY_PRODUCT).value(id).text(plainText("Decide per product"))));
+		}
+		return actions(a -> a.blockId("decide:" + id).elements(buttons));
+	}
+
+	/**
+	 * The form a channel manager decides each product of a registration in, with the
+	 * reason a rejection needs.
+	 */
+	static View productForm(Deal deal, String metadata) {
+		List<OptionObject> choices = List.of(option(plainText("Leave waiting"), WAIT),
+				option(plainText("Approve"), DealStatus.APPROVED.name()),
+				option(plainText("Reject"), DealStatus.REJECTED.name()),
+				option(plainText("Co-sell"), DealStatus.CO_SELL.name()));
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(section(s -> s.text(markdownText(summary(deal)))));
+		for (String product : deal.products()) {
+			blocks.add(input(i -> i.blockId(PRODUCT_BLOCK + product)
+				.label(plainText(product))
+				.element(staticSelect(e -> e.actionId("value").options(choices).initialOption(choices.get(0))))));
+		}
+		blocks.add(input(i -> i.blockId("reason")
+			.label(plainText("Reason for a rejection (the partner is told)"))
+			.optional(true)
+			.element(plainTextInput(t -> t.actionId("value").multiline(true).maxLength(1000)))));
+		return view(v -> v.type("modal")
+			.callbackId(BY_PRODUCT_FORM)
+			.privateMetadata(metadata)
+			.title(viewTitle(t -> t.type("plain_text").text("Decide " + deal.reference())))
+			.submit(viewSubmit(t -> t.type("plain_text").text("Decide")))
+			.close(viewClose(c -> c.type("plain_text").text("Cancel")))
+			.blocks(blocks));
 	}
 
 	private static String people(Deal deal) {

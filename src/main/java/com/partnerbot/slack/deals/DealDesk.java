@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import com.slack.api.bolt.App;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +18,8 @@ import com.partnerbot.deals.DealConflict;
 import com.partnerbot.deals.DealEvents;
 import com.partnerbot.deals.DealRegistrations;
 import com.partnerbot.deals.DealStatus;
+import com.partnerbot.deals.DecisionRefusedException;
+import com.partnerbot.deals.ThreadRef;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.partners.Requester;
@@ -85,6 +90,7 @@ class DealDesk implements SlackFeature {
 		for (DealConflict conflict : registered.conflicts()) {
 			String description = switch (conflict.kind()) {
 				case DIRECT_ACCOUNT -> "a direct-sales named account";
+				case DIRECT_OPPORTUNITY -> "an open opportunity of the direct sales team";
 				default -> Optional.ofNullable(conflict.otherDealId())
 					.flatMap(registrations::find)
 					.map(other -> "*" + other.reference() + "* of *" + partnerName(other.partnerId()) + "* ("
@@ -104,14 +110,15 @@ class DealDesk implements SlackFeature {
 	@ApplicationModuleListener
 	void on(DealEvents.Decided decided) {
 		Deal deal = decided.deal();
+		String what = "*" + deal.reference() + "* (" + Messages.escape(deal.customerName()) + ": "
+				+ String.join(", ", deal.products()) + ")";
 		String text = switch (decided.decision()) {
-			case APPROVED -> ":white_check_mark: *" + deal.reference() + "* (" + Messages.escape(deal.customerName())
-					+ ") was approved: you are protected until *" + deal.protectedUntil() + "*.";
-			case CO_SELL -> ":handshake: *" + deal.reference() + "* (" + Messages.escape(deal.customerName())
-					+ ") was approved for co-selling; your channel manager will be in touch. Protected until *"
+			case APPROVED -> ":white_check_mark: " + what + " was approved: you are protected until *"
 					+ deal.protectedUntil() + "*.";
-			default -> ":x: *" + deal.reference() + "* (" + Messages.escape(deal.customerName()) + ") was rejected: "
-					+ Messages.escape(String.valueOf(deal.decisionNote()))
+			case CO_SELL -> ":handshake: " + what
+					+ " was approved for co-selling; your channel manager will be in touch. Protected until *"
+					+ deal.protectedUntil() + "*.";
+			default -> ":x: " + what + " was rejected: " + Messages.escape(String.valueOf(deal.decisionNote()))
 					+ "\nYou may appeal within 5 business days to your channel manager.";
 		};
 		if (decided.decision() == DealStatus.CO_SELL && !decided.coSellers().isEmpty()) {
@@ -150,8 +157,8 @@ class DealDesk implements SlackFeature {
 	}
 
 	private void tellPartner(Deal deal, String outboxKey, Messages.Reply reply) {
-		String key = deal.conversationKey();
-		if (key == null || !key.contains(":")) {
+		ThreadRef thread = deal.thread();
+		if (thread == null) {
 			// registered through the form: the person who registered it hears in a direct
 			// message
 			if (deal.registeredBy() != null && deal.registeredBy().matches("[UW][A-Z0-9_]+")) {
@@ -162,48 +169,56 @@ class DealDesk implements SlackFeature {
 			}
 			return;
 		}
-		outbox.enqueue(Outbound.toChannel(outboxKey, "notice", key.substring(0, key.indexOf(':')),
-				key.substring(key.indexOf(':') + 1), reply));
+		outbox.enqueue(Outbound.toChannel(outboxKey, "notice", thread.channel(), thread.ts(), reply));
 	}
 
 	@Override
 	public void register(App app) {
 		app.blockAction(DealBlocks.APPROVE, (req, ctx) -> decision(req.getPayload(), ctx, DealStatus.APPROVED));
-		app.blockAction(DealBlocks.REJECT, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			String value = req.getPayload().getActions().get(0).getValue();
-			String cardTs = req.getPayload().getContainer() != null ? req.getPayload().getContainer().getMessageTs()
-					: null;
-			// the reason form opens before the acknowledgement, while the trigger is
-			// fresh
-			Optional<Deal> deal = parseId(value).flatMap(registrations::find);
-			if (deal.isPresent() && requesters.identify(identity) instanceof Requester.Staff) {
-				openRejectForm(req.getPayload().getTriggerId(), deal.get(),
-						value + "|" + identity.channelId() + "|" + (cardTs != null ? cardTs : ""));
-			}
-			else {
-				work.submit("deal decision", () -> decide(identity, value, cardTs, DealStatus.REJECTED, null));
-			}
-			return ctx.ack();
-		});
+		app.blockAction(DealBlocks.REJECT, (req, ctx) -> decisionForm(req.getPayload(), ctx, DealBlocks::rejectForm));
 		app.viewSubmission(DealBlocks.REJECT_FORM, (req, ctx) -> {
-			SlackIdentity submitted = requesters.identity(CurrentDelivery.require(), ctx);
-			String[] metadata = String.valueOf(req.getPayload().getView().getPrivateMetadata()).split("\\|", -1);
 			var values = req.getPayload().getView().getState().getValues();
-			var reasonBlock = (values != null) ? values.get("reason") : null;
-			String reason = (reasonBlock != null && reasonBlock.get("value") != null)
-					? reasonBlock.get("value").getValue() : null;
+			String reason = reason(values);
 			if (reason == null || reason.isBlank()) {
 				return ctx.ackWithErrors(Map.of("reason", "Say why: the partner is told the reason."));
 			}
-			String channel = metadata.length > 1 && !metadata[1].isEmpty() ? metadata[1] : null;
-			String cardTs = metadata.length > 2 && !metadata[2].isEmpty() ? metadata[2] : null;
-			SlackIdentity identity = new SlackIdentity(submitted.userId(), submitted.userTeamId(), channel,
-					submitted.installedTeamId());
-			work.submit("deal rejection", () -> decide(identity, metadata[0], cardTs, DealStatus.REJECTED, reason));
+			FormOrigin origin = origin(requesters.identity(CurrentDelivery.require(), ctx), req.getPayload().getView());
+			work.submit("deal rejection",
+					() -> decide(origin.identity(), origin.dealId(), origin.cardTs(), DealStatus.REJECTED, reason));
 			return ctx.ack();
 		});
 		app.blockAction(DealBlocks.CO_SELL, (req, ctx) -> decision(req.getPayload(), ctx, DealStatus.CO_SELL));
+		app.blockAction(DealBlocks.BY_PRODUCT,
+				(req, ctx) -> decisionForm(req.getPayload(), ctx, DealBlocks::productForm));
+		app.viewSubmission(DealBlocks.BY_PRODUCT_FORM, (req, ctx) -> {
+			SlackIdentity submitted = requesters.identity(CurrentDelivery.require(), ctx);
+			var values = req.getPayload().getView().getState().getValues();
+			Map<String, DealStatus> decisions = new java.util.LinkedHashMap<>();
+			String firstProduct = null;
+			for (var block : (values != null ? values : Map.<String, Map<String, ViewState.Value>>of()).entrySet()) {
+				ViewState.Value choice = block.getValue().get("value");
+				if (block.getKey().startsWith(DealBlocks.PRODUCT_BLOCK)) {
+					firstProduct = (firstProduct == null) ? block.getKey() : firstProduct;
+					String chosen = (choice != null && choice.getSelectedOption() != null)
+							? choice.getSelectedOption().getValue() : DealBlocks.WAIT;
+					if (!DealBlocks.WAIT.equals(chosen)) {
+						decisions.put(block.getKey().substring(DealBlocks.PRODUCT_BLOCK.length()),
+								DealStatus.valueOf(chosen));
+					}
+				}
+			}
+			String reason = reason(values);
+			if (decisions.isEmpty() && firstProduct != null) {
+				return ctx.ackWithErrors(Map.of(firstProduct, "Decide at least one product."));
+			}
+			if (decisions.containsValue(DealStatus.REJECTED) && (reason == null || reason.isBlank())) {
+				return ctx.ackWithErrors(Map.of("reason", "Say why: the partner is told the reason."));
+			}
+			FormOrigin origin = origin(submitted, req.getPayload().getView());
+			work.submit("deal decision",
+					() -> decideByProduct(origin.identity(), origin.dealId(), origin.cardTs(), decisions, reason));
+			return ctx.ack();
+		});
 		app.blockAction(DealBlocks.EXTEND, (req, ctx) -> {
 			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
 			String value = req.getPayload().getActions().get(0).getValue();
@@ -222,10 +237,50 @@ class DealDesk implements SlackFeature {
 		return ctx.ack();
 	}
 
-	private void openRejectForm(String triggerId, Deal deal, String metadata) {
+	/**
+	 * A decision form, opened for a person who may decide before the acknowledgement,
+	 * while the trigger is fresh; anyone else hears why they may not, and nothing is
+	 * decided.
+	 */
+	private com.slack.api.bolt.response.Response decisionForm(
+			com.slack.api.app_backend.interactive_components.payload.BlockActionPayload payload,
+			com.slack.api.bolt.context.builtin.ActionContext ctx, BiFunction<Deal, String, View> form) {
+		SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
+		String value = payload.getActions().get(0).getValue();
+		String cardTs = payload.getContainer() != null ? payload.getContainer().getMessageTs() : null;
+		Optional<Deal> deal = parseId(value).flatMap(registrations::find);
+		if (deal.isPresent() && registrations.mayDecide(deal.get(), requesters.identify(identity))) {
+			openForm(payload.getTriggerId(),
+					form.apply(deal.get(), value + "|" + identity.channelId() + "|" + (cardTs != null ? cardTs : "")));
+		}
+		else {
+			work.submit("deal decision", () -> decideByProduct(identity, value, cardTs, Map.of(), null));
+		}
+		return ctx.ack();
+	}
+
+	/** Where a decision form was opened: the registration, the card, the person there. */
+	private record FormOrigin(String dealId, SlackIdentity identity, String cardTs) {
+	}
+
+	/** A form has no channel of its own: it belongs to the card it was opened from. */
+	private static FormOrigin origin(SlackIdentity submitted, View view) {
+		String[] metadata = String.valueOf(view.getPrivateMetadata()).split("\\|", -1);
+		String channel = metadata.length > 1 && !metadata[1].isEmpty() ? metadata[1] : null;
+		String cardTs = metadata.length > 2 && !metadata[2].isEmpty() ? metadata[2] : null;
+		return new FormOrigin(metadata[0],
+				new SlackIdentity(submitted.userId(), submitted.userTeamId(), channel, submitted.installedTeamId()),
+				cardTs);
+	}
+
+	private static String reason(Map<String, Map<String, ViewState.Value>> values) {
+		Map<String, ViewState.Value> block = (values != null) ? values.get("reason") : null;
+		return (block != null && block.get("value") != null) ? block.get("value").getValue() : null;
+	}
+
+	private void openForm(String triggerId, View form) {
 		try {
-			var response = api.client()
-				.viewsOpen(r -> r.triggerId(triggerId).view(DealBlocks.rejectForm(deal, metadata)));
+			var response = api.client().viewsOpen(r -> r.triggerId(triggerId).view(form));
 			if (!response.isOk()) {
 				log.warn("views.open failed: {}", response.getError());
 			}
@@ -246,41 +301,70 @@ class DealDesk implements SlackFeature {
 
 	private void decide(SlackIdentity identity, String value, String cardTs, DealStatus decision, String note) {
 		Requester requester = requesters.identify(identity);
-		if (!(requester instanceof Requester.Staff staff)) {
-			replies.privately(identity.channelId(), identity.userId(),
-					Messages.Reply.plain("Only the vendor's channel managers decide on registrations."));
-			return;
-		}
 		try {
-			// a partner with a channel manager of its own is theirs (or a program
-			// admin's) to decide on
-			Optional<Partner> owner = registrations.find(UUID.fromString(value))
-				.flatMap(d -> partners.find(d.partnerId()));
-			String manager = owner.map(Partner::channelManager).orElse(null);
-			if (manager != null && !manager.equals(identity.userId()) && !staff.admin()) {
-				replies.privately(identity.channelId(), identity.userId(),
-						Messages.Reply.plain("Registrations of *" + owner.get().name()
-								+ "* are decided by their channel manager, <@" + manager + ">, or a program admin."));
-				return;
-			}
-			Deal deal = registrations.decide(UUID.fromString(value), decision, identity.userId(), note);
-			String outcome = switch (decision) {
-				case APPROVED -> ":white_check_mark: approved";
-				case CO_SELL -> ":handshake: co-sell";
-				default -> ":x: rejected";
-			};
-			Messages.Reply decided = Messages.Reply
-				.plain("*" + deal.reference() + "* from *" + owner.map(Partner::name).orElse("unknown partner") + "*: "
-						+ outcome + " by <@" + identity.userId() + ">\n" + DealBlocks.summary(deal)
-						+ (deal.protectedUntil() != null ? "\nProtected until " + deal.protectedUntil() : "")
-						+ (decision == DealStatus.REJECTED ? "\nReason: " + Messages.escape(note) : ""));
+			Deal deal = registrations.decide(UUID.fromString(value), decision, requester, note);
 			if (identity.channelId() != null && cardTs != null) {
-				replies.update(identity.channelId(), cardTs, decided);
+				replies.update(identity.channelId(), cardTs, Messages.Reply.plain(decidedLine(deal, identity)));
 			}
+		}
+		catch (DecisionRefusedException ex) {
+			tell(identity, refused(ex));
 		}
 		catch (ConflictException | InvalidInputException | NotFoundException | IllegalArgumentException ex) {
 			tell(identity, Messages.Reply.plain(":warning: " + ex.getMessage()));
 		}
+	}
+
+	/**
+	 * Decisions product by product; the card shows each part's outcome, and keeps the
+	 * buttons for the products still waiting.
+	 */
+	private void decideByProduct(SlackIdentity identity, String value, String cardTs, Map<String, DealStatus> decisions,
+			String note) {
+		Requester requester = requesters.identify(identity);
+		try {
+			DealRegistrations.ProductDecisions made = registrations.decideByProduct(UUID.fromString(value), decisions,
+					requester, note);
+			List<String> lines = new ArrayList<>(made.decided().stream().map(d -> decidedLine(d, identity)).toList());
+			made.waiting()
+				.ifPresent(w -> lines.add(":hourglass_flowing_sand: *" + w.reference() + "* from *"
+						+ Messages.escape(partnerName(w.partnerId())) + "*: " + String.join(", ", w.products())
+						+ " still waits for a decision, due by *" + registrations.decisionDue(w) + "*"));
+			String text = String.join("\n\n", lines);
+			List<com.slack.api.model.block.LayoutBlock> blocks = new ArrayList<>(
+					List.of(section(s -> s.text(markdownText(text)))));
+			made.waiting().ifPresent(w -> blocks.add(DealBlocks.decisionButtons(w)));
+			if (identity.channelId() != null && cardTs != null) {
+				replies.update(identity.channelId(), cardTs, new Messages.Reply(text, blocks));
+			}
+		}
+		catch (DecisionRefusedException ex) {
+			tell(identity, refused(ex));
+		}
+		catch (ConflictException | InvalidInputException | NotFoundException | IllegalArgumentException ex) {
+			tell(identity, Messages.Reply.plain(":warning: " + ex.getMessage()));
+		}
+	}
+
+	/** A decided registration as the card shows it. */
+	private String decidedLine(Deal deal, SlackIdentity by) {
+		String outcome = switch (deal.status()) {
+			case APPROVED -> ":white_check_mark: approved";
+			case CO_SELL -> ":handshake: co-sell";
+			default -> ":x: rejected";
+		};
+		return "*" + deal.reference() + "* from *" + Messages.escape(partnerName(deal.partnerId())) + "*: " + outcome
+				+ " by <@" + by.userId() + ">\n" + DealBlocks.summary(deal)
+				+ (deal.protectedUntil() != null ? "\nProtected until " + deal.protectedUntil() : "")
+				+ (deal.status() == DealStatus.REJECTED ? "\nReason: " + Messages.escape(deal.decisionNote()) : "");
+	}
+
+	private static Messages.Reply refused(DecisionRefusedException refusal) {
+		return Messages.Reply
+			.plain(refusal.channelManager() == null ? "Only the vendor's channel managers decide on registrations."
+					: "Registrations of *" + Messages.escape(refusal.partnerName())
+							+ "* are decided by their channel manager, <@" + refusal.channelManager()
+							+ ">, or a program admin.");
 	}
 
 	private void extend(SlackIdentity identity, String value) {

@@ -26,6 +26,7 @@ import com.partnerbot.deals.DealDrafts;
 import com.partnerbot.deals.DealRegistrations;
 import com.partnerbot.deals.DealStatus;
 import com.partnerbot.deals.NewDeal;
+import com.partnerbot.deals.ThreadRef;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.partners.SlackIdentity;
@@ -91,7 +92,8 @@ public class DealIntake implements SlackFeature {
 	 * draft.
 	 */
 	public boolean wants(String text, String conversationKey) {
-		return INTENT.matcher(text).find() || drafts.find(conversationKey).isPresent();
+		ThreadRef thread = thread(conversationKey);
+		return INTENT.matcher(text).find() || (thread != null && drafts.find(thread).isPresent());
 	}
 
 	/** Adds a message to the thread's draft and says what comes next. */
@@ -101,7 +103,7 @@ public class DealIntake implements SlackFeature {
 			return Messages.Reply.plain("Deals are registered for a partner: ask in the partner's shared channel.");
 		}
 		String description = INTENT.matcher(text).replaceFirst("").strip();
-		DealDraft draft = drafts.describe(conversationKey, partner.get().id(), requester.userId(), description);
+		DealDraft draft = drafts.describe(thread(conversationKey), partner.get().id(), requester.userId(), description);
 		List<String> missing = drafts.missing(draft);
 		if (!missing.isEmpty()) {
 			return DealBlocks.questions(draft, missing);
@@ -119,14 +121,15 @@ public class DealIntake implements SlackFeature {
 			// the draft stays: nothing the partner gave is lost
 			return Messages.Reply.plain(":hourglass_flowing_sand: " + ex.getMessage());
 		}
-		NewDeal deal = draft.toNewDeal(partner.id());
+		NewDeal deal = drafts.toNewDeal(draft, partner.id());
 		List<String> notes = new ArrayList<>();
 		registrations.protectionIfApprovedToday()
 			.filter(until -> draft.expectedCloseDate() != null && until.isBefore(draft.expectedCloseDate()))
 			.ifPresent(until -> notes.add(":information_source: Approved today, protection would end on " + until
 					+ ", before the expected close: you may ask for the extension in the last "
 					+ registrations.rules().extensionWindowDays() + " days of protection, with activity logged."));
-		return DealBlocks.confirmation(conversationKey, draft, conflicts, registrations.ruleBreaches(deal), notes);
+		return DealBlocks.confirmation(conversationKey, draft, conflicts, registrations.rejectedAtOnce(conflicts),
+				registrations.ruleBreaches(deal), notes);
 	}
 
 	@Override
@@ -144,7 +147,7 @@ public class DealIntake implements SlackFeature {
 			String cardTs = req.getPayload().getContainer().getMessageTs();
 			work.submit("deal cancel", () -> {
 				if (ownDraft(identity, key).isPresent()) {
-					drafts.discard(key);
+					drafts.discard(thread(key));
 					replies.update(identity.channelId(), cardTs, Messages.Reply.plain("Deal registration cancelled."));
 				}
 			});
@@ -157,7 +160,7 @@ public class DealIntake implements SlackFeature {
 			// the form opens before the acknowledgement, while the trigger is fresh (as
 			// the
 			// blank form and the survey comment form do)
-			ownDraft(identity, key).flatMap(partner -> drafts.find(key))
+			ownDraft(identity, key).flatMap(partner -> drafts.find(thread(key)))
 				.ifPresent(draft -> openForm(trigger, draft, key));
 			return ctx.ack();
 		});
@@ -239,28 +242,28 @@ public class DealIntake implements SlackFeature {
 	}
 
 	private void submit(SlackIdentity identity, String key, String cardTs) {
+		ThreadRef thread = thread(key);
 		Optional<Partner> partner = ownDraft(identity, key);
-		Optional<DealDraft> draft = partner.flatMap(p -> drafts.find(key));
+		Optional<DealDraft> draft = partner.flatMap(p -> drafts.find(thread));
 		if (draft.isEmpty()) {
 			replies.privately(identity.channelId(), identity.userId(),
 					Messages.Reply.plain("This draft is gone (registered or cancelled already)."));
 			return;
 		}
-		String thread = key.substring(key.indexOf(':') + 1);
 		try {
 			DealRegistrations.Registration registration = registrations
-				.register(draft.get().toNewDeal(partner.get().id()), identity.userId(), key);
-			drafts.discard(key);
+				.register(drafts.toNewDeal(draft.get(), partner.get().id()), identity.userId(), thread);
+			drafts.discard(thread);
 			replies.update(identity.channelId(), cardTs, registered(registration));
 		}
 		catch (InvalidInputException ex) {
-			replies.post(identity.channelId(), thread,
+			replies.post(identity.channelId(), thread.ts(),
 					Messages.Reply.plain(":warning: I couldn't register it yet: "
 							+ String.join("; ", ex.errors().stream().map(e -> e.field() + " " + e.message()).toList())
 							+ ". Reply with the correction or press *Edit*; the rest of the draft is kept."));
 		}
 		catch (ConflictException ex) {
-			replies.post(identity.channelId(), thread, Messages.Reply.plain(":warning: " + ex.getMessage()));
+			replies.post(identity.channelId(), thread.ts(), Messages.Reply.plain(":warning: " + ex.getMessage()));
 		}
 	}
 
@@ -278,9 +281,9 @@ public class DealIntake implements SlackFeature {
 						new Messages.Reply("<@" + identity.userId() + "> registered a deal: " + confirmation.text(),
 								confirmation.blocks()));
 				if (ts.isPresent()) {
-					String key = channel + ":" + ts.get();
-					registrations.attachConversation(registration.deal().id(), key);
-					registration.approvedPart().ifPresent(p -> registrations.attachConversation(p.id(), key));
+					ThreadRef thread = new ThreadRef(channel, ts.get());
+					registrations.attachThread(registration.deal().id(), thread);
+					registration.approvedPart().ifPresent(p -> registrations.attachThread(p.id(), thread));
 				}
 				else {
 					replies.privately(channel, identity.userId(), confirmation);
@@ -291,11 +294,14 @@ public class DealIntake implements SlackFeature {
 			}
 			return;
 		}
-		// from a thread's Edit: the corrected draft gets a fresh card in the thread
-		drafts.replace(metadata, partner.id(), requester.userId(), draft);
-		String channel = metadata.substring(0, metadata.indexOf(':'));
-		String thread = metadata.substring(metadata.indexOf(':') + 1);
-		replies.post(channel, thread, confirmation(partner, requester.userId(), metadata, draft));
+		// from a thread's Edit: the corrected draft gets a fresh card in the thread; the
+		// form has no fields for the partner's part, so what the thread said of it stays
+		ThreadRef thread = thread(metadata);
+		DealDraft edited = drafts.find(thread)
+			.map(before -> draft.withAttribution(before.role(), before.coSellers(), before.shared()))
+			.orElse(draft);
+		drafts.replace(thread, partner.id(), requester.userId(), edited);
+		replies.post(thread.channel(), thread.ts(), confirmation(partner, requester.userId(), metadata, edited));
 	}
 
 	private Messages.Reply registered(DealRegistrations.Registration registration) {
@@ -319,6 +325,13 @@ public class DealIntake implements SlackFeature {
 		}
 	}
 
+	/** A conversation's key in the Slack adapter, {@code channel:ts}, as a thread. */
+	private static ThreadRef thread(String key) {
+		int colon = (key != null) ? key.indexOf(':') : -1;
+		return (colon > 0 && colon < key.length() - 1)
+				? new ThreadRef(key.substring(0, colon), key.substring(colon + 1)) : null;
+	}
+
 	private static String channelOf(String metadata) {
 		if (metadata == null) {
 			return null;
@@ -331,7 +344,7 @@ public class DealIntake implements SlackFeature {
 	/** The clicker's partner, when the draft is that partner's. */
 	private Optional<Partner> ownDraft(SlackIdentity identity, String key) {
 		Requester requester = requesters.identify(identity);
-		Optional<UUID> owner = drafts.owner(key);
+		Optional<UUID> owner = (thread(key) != null) ? drafts.owner(thread(key)) : Optional.empty();
 		return requester.partner().filter(p -> owner.isPresent() && owner.get().equals(p.id()));
 	}
 

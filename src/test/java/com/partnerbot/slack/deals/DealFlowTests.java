@@ -74,6 +74,26 @@ class DealFlowTests extends EndToEndTests {
 		assertThat(slack().json(message.toString()).statusCode()).isEqualTo(200);
 	}
 
+	/**
+	 * A deal described in one message in a fresh channel and submitted from its card; the
+	 * thread's ts once the card says how it went.
+	 */
+	private String submitted(String team, String channel, String ts, String description) {
+		String thread = mention(team, channel, ts, description);
+		click(team, unique("U"), channel, ts.substring(0, ts.indexOf('.')) + ".000200", DealBlocks.SUBMIT,
+				buttonValue(posts(channel, 1).get(0), DealBlocks.SUBMIT));
+		slackApi.await("chat.update", c -> channel.equals(c.arg("channel")), 1);
+		return thread;
+	}
+
+	/** The test's partner registered the customer's Secure Gateway; its channel. */
+	private String acmeRegisteredSecureGateway(String ts) {
+		String channel = ownChannel();
+		submitted(acmeTeam, channel, ts, "register " + customer + ", " + customer.toLowerCase()
+				+ ".com, Secure Gateway, $80k, closing next month, contact Jane Roe, rep me");
+		return channel;
+	}
+
 	private List<StubSlackApi.Call> posts(String channel, int count) {
 		return slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), count);
 	}
@@ -145,11 +165,8 @@ class DealFlowTests extends EndToEndTests {
 	@Test
 	void aConflictGoesToTheManagersWhoseDecisionReachesThePartner() {
 		String first = ownChannel();
-		String firstThread = mention(acmeTeam, first, "1700000300.000100", "register " + customer + ", "
+		String firstThread = submitted(acmeTeam, first, "1700000300.000100", "register " + customer + ", "
 				+ customer.toLowerCase() + ".com, Secure Gateway, $80k, closing next month, contact Jane Roe, rep me");
-		String firstKey = buttonValue(posts(first, 1).get(0), DealBlocks.SUBMIT);
-		click(acmeTeam, "U_ACME", first, "1700000300.000200", DealBlocks.SUBMIT, firstKey);
-		assertThat(slackApi.await("chat.update", c -> first.equals(c.arg("channel")), 1)).hasSize(1);
 
 		String globexTeam = unique("TG");
 		String globexName = unique("Globex ");
@@ -183,8 +200,8 @@ class DealFlowTests extends EndToEndTests {
 			.hasSize(1);
 
 		click(StubSlackApi.TEAM, "W_MANAGER", ALERTS_CHANNEL, "1700000500.000100", DealBlocks.CO_SELL, dealId);
-		List<StubSlackApi.Call> decided = slackApi.await("chat.update",
-				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains("co-sell"), 1);
+		List<StubSlackApi.Call> decided = slackApi.await("chat.update", c -> ALERTS_CHANNEL.equals(c.arg("channel"))
+				&& c.arg("text").contains("co-sell") && c.arg("text").contains(globexName), 1);
 		assertThat(decided).hasSize(1);
 		assertThat(decided.get(0).arg("ts")).isEqualTo("1700000500.000100");
 		List<StubSlackApi.Call> notice = slackApi.await("chat.postMessage", c -> second.equals(c.arg("channel"))
@@ -237,22 +254,52 @@ class DealFlowTests extends EndToEndTests {
 	}
 
 	@Test
-	void aRejectionCarriesItsReasonAndOnlyItsPartnerCanAskAboutIt() {
-		String acmeChannel = ownChannel();
+	void theBotAsksThePartnersPartWhenOthersTakePartAndTheCrmGetsIt() {
+		String globexName = unique("Globex ");
+		String globex = registerPartner(globexName, "Gold", unique("TG"));
+		String channel = ownChannel();
 		String domain = customer.toLowerCase() + ".com";
-		mention(acmeTeam, acmeChannel, "1700000800.000100", "register " + customer + ", " + domain
-				+ ", Secure Gateway, $80k, closing next month, contact Jane Roe, rep me");
-		click(acmeTeam, "U_ACME", acmeChannel, "1700000800.000200", DealBlocks.SUBMIT,
-				buttonValue(posts(acmeChannel, 1).get(0), DealBlocks.SUBMIT));
-		slackApi.await("chat.update", c -> acmeChannel.equals(c.arg("channel")), 1);
+		String thread = mention(acmeTeam, channel, "1700003000.000100", "register " + customer + ", " + domain
+				+ ", Data Pipeline, $80k, closing next month, contact Jane Roe, rep me, co-selling with Nobody Known");
+		// a name the program does not know is said back; who found it is asked
+		assertThat(posts(channel, 1).get(0).arg("text")).contains("no other partner of the program is called",
+				"Nobody Known", "whether you sourced this opportunity", "which other partners sell it with you");
+
+		replyInThread(acmeTeam, channel, thread, "influenced");
+		assertThat(posts(channel, 2).get(1).arg("text")).contains("which other partners sell it with you")
+			.doesNotContain("whether you sourced");
+
+		replyInThread(acmeTeam, channel, thread, globexName.toLowerCase());
+		StubSlackApi.Call card = posts(channel, 3).get(2);
+		assertThat(card.arg("blocks")).contains("Register this deal?", "Influenced, co-selling with " + globexName);
+		click(acmeTeam, "U_ACME", channel, "1700003000.000200", DealBlocks.SUBMIT,
+				buttonValue(card, DealBlocks.SUBMIT));
+		slackApi.await("chat.update", c -> channel.equals(c.arg("channel")) && c.arg("text").contains("approved"), 1);
+		Map<String, Object> stored = jdbc
+			.sql("select partner_role, co_sell_partners::text as co_sellers from deal_registration "
+					+ "where customer_domain = ?")
+			.param(domain)
+			.query()
+			.singleRow();
+		assertThat(stored).containsEntry("partner_role", "INFLUENCED").containsEntry("co_sellers", "{" + globex + "}");
+
+		// a deal of the partner's own asks nothing of it
+		String plain = ownChannel();
+		mention(acmeTeam, plain, "1700003100.000100", "register " + unique("Umbrella") + ", " + unique("umbrella")
+				+ ".com, Data Pipeline, $80k, closing next month, contact Jane Roe, rep me");
+		assertThat(posts(plain, 1).get(0).arg("blocks")).contains("Register this deal?").doesNotContain("Your part");
+	}
+
+	@Test
+	void aRejectionCarriesItsReasonAndOnlyItsPartnerCanAskAboutIt() {
+		String domain = customer.toLowerCase() + ".com";
+		String acmeChannel = acmeRegisteredSecureGateway("1700000800.000100");
 
 		String globexTeam = unique("TG");
 		String globexChannel = unique("C");
 		registerPartner(unique("Globex "), "Gold", globexTeam, globexChannel);
-		String thread = mention(globexTeam, globexChannel, "1700000900.000100", "register " + customer + ", " + domain
+		String thread = submitted(globexTeam, globexChannel, "1700000900.000100", "register " + customer + ", " + domain
 				+ ", Secure Gateway, $90k, closing next month, contact Joe Doe, rep me");
-		click(globexTeam, "U_GLOBEX", globexChannel, "1700000900.000200", DealBlocks.SUBMIT,
-				buttonValue(posts(globexChannel, 1).get(0), DealBlocks.SUBMIT));
 		StubSlackApi.Call alert = slackApi
 			.await("chat.postMessage",
 					c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains("conflict")
@@ -314,11 +361,8 @@ class DealFlowTests extends EndToEndTests {
 	void aPartnerAsksWhenProtectionEndsAndExtendsItFromSlack() {
 		String channel = ownChannel();
 		String domain = customer.toLowerCase() + ".com";
-		String thread = mention(acmeTeam, channel, "1700001000.000100", "register " + customer + ", " + domain
+		String thread = submitted(acmeTeam, channel, "1700001000.000100", "register " + customer + ", " + domain
 				+ ", Data Pipeline, $80k, closing next month, contact Jane Roe, rep me");
-		click(acmeTeam, "U_ACME", channel, "1700001000.000200", DealBlocks.SUBMIT,
-				buttonValue(posts(channel, 1).get(0), DealBlocks.SUBMIT));
-		slackApi.await("chat.update", c -> channel.equals(c.arg("channel")), 1);
 		Map<String, Object> deal = jdbc
 			.sql("select reference, protected_until::text as until from deal_registration where customer_domain = ?")
 			.param(domain)
@@ -475,6 +519,13 @@ class DealFlowTests extends EndToEndTests {
 
 	/** Slack's view_submission of a modal the bot opened, with one text input filled. */
 	private HttpResponse<String> submitView(JsonObject view, String block, String text) {
+		JsonObject values = new JsonObject();
+		values.add(block, input("plain_text_input", "value", text));
+		return submitView(view, values);
+	}
+
+	/** Slack's view_submission of a modal the bot opened, by the channel manager. */
+	private HttpResponse<String> submitView(JsonObject view, JsonObject values) {
 		JsonObject submission = json("view_submission.json");
 		submission.getAsJsonObject("user").addProperty("id", "W_MANAGER");
 		submission.getAsJsonObject("user").addProperty("team_id", StubSlackApi.TEAM);
@@ -484,12 +535,103 @@ class DealFlowTests extends EndToEndTests {
 		submitted.addProperty("private_metadata", view.get("private_metadata").getAsString());
 		submitted.addProperty("team_id", StubSlackApi.TEAM);
 		submitted.addProperty("app_installed_team_id", StubSlackApi.TEAM);
-		JsonObject values = new JsonObject();
-		values.add(block, input("plain_text_input", "value", text));
 		JsonObject state = new JsonObject();
 		state.add("values", values);
 		submitted.add("state", state);
 		return slack().form(encodeForm(Map.of("payload", submission.toString())));
+	}
+
+	@Test
+	void aManagerDecidesEachProductOfARegistrationFromTheCard() {
+		String domain = customer.toLowerCase() + ".com";
+		acmeRegisteredSecureGateway("1700002000.000100");
+
+		// another partner's registration of both products, closing too late to be
+		// approved on its own: the whole of it waits
+		String globexTeam = unique("TG");
+		String globexName = unique("Globex ");
+		String globexChannel = unique("C");
+		registerPartner(globexName, "Gold", globexTeam, globexChannel);
+		String thread = submitted(globexTeam, globexChannel, "1700002100.000100",
+				"register " + customer + ", " + domain + ", Secure Gateway and Data Pipeline, $95k, closing "
+						+ TestClock.today().plusMonths(10) + ", contact Joe Doe, rep me");
+		StubSlackApi.Call alert = slackApi
+			.await("chat.postMessage",
+					c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains(globexName), 1)
+			.get(0);
+		String dealId = buttonValue(alert, DealBlocks.BY_PRODUCT);
+
+		// the partner cannot open the form
+		String partnerPerson = unique("U");
+		click(globexTeam, partnerPerson, ALERTS_CHANNEL, "1700002200.000100", DealBlocks.BY_PRODUCT, dealId);
+		assertThat(slackApi.await("chat.postEphemeral",
+				c -> partnerPerson.equals(c.arg("user")) && c.arg("text").contains("Only the vendor"), 1))
+			.hasSize(1);
+
+		click(StubSlackApi.TEAM, "W_MANAGER", ALERTS_CHANNEL, "1700002200.000100", DealBlocks.BY_PRODUCT, dealId);
+		JsonObject view = JsonParser.parseString(
+				slackApi
+					.await("views.open",
+							c -> c.arg("view").contains(DealBlocks.BY_PRODUCT_FORM) && c.arg("view")
+								.contains(jdbc.sql("select reference from deal_registration where id = ?::uuid")
+									.param(dealId)
+									.query(String.class)
+									.single()),
+							1)
+					.get(0)
+					.arg("view"))
+			.getAsJsonObject();
+		JsonObject unexplained = new JsonObject();
+		unexplained.add(DealBlocks.PRODUCT_BLOCK + "Secure Gateway", choice("REJECTED"));
+		unexplained.add(DealBlocks.PRODUCT_BLOCK + "Data Pipeline", choice(DealBlocks.WAIT));
+		assertThat(JsonParser.parseString(submitView(view, unexplained).body())
+			.getAsJsonObject()
+			.getAsJsonObject("errors")
+			.keySet()).containsExactly("reason");
+
+		JsonObject values = new JsonObject();
+		values.add(DealBlocks.PRODUCT_BLOCK + "Secure Gateway", choice(DealBlocks.WAIT));
+		values.add(DealBlocks.PRODUCT_BLOCK + "Data Pipeline", choice("APPROVED"));
+		assertThat(submitView(view, values).statusCode()).isEqualTo(200);
+
+		// the card shows the approved part and keeps the buttons for the waiting one
+		StubSlackApi.Call card = slackApi
+			.await("chat.update",
+					c -> ALERTS_CHANNEL.equals(c.arg("channel")) && "1700002200.000100".equals(c.arg("ts")), 1)
+			.get(0);
+		assertThat(card.arg("text")).contains("approved by <@W_MANAGER>", "Data Pipeline",
+				"Secure Gateway still waits");
+		assertThat(buttonValue(card, DealBlocks.REJECT)).isEqualTo(dealId);
+		Map<String, Object> waiting = jdbc
+			.sql("select status, products::text as products, created_at from deal_registration where id = ?::uuid")
+			.param(dealId)
+			.query()
+			.singleRow();
+		assertThat(waiting).containsEntry("status", "CONFLICT").containsEntry("products", "{\"Secure Gateway\"}");
+		Map<String, Object> part = jdbc
+			.sql("select status, products::text as products, created_at from deal_registration "
+					+ "where split_from = ?::uuid")
+			.param(dealId)
+			.query()
+			.singleRow();
+		assertThat(part).containsEntry("status", "APPROVED")
+			.containsEntry("products", "{\"Data Pipeline\"}")
+			.containsEntry("created_at", waiting.get("created_at"));
+		// the partner hears in its thread which product was approved, and of no one else
+		List<StubSlackApi.Call> notice = slackApi.await("chat.postMessage", c -> globexChannel.equals(c.arg("channel"))
+				&& thread.equals(c.arg("thread_ts")) && c.arg("text").contains("was approved"), 1);
+		assertThat(notice.get(0).arg("text")).contains(": Data Pipeline)").doesNotContain(acmeName);
+	}
+
+	private static JsonObject choice(String value) {
+		JsonObject chosen = new JsonObject();
+		chosen.addProperty("value", value);
+		JsonObject select = new JsonObject();
+		select.addProperty("type", "static_select");
+		select.add("selected_option", chosen);
+		JsonObject block = new JsonObject();
+		block.add("value", select);
+		return block;
 	}
 
 	@Test
@@ -503,13 +645,16 @@ class DealFlowTests extends EndToEndTests {
 				 "channelManager": "W_OWNER"}""".formatted(name, unique("TO"), unique("C"))).body();
 		String partnerId = com.google.gson.JsonParser.parseString(created).getAsJsonObject().get("id").getAsString();
 		String domain = unique("owned").toLowerCase() + ".com";
-		assertThat(api("POST", "/api/direct-accounts", """
-				{"name": "%s", "domain": "%s", "owner": "Direct"}""".formatted(name + " Customer", domain))
-			.statusCode()).isEqualTo(201);
-		String deal = api("POST", "/api/deals", """
+		// another partner registered this customer first
+		String registration = """
 				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Analytics Suite"],
-				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""".formatted(partnerId,
-				name + " Customer", domain, TestClock.today().plusMonths(2)))
+				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""";
+		String rival = registerPartner(unique("Rival "), "Silver", unique("TR"));
+		assertThat(api("POST", "/api/deals",
+				registration.formatted(rival, name + " Customer", domain, TestClock.today().plusMonths(2)))
+			.statusCode()).isEqualTo(201);
+		String deal = api("POST", "/api/deals",
+				registration.formatted(partnerId, name + " Customer", domain, TestClock.today().plusMonths(2)))
 			.body();
 		String dealId = com.google.gson.JsonParser.parseString(deal).getAsJsonObject().get("id").getAsString();
 		assertThat(deal).contains("\"status\":\"CONFLICT\"");
@@ -520,9 +665,9 @@ class DealFlowTests extends EndToEndTests {
 			.hasSize(1);
 		assertThat(api("GET", "/api/deals/" + dealId, null).body()).contains("\"status\":\"CONFLICT\"");
 
-		click(StubSlackApi.TEAM, "W_OWNER", ALERTS_CHANNEL, "1700000600.000100", DealBlocks.APPROVE, dealId);
+		click(StubSlackApi.TEAM, "W_OWNER", ALERTS_CHANNEL, "1700000600.000100", DealBlocks.CO_SELL, dealId);
 		assertThat(slackApi.await("chat.update", c -> ALERTS_CHANNEL.equals(c.arg("channel"))
-				&& c.arg("text").contains(name) && c.arg("text").contains("approved"), 1))
+				&& c.arg("text").contains(name) && c.arg("text").contains("co-sell"), 1))
 			.hasSize(1);
 	}
 
