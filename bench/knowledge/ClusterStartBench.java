@@ -67,7 +67,7 @@ public final class ClusterStartBench {
 			DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "postgres", "");
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 			new JdbcTemplate(dataSource).execute(Files.readString(
-					Path.of("src/main/resources/db/migration/knowledge/V202612030701__cluster_index.sql")));
+					Path.of("src/main/resources/db/migration/knowledge/V202612030705__cluster_index.sql")));
 			JdbcStoredVectors stored = new JdbcStoredVectors(jdbc, new JdbcTemplate(dataSource));
 			Random random = new Random(42);
 			Map<String, float[]> vectors = new HashMap<>();

@@ -3,7 +3,7 @@
  * checked against the program's rules, channel managers' decisions, claims with proof,
  * payment, and the audit trail of every change. Won revenue comes from {@code deals}.
  */
-@ApplicationModule(allowedDependencies = { "platform", "partners", "deals" })
+@ApplicationModule(allowedDependencies = { "platform", "partners", "deals", "program" })
 package com.partnerbot.mdf;
 
 import org.springframework.modulith.ApplicationModule;

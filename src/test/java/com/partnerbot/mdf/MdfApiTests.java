@@ -276,4 +276,23 @@ class MdfApiTests extends EndToEndTests {
 		}
 	}
 
+	@Test
+	void fundsAboutToExpireWeighOnThePartnersHealth() {
+		String gold = registerPartner(unique("Expiring "), "Gold", unique("TM"));
+		HttpResponse<String> allocated = api("POST", "/api/mdf/allocations", """
+				{"partnerId": "%s", "amount": 8000, "currency": "USD", "startsOn": "%s", "endsOn": "%s"}"""
+			.formatted(gold, TestClock.today().minusDays(60), TestClock.today().plusDays(20)));
+		assertThat(allocated.statusCode()).as(allocated.body()).isEqualTo(201);
+		JsonObject health = json(api("GET", "/api/partners/" + gold + "/health", null));
+		JsonObject funds = null;
+		for (var signal : health.getAsJsonArray("signals")) {
+			if (signal.getAsJsonObject().get("reason").getAsString().contains("MDF")) {
+				funds = signal.getAsJsonObject();
+			}
+		}
+		assertThat(funds).as(health.toString()).isNotNull();
+		assertThat(funds.get("reason").getAsString()).contains("100% of its MDF unspent",
+				"8000 expiring within 30 days");
+	}
+
 }
