@@ -24,7 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
 				"partnerbot.admin-token=" + EndToEndTests.ADMIN_TOKEN, "partnerbot.slack-admins=W_ADMIN",
 				"partnerbot.alerts-channel=" + EndToEndTests.ALERTS_CHANNEL, "slack.call-timeout=2s",
 				"partnerbot.outbox.lane-interval=300ms", "partnerbot.outbox.max-backoff=2s",
-				"partnerbot.surveys.check-cron=-", "partnerbot.surveys.onboarding-cron=-" })
+				"partnerbot.surveys.check-cron=-", "partnerbot.surveys.onboarding-cron=-",
+				// the onboarding journey's welcome would be the first message in every
+				// partner's
+				// channel; OnboardingTests turns it on
+				"partnerbot.program.onboarding-messages=false" })
 @Import({ TestClock.Config.class, PingListener.Config.class })
 public abstract class EndToEndTests {
 

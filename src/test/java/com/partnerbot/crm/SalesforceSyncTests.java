@@ -230,7 +230,8 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 							+ ".com, Data Pipeline, about $80k, closing next month, contact Jane Roe jane@"
 							+ customer.toLowerCase() + ".com, rep me");
 			assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
-			List<StubSlackApi.Call> card = slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), 1);
+			List<StubSlackApi.Call> card = slackApi.await("chat.postMessage",
+					c -> channel.equals(c.arg("channel")) && "1700000300.000100".equals(c.arg("thread_ts")), 1);
 			assertThat(card).hasSize(1);
 			String key = submitValue(card.get(0).arg("blocks"));
 			assertThat(click(team, "U_DOWN", channel, "1700000300.000200", "deal_submit", key).statusCode())

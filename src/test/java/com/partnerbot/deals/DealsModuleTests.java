@@ -16,6 +16,7 @@ import com.partnerbot.partners.Tier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
@@ -28,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @Import(TestClock.Config.class)
+// the readiness group names the index's health, which this module's context leaves out
+@TestPropertySource(properties = "management.endpoint.health.validate-group-membership=false")
 class DealsModuleTests {
 
 	@Autowired

@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Onboarding journeys: the welcome, steps done by the events that do them, and the nudges
  * when a step is late or the journey stalls.
  */
+// the shared test context keeps partners' channels free of the journey's messages
+@org.springframework.test.context.TestPropertySource(properties = "partnerbot.program.onboarding-messages=true")
 class OnboardingTests extends ProgramTests {
 
 	@Autowired

@@ -3,6 +3,7 @@ package com.partnerbot.program;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 
 import com.google.gson.JsonObject;
@@ -22,6 +23,12 @@ class ProgramSummaryTests extends ProgramTests {
 		String partner = registerPartner(unique("=Summit "), "Gold", unique("TS"));
 		win(partner, registerDeal(partner));
 		registerDeal(partner);
+		HttpResponse<String> funds = api("POST", "/api/mdf/allocations",
+				"""
+						{"partnerId": "%s", "amount": 12000, "currency": "USD", "startsOn": "%s", "endsOn": "%s"}"""
+					.formatted(partner, com.partnerbot.TestClock.today().minusDays(1),
+							com.partnerbot.TestClock.today().plusDays(200)));
+		assertThat(funds.statusCode()).as(funds.body()).isEqualTo(201);
 
 		JsonObject after = summary();
 		assertThat(after.get("partners").getAsInt()).isEqualTo(before.get("partners").getAsInt() + 1);
@@ -45,7 +52,11 @@ class ProgramSummaryTests extends ProgramTests {
 		assertThat(metrics.get("won").getAsInt()).isEqualTo(1);
 		assertThat(metrics.get("daysToFirstDeal").getAsLong()).isZero();
 		assertThat(metrics.get("daysToFirstRevenue").getAsLong()).isZero();
-		assertThat(after.has("mdf")).as("no MDF module tells funds yet").isFalse();
+		// the MDF module tells the program its funds
+		BigDecimal allocatedBefore = before.has("mdf")
+				? before.getAsJsonObject("mdf").get("allocated").getAsBigDecimal() : BigDecimal.ZERO;
+		assertThat(after.getAsJsonObject("mdf").get("allocated").getAsBigDecimal().subtract(allocatedBefore))
+			.isEqualByComparingTo("12000");
 
 		HttpResponse<String> csv = api("GET", "/api/program/partners.csv", null);
 		assertThat(csv.statusCode()).isEqualTo(200);

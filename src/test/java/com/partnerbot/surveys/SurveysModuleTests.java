@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * others publish, and what it publishes for the Slack adapter to deliver.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
-@TestPropertySource(properties = { "partnerbot.surveys.check-cron=-", "partnerbot.surveys.onboarding-cron=-" })
+@TestPropertySource(properties = { "partnerbot.surveys.check-cron=-", "partnerbot.surveys.onboarding-cron=-",
+		// the readiness group names the index's health, which this module's context
+		// leaves out
+		"management.endpoint.health.validate-group-membership=false" })
 class SurveysModuleTests {
 
 	@Autowired

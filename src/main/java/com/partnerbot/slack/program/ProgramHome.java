@@ -59,7 +59,7 @@ public class ProgramHome implements SlackFeature {
 
 	private static final Logger log = LoggerFactory.getLogger(ProgramHome.class);
 
-	private static final int PARTNERS_LISTED = 10;
+	static final int PARTNERS_LISTED = 10;
 
 	private final ProgramAnalytics analytics;
 

@@ -10,6 +10,7 @@ import com.partnerbot.slack.outbox.Outbound;
 import com.partnerbot.slack.outbox.SlackOutbox;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +24,13 @@ public class ProgramInSlack {
 
 	private final SlackOutbox outbox;
 
-	ProgramInSlack(SlackOutbox outbox) {
+	/** Whether the onboarding journey speaks in the partner's shared channel. */
+	private final boolean onboardingMessages;
+
+	ProgramInSlack(SlackOutbox outbox,
+			@Value("${partnerbot.program.onboarding-messages:true}") boolean onboardingMessages) {
 		this.outbox = outbox;
+		this.onboardingMessages = onboardingMessages;
 	}
 
 	/**
@@ -42,18 +48,27 @@ public class ProgramInSlack {
 	/** The welcome and checklist, in the partner's shared channel. */
 	@ApplicationModuleListener
 	void on(ProgramEvents.OnboardingStarted started) {
+		if (!onboardingMessages) {
+			return;
+		}
 		toPartner("onboarding-welcome:" + started.partner().id(), started.partner(),
 				ProgramBlocks.welcome(started.partner(), started.journey()));
 	}
 
 	@ApplicationModuleListener
 	void on(ProgramEvents.StepDone done) {
+		if (!onboardingMessages) {
+			return;
+		}
 		toPartner("onboarding-done:" + done.partner().id() + ":" + done.step().name(), done.partner(),
 				ProgramBlocks.stepDone(done.step(), done.journey()));
 	}
 
 	@ApplicationModuleListener
 	void on(ProgramEvents.StepLate late) {
+		if (!onboardingMessages) {
+			return;
+		}
 		toPartner("onboarding-late:" + late.partner().id() + ":" + late.step().name(), late.partner(),
 				ProgramBlocks.late(late.step()));
 	}
