@@ -25,6 +25,12 @@ class NewContentAnswers {
 
 	@EventListener
 	void on(ContentReindexed reindexed) {
+		// the hourly reindex of an unchanged library has nothing new to answer with, and
+		// each
+		// question asked again may cost a model call
+		if (reindexed.report().reindexed() == 0 && reindexed.report().removed() == 0) {
+			return;
+		}
 		Thread.ofVirtual().name("new-content-answers").start(() -> {
 			try {
 				answering.answerAgainFromNewContent();

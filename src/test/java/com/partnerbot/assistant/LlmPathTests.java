@@ -132,8 +132,14 @@ class LlmPathTests extends EndToEndTests {
 	void eachPassageCarriesItsHeadingPathAndAListItsLeadIn() {
 		openAi.reply(request -> "You may not describe FedRAMP authorization for Secure Gateway as complete [1].");
 		Answer answer = ask("Can we say Secure Gateway is FedRAMP authorized in our marketing?", "Gold", unique("c"));
-		assertThat(openAi.requests()).hasSize(1);
-		String prompt = StubOpenAi.prompt(openAi.requests().get(0));
+		// questions other tests left unanswered may be asked again meanwhile: this one's
+		// requests only
+		List<JsonObject> mine = openAi.requests()
+			.stream()
+			.filter(r -> r.toString().contains("FedRAMP authorized in our marketing"))
+			.toList();
+		assertThat(mine).hasSize(1);
+		String prompt = StubOpenAi.prompt(mine.get(0));
 		assertThat(prompt).contains("] Brand and Co-marketing Guidelines > Claims you may and may not make (")
 			.contains("You may not:\n- Promise unreleased features or early-access features as available.\n"
 					+ "- Describe FedRAMP authorization for Secure Gateway as complete.");

@@ -75,6 +75,9 @@ public final class SlackPayloads {
 			}
 			JsonObject event = objectField(json, "event");
 			required(event, "type");
+			if (json.get("team_id") instanceof JsonElement team && team.isJsonPrimitive()) {
+				text(team.getAsString(), "team_id");
+			}
 			return new Delivery(eventId, json);
 		}
 		return new Delivery(null, json);
@@ -141,7 +144,15 @@ public final class SlackPayloads {
 		if (value == null || !value.isJsonPrimitive() || value.getAsString().isBlank()) {
 			throw new MalformedDeliveryException("'" + field + "' is missing or not a string");
 		}
-		return value.getAsString();
+		return text(value.getAsString(), field);
+	}
+
+	/** Slack's ids and types never hold a NUL, which PostgreSQL's text cannot store. */
+	private static String text(String value, String field) {
+		if (value.indexOf('\u0000') >= 0) {
+			throw new MalformedDeliveryException("'" + field + "' holds a NUL character");
+		}
+		return value;
 	}
 
 	private static JsonObject toJson(Map<String, String> fields) {

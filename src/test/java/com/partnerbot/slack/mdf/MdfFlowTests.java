@@ -119,8 +119,10 @@ class MdfFlowTests extends EndToEndTests {
 				c -> channel.equals(c.arg("channel")) && c.arg("text").contains("with a channel manager"), 1))
 			.hasSize(1);
 
-		List<StubSlackApi.Call> alert = slackApi.await("chat.postMessage", c -> ALERTS_CHANNEL.equals(c.arg("channel"))
-				&& c.arg("text").contains("MDF request") && c.arg("blocks").contains("8,000.00 USD"), 1);
+		List<StubSlackApi.Call> alert = slackApi.await("chat.postMessage",
+				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains("MDF request")
+						&& c.arg("blocks").contains("8,000.00 USD") && c.arg("text").contains(partnerName),
+				1);
 		assertThat(alert).hasSize(1);
 		assertThat(alert.get(0).arg("text")).contains("available 20,000.00 USD", "History: 1 requests",
 				"nothing paid yet");
