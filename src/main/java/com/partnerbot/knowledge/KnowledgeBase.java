@@ -100,7 +100,7 @@ public class KnowledgeBase implements DisposableBean {
 	 */
 	public List<Passage> search(String query, Audience audience, int limit) {
 		DirectoryReader reader = generations.acquire();
-		if (reader == null || query == null || query.isBlank()) {
+		if (reader == null || nothingToSearch(query)) {
 			release(reader);
 			return List.of();
 		}
@@ -136,7 +136,7 @@ public class KnowledgeBase implements DisposableBean {
 	 * when there is none
 	 */
 	public List<String> restrictedTiers(String query, Audience audience, double visibleSimilarity) {
-		if (audience.isStaff() || query == null || query.isBlank()) {
+		if (audience.isStaff() || nothingToSearch(query)) {
 			return List.of();
 		}
 		DirectoryReader reader = generations.acquire();
@@ -255,6 +255,14 @@ public class KnowledgeBase implements DisposableBean {
 		finally {
 			release(reader);
 		}
+	}
+
+	/**
+	 * No words to search: blank, or only control characters (which the embedding model
+	 * strips to nothing).
+	 */
+	private static boolean nothingToSearch(String query) {
+		return query == null || query.isBlank() || query.trim().isEmpty();
 	}
 
 	private static final List<String> TIER_ORDER = List.of("registered", "silver", "gold", "platinum");

