@@ -70,11 +70,15 @@ public final class HandOffSteps {
 
 	/** The alert holding these words, as Slack keeps it (with its ts). */
 	public JsonObject alertAbout(String words) {
-		api.await("chat.postMessage", c -> alertsChannel.equals(c.arg("channel")) && c.arg("text").contains(words), 1);
-		return api.messages(alertsChannel)
-			.stream()
-			.filter(m -> m.get("text").getAsString().contains(words))
-			.findFirst()
+		// the alerts channel is one lane of the outbox, shared by every test of the
+		// suite: an
+		// alert may wait behind others' for a while
+		return org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(90))
+			.until(() -> api.messages(alertsChannel)
+				.stream()
+				.filter(m -> m.get("text").getAsString().contains(words))
+				.findFirst(), java.util.Optional::isPresent)
 			.orElseThrow();
 	}
 
