@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -44,15 +46,14 @@ class JdbcUploadedContent implements UploadedContent {
 		Files.createDirectories(dir);
 		List<String> copied = new ArrayList<>();
 		Set<Path> kept = new HashSet<>();
-		for (String path : paths()) {
-			byte[] content = jdbc.sql("select content from knowledge_document where path = ?")
-				.param(path)
-				.query((rs, n) -> rs.getBytes(1))
-				.optional()
-				.orElse(null);
-			if (content == null) {
-				continue;
-			}
+		// one read of every upload, not one query per document
+		Map<String, byte[]> documents = new LinkedHashMap<>();
+		jdbc.sql("select path, content from knowledge_document order by path")
+			.query((rs, n) -> documents.put(rs.getString(1), rs.getBytes(2)))
+			.list();
+		for (Map.Entry<String, byte[]> document : documents.entrySet()) {
+			String path = document.getKey();
+			byte[] content = document.getValue();
 			Path file = dir.resolve(path).normalize();
 			Files.createDirectories(file.getParent());
 			if (!Files.exists(file) || !java.util.Arrays.equals(Files.readAllBytes(file), content)) {
