@@ -50,6 +50,7 @@
 		hiddenViews: new Map(),
 		drafts: new Map(),
 		homes: new Map(),
+		statuses: new Map(),
 		unread: new Map(),
 		shownViewId: null,
 		renderedChannel: null,
@@ -685,11 +686,19 @@
 			if (day !== lastDay) nodes.push(h('div', { class: 'day-divider' }, h('span', {}, day)));
 			lastDay = day;
 			nodes.push(renderMessage(item, { summary: isTopLevel(item) ? summaries.get(item.ts) : null }));
+			const status = isTopLevel(item) ? statusLine(channelId, item.ts) : null;
+			if (status) nodes.push(status);
 		}
 		const scrollTop = list.scrollTop;
 		list.replaceChildren(...nodes);
 		list.scrollTop = stick ? list.scrollHeight : scrollTop;
 		state.renderedChannel = channelId;
+	}
+
+	/** What the bot said it is doing in a thread (assistant.threads.setStatus), if anything. */
+	function statusLine(channelId, threadTs) {
+		const text = state.statuses.get(key(channelId, threadTs));
+		return text ? h('div', { class: 'bot-status' }, `${botName()} ${text}`) : null;
 	}
 
 	function renderHome() {
@@ -722,7 +731,8 @@
 		list.replaceChildren(
 			parent ? renderMessage(parent, { inThread: true }) : h('div', { class: 'message-deleted' }, 'This message was deleted.'),
 			h('div', { class: 'thread-divider' }, h('span', {}, `${count} ${count === 1 ? 'reply' : 'replies'}`)),
-			...replies.map((reply) => renderMessage(reply, { inThread: true })));
+			...replies.map((reply) => renderMessage(reply, { inThread: true })),
+			...[statusLine(thread.channel, thread.ts)].filter(Boolean));
 		if (stick) list.scrollTop = list.scrollHeight;
 		state.renderedThread = threadKey;
 	}
@@ -1168,7 +1178,13 @@
 	function applyEntry(entry) {
 		switch (entry.type) {
 			case 'message':
+				// the bot's reply in a thread clears its status there, as in Slack
+				if (entry.bot && entry.threadTs) state.statuses.delete(key(entry.channel, entry.threadTs));
 				applyMessage(entry);
+				return touchesChannel(entry.channel);
+			case 'status':
+				if (entry.text) state.statuses.set(key(entry.channel, entry.threadTs), entry.text);
+				else state.statuses.delete(key(entry.channel, entry.threadTs));
 				return touchesChannel(entry.channel);
 			case 'ephemeral':
 				state.ephemerals.set(ephemeralKey(entry), entry);
@@ -1192,7 +1208,7 @@
 
 	function logApiCall(entry) {
 		const at = entry.at ? new Date(entry.at) : null;
-		const row = h('div', { class: `api-call ${entry.ok ? 'ok' : 'failed'}`, dataset: { method: entry.method } },
+		const row = h('div', { class: `api-call ${entry.ok ? 'ok' : 'failed'}`, dataset: { method: entry.method, channel: entry.channel || '' } },
 			h('span', { class: 'api-time' }, at && !isNaN(at) ? at.toLocaleTimeString() : ''),
 			h('span', { class: 'api-method' }, entry.method || '?'),
 			h('span', { class: 'api-channel' }, entry.channel ? channelTitle(entry.channel) : ''),
@@ -1205,7 +1221,7 @@
 	}
 
 	function resetFeed() {
-		for (const store of [state.messages, state.ephemerals, state.views, state.hiddenViews, state.drafts, state.homes]) store.clear();
+		for (const store of [state.messages, state.ephemerals, state.views, state.hiddenViews, state.drafts, state.homes, state.statuses]) store.clear();
 		state.seq = 0;
 		state.loaded = false;
 		state.apiCount = 0;

@@ -289,6 +289,15 @@ class SandboxWorkspace {
 		return view;
 	}
 
+	/** The line under a thread that says the bot is working on it; empty clears it. */
+	synchronized void setStatus(String channel, String threadTs, String status) {
+		publish(json.createObjectNode()
+			.put("type", "status")
+			.put("channel", channel)
+			.put("threadTs", threadTs)
+			.put("text", status));
+	}
+
 	/** Records a Web API call the bot made, for the page's log. */
 	synchronized void apiCall(String method, boolean ok, String error, String channel) {
 		publish(json.createObjectNode()

@@ -77,9 +77,38 @@ class WebApiEmulator {
 				yield ok().put("upload_url", upload[1]).put("file_id", upload[0]);
 			}
 			case "files.completeUploadExternal" -> completeUpload(args);
+			case "assistant.threads.setStatus" -> setStatus(args);
+			case "assistant.threads.setSuggestedPrompts" -> setSuggestedPrompts(args);
 			default -> error("unknown_method");
 		};
 		return logged(method, args, response);
+	}
+
+	/**
+	 * The bot's "is thinking…" line under a thread, as Slack shows it in an assistant
+	 * thread: an empty status clears it, and so does the bot's next reply there.
+	 */
+	private ObjectNode setStatus(ObjectNode args) {
+		String channel = channelOf(args.path("channel_id").asString());
+		String threadTs = args.path("thread_ts").asString("");
+		if (channel == null || threadTs.isEmpty() || !args.has("status")) {
+			return error((channel == null) ? "channel_not_found" : "invalid_arguments");
+		}
+		workspace.setStatus(channel, threadTs, args.path("status").asString());
+		return ok();
+	}
+
+	/** Suggested prompts need a thread the person opened as an assistant thread. */
+	private ObjectNode setSuggestedPrompts(ObjectNode args) {
+		String channel = channelOf(args.path("channel_id").asString());
+		JsonNode prompts = jsonArgument(args, "prompts");
+		if (channel == null) {
+			return error("channel_not_found");
+		}
+		if (prompts == null || !prompts.isArray() || prompts.isEmpty() || prompts.size() > 4) {
+			return error("invalid_arguments");
+		}
+		return ok();
 	}
 
 	/** The uploads completed: each must have had its bytes posted. */
@@ -346,7 +375,8 @@ class WebApiEmulator {
 	private ObjectNode logged(String method, ObjectNode args, ObjectNode response) {
 		workspace.apiCall(method, response.path("ok").asBoolean(),
 				response.has("error") ? response.path("error").asString() : null,
-				args.has("channel") ? args.path("channel").asString() : args.path("user_id").asString(null));
+				args.has("channel") ? args.path("channel").asString() : args.has("channel_id")
+						? args.path("channel_id").asString() : args.path("user_id").asString(null));
 		return response;
 	}
 

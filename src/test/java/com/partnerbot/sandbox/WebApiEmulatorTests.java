@@ -89,6 +89,36 @@ class WebApiEmulatorTests extends SandboxTests {
 				"only metadata, which the document does not know yet");
 	}
 
+	/**
+	 * The assistant-thread methods postdate the document: Slack's reference page gives
+	 * their arguments (channel_id, thread_ts, status; prompts of one to four).
+	 */
+	@Test
+	void anAssistantThreadsStatusIsShownInItsThreadAndItsArgumentsAreChecked() {
+		long before = workspace.feed(0).path("seq").asLong();
+		JsonObject set = raw("assistant.threads.setStatus",
+				Map.of("channel_id", "D0ACME0001", "thread_ts", "1700000000.000100", "status", "is thinking…"));
+		assertThat(set.get("ok").getAsBoolean()).as(set.toString()).isTrue();
+		assertThat(workspace.feed(before).path("entries").toString()).contains("\"type\":\"status\"")
+			.contains("\"threadTs\":\"1700000000.000100\"")
+			.contains("is thinking…");
+		assertThat(
+				raw("assistant.threads.setStatus", Map.of("channel_id", "D0NOWHERE", "thread_ts", "1.2", "status", "x"))
+					.get("error")
+					.getAsString())
+			.isEqualTo("channel_not_found");
+		assertThat(raw("assistant.threads.setStatus", Map.of("channel_id", "D0GLOBEX01", "status", "x")).get("error")
+			.getAsString()).isEqualTo("invalid_arguments");
+		JsonObject prompts = raw("assistant.threads.setSuggestedPrompts",
+				Map.of("channel_id", "D0ACME0001", "thread_ts", "1700000000.000100", "prompts",
+						"[{\"title\":\"Tiers\",\"message\":\"What are the tiers?\"}]"));
+		assertThat(prompts.get("ok").getAsBoolean()).as(prompts.toString()).isTrue();
+		assertThat(raw("assistant.threads.setSuggestedPrompts",
+				Map.of("channel_id", "D0GLOBEX01", "thread_ts", "1700000000.000100", "prompts", "[]"))
+			.get("error")
+			.getAsString()).isEqualTo("invalid_arguments");
+	}
+
 	@Test
 	void aWrongTokenIsRefusedAsSlackRefusesIt() {
 		HttpResponse<String> response = post("/sandbox/api/auth.test", "application/x-www-form-urlencoded", "",
@@ -130,6 +160,14 @@ class WebApiEmulatorTests extends SandboxTests {
 	}
 
 	private JsonObject answer(String method, Map<String, String> args) {
+		JsonObject body = raw(method, args);
+		JsonObject schema = body.get("ok").getAsBoolean() ? successSchema(method) : errorSchema(method);
+		mismatches.addAll(validate(body, schema, method));
+		return body;
+	}
+
+	/** A call as the bot makes it, its answer unchecked. */
+	private JsonObject raw(String method, Map<String, String> args) {
 		StringBuilder form = new StringBuilder();
 		new LinkedHashMap<>(args).forEach((k, v) -> form.append(form.isEmpty() ? "" : "&")
 			.append(k)
@@ -138,10 +176,7 @@ class WebApiEmulatorTests extends SandboxTests {
 		HttpResponse<String> response = post("/sandbox/api/" + method, "application/x-www-form-urlencoded",
 				form.toString(), slack.botToken());
 		assertThat(response.statusCode()).isEqualTo(200);
-		JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
-		JsonObject schema = body.get("ok").getAsBoolean() ? successSchema(method) : errorSchema(method);
-		mismatches.addAll(validate(body, schema, method));
-		return body;
+		return JsonParser.parseString(response.body()).getAsJsonObject();
 	}
 
 	private static JsonObject operation(String method) {
