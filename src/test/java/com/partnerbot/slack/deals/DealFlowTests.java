@@ -596,6 +596,10 @@ class DealFlowTests extends EndToEndTests {
 		String queue = slackApi.await("views.publish", c -> manager.equals(c.arg("user_id")), 1).get(0).arg("view");
 		assertThat(queue).contains("Registrations waiting for a decision", "3 business days", "overdue", reference,
 				acmeName);
+		// and why it waits, in words rather than a status code
+		assertThat(queue)
+			.contains("breaks the rules of engagement: the amount is below the program", "minimum of 5000 USD")
+			.doesNotContain("PENDING");
 	}
 
 	@Test
