@@ -80,9 +80,10 @@ final class DealReplies {
 			// else
 			name = null;
 		}
-		List<String> products = products(before.products(), answer.products(), text);
+		List<String> problems = new ArrayList<>(answer.problems());
+		List<String> products = products(before.products(), answer.products(), text, problems);
 		DealDraft merged = before.with(new DealDraft(name, answer.customerDomain(), products, answer.amount(),
-				answer.currency(), answer.expectedCloseDate(), answer.problems(), answer.seats(), null, null));
+				answer.currency(), answer.expectedCloseDate(), problems, answer.seats(), null, null));
 		return AttributionWords.read(withPeople(merged, text, author, asked), text, asked);
 	}
 
@@ -138,7 +139,11 @@ final class DealReplies {
 		return change.apply(draft);
 	}
 
-	private static List<String> products(List<String> before, List<String> said, String text) {
+	/**
+	 * The products after a reply; a removal that cannot be done is said back in
+	 * {@code problems}, never dropped silently.
+	 */
+	private static List<String> products(List<String> before, List<String> said, String text, List<String> problems) {
 		if (said.isEmpty()) {
 			return List.of();
 		}
@@ -148,11 +153,19 @@ final class DealReplies {
 			return List.copyOf(union);
 		}
 		if (REMOVE.matcher(text).find()) {
+			List<String> absent = said.stream().filter(p -> !before.contains(p)).toList();
+			if (!absent.isEmpty()) {
+				problems.add(String.join(", ", absent) + " is not in this registration");
+			}
 			List<String> left = new ArrayList<>(before);
 			left.removeAll(said);
-			// an empty list keeps the draft's products: removing the last one is no
-			// answer
-			return left.isEmpty() ? before : left;
+			if (left.isEmpty() && !before.isEmpty()) {
+				// a registration has at least one product: the draft keeps its own
+				problems.add("a registration needs at least one product, so " + String.join(", ", before)
+						+ " stays: say which to add first (e.g. \"add Data Pipeline\"), then remove it");
+				return before;
+			}
+			return left;
 		}
 		return said;
 	}

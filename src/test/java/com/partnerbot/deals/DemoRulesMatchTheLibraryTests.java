@@ -1,18 +1,16 @@
 package com.partnerbot.deals;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
 
+import static com.partnerbot.Library.number;
+import static com.partnerbot.Library.read;
+import static com.partnerbot.Library.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -80,25 +78,6 @@ class DemoRulesMatchTheLibraryTests {
 
 	private static List<String> list(String words) {
 		return Arrays.stream(words.split(",\\s*|\\s+or\\s+")).map(String::strip).filter(w -> !w.isEmpty()).toList();
-	}
-
-	private static int number(String document, String regex) {
-		return Integer.parseInt(text(document, regex));
-	}
-
-	private static String text(String document, String regex) {
-		Matcher matcher = Pattern.compile(regex).matcher(document);
-		assertThat(matcher.find()).as("the library says /%s/", regex).isTrue();
-		return matcher.group(1);
-	}
-
-	private static String read(String path) {
-		try {
-			return Files.readString(Path.of(path));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

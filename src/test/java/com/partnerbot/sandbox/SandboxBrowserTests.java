@@ -212,7 +212,7 @@ class SandboxBrowserTests extends SandboxTests {
 			.orElseThrow();
 		replyInThread("when does " + reference + "'s protection end?");
 		awaitInThread("You may ask for the extension from");
-		screenshot("5b-partner-asks");
+		screenshot("5a-partner-asks");
 	}
 
 	@Test
@@ -224,8 +224,19 @@ class SandboxBrowserTests extends SandboxTests {
 		awaitInThread("minimum of 5000 USD");
 		click(By.cssSelector("#thread-pane button[data-action-id='deal_submit']"));
 		awaitInThread("a decision is due by");
+		// Acme's Home lists it with where it stands
+		open("home");
+		wait.until(d -> d.findElement(By.id("home-view")).getText().contains(customer));
+		assertThat(browser.findElement(By.id("home-view")).getText()).contains("Deal registrations",
+				"waits for a channel manager");
 
+		// Maria's Home has it in the queue, with the program's response time
 		actAs(SandboxWorkspace.MANAGER);
+		open("home");
+		wait.until(d -> d.findElement(By.id("home-view")).getText().contains(customer));
+		assertThat(browser.findElement(By.id("home-view")).getText()).contains("Registrations waiting for a decision",
+				"3 business days", "due by");
+		screenshot("5b-manager-queue");
 		open(SandboxWorkspace.ALERTS_CHANNEL);
 		wait.until(d -> messageContaining(SandboxWorkspace.ALERTS_CHANNEL, customer) != null);
 		clickIn(SandboxWorkspace.ALERTS_CHANNEL, customer, "deal_reject");

@@ -102,17 +102,15 @@ class ScorecardsApiTests extends EndToEndTests {
 	void aPartnersRatingOfTheProgramIsNeverHeldAgainstIt() {
 		String partner = registerPartner(unique("Unhappy "), "Registered", unique("TU"));
 		complete(partner, "una@unhappy.example", "csp-exam", "sales");
-		// three of its people rate the vendor's program 1 of 5
-		for (int i = 0; i < 3; i++) {
-			jdbc.sql("""
-					insert into survey_invitation (id, survey_id, round, context, partner_id, slack_user_id,
-					                               satisfaction, answered_at)
-					values (gen_random_uuid(), '5a0e0000-0000-4000-8000-000000000002', 0, 'onboarding', :partner::uuid,
-					        :person, 1, now())""")
-				.param("partner", partner)
-				.param("person", unique("U_UNHAPPY"))
-				.update();
-		}
+		// two of its people rate the vendor's program 1 of 5: two answers are no figure
+		rateTheProgram(partner, 1);
+		rateTheProgram(partner, 1);
+		JsonObject few = scorecard(partner).getAsJsonObject("programSatisfaction");
+		assertThat(few.get("responses").getAsInt()).isEqualTo(2);
+		assertThat(few.get("minResponses").getAsInt()).isEqualTo(3);
+		assertThat(few.has("psat") && !few.get("psat").isJsonNull()).as(few.toString()).isFalse();
+		// a third does
+		rateTheProgram(partner, 1);
 		JsonObject card = scorecard(partner);
 		assertThat(card.getAsJsonArray("gaps").toString()).doesNotContainIgnoringCase("satisfaction");
 		assertThat(card.getAsJsonArray("atRisk")).isEmpty();
@@ -121,6 +119,19 @@ class ScorecardsApiTests extends EndToEndTests {
 		JsonObject rating = card.getAsJsonObject("programSatisfaction");
 		assertThat(rating.get("psat").getAsDouble()).isEqualTo(1.0);
 		assertThat(rating.get("responses").getAsInt()).isEqualTo(3);
+	}
+
+	/** One of the partner's people rated the vendor's program (the onboarding survey). */
+	private void rateTheProgram(String partner, int satisfaction) {
+		jdbc.sql("""
+				insert into survey_invitation (id, survey_id, round, context, partner_id, slack_user_id,
+				                               satisfaction, answered_at)
+				values (gen_random_uuid(), '5a0e0000-0000-4000-8000-000000000002', 0, 'onboarding', :partner::uuid,
+				        :person, :satisfaction, now())""")
+			.param("partner", partner)
+			.param("person", unique("U_RATER"))
+			.param("satisfaction", satisfaction)
+			.update();
 	}
 
 	@Test

@@ -87,13 +87,23 @@ public class DealHome {
 			String partner = partners.find(deal.partnerId()).map(Partner::name).orElse("unknown partner");
 			String line = (w.overdue() ? ":red_circle: *overdue* since " + w.due()
 					: ":large_yellow_circle: due by " + w.due()) + " · *" + deal.reference() + "* of *"
-					+ Messages.escape(partner) + "* · " + deal.status() + "\n" + DealBlocks.summary(deal);
+					+ Messages.escape(partner) + "* · " + whyItWaits(deal) + "\n" + DealBlocks.summary(deal);
 			blocks.add(section(s -> s.text(markdownText(line))));
 		}
 		if (waiting.size() > SHOWN) {
 			blocks.add(section(s -> s.text(markdownText("… and " + (waiting.size() - SHOWN) + " more."))));
 		}
 		return blocks;
+	}
+
+	/** Why a registration waits for a manager, in the words the card uses. */
+	private String whyItWaits(Deal deal) {
+		List<String> breaches = registrations.breachesOf(deal);
+		String rules = breaches.isEmpty() ? "" : "breaks the rules of engagement: " + String.join("; ", breaches);
+		if (deal.status() == com.partnerbot.deals.DealStatus.CONFLICT) {
+			return "possible conflict, evidence on its card" + (rules.isEmpty() ? "" : "; " + rules);
+		}
+		return rules.isEmpty() ? "waits for a decision" : rules;
 	}
 
 	/** The queue as a plain-text line, for notifications' fallback text. */

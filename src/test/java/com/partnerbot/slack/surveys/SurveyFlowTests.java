@@ -215,6 +215,37 @@ class SurveyFlowTests extends EndToEndTests {
 	}
 
 	@Test
+	void aSurveySentRightAfterAPartnerIsRegisteredReachesThePeopleStillBeingReadFromSlack() {
+		String newTeam = unique("T_JUST");
+		String channel = unique("C_JUST");
+		String ann = unique("U_ANN");
+		String bob = unique("U_BOB");
+		slackApi.members(channel, newTeam, Map.of(ann, "Ann", bob, "Bob"));
+		// Slack is slow to list the shared channel's members (within the call's timeout):
+		// the send comes first
+		slackApi.failNext("conversations.members", channel, Failure.slowAnswer(java.time.Duration.ofSeconds(1)));
+		String newPartner = registerPartner(unique("Just Joined "), "Silver", newTeam, channel);
+		String name = unique("Right Away ");
+		String survey = createSurvey("""
+				{"name": "%s", "partnerIds": ["%s"]}""".formatted(name, newPartner));
+		HttpResponse<String> sent = api("POST", "/api/surveys/" + survey + "/send", null);
+		assertThat(sent.statusCode()).isEqualTo(200);
+
+		// whoever the send found, everyone read from the channel afterwards is invited,
+		// once
+		for (String person : List.of(ann, bob)) {
+			assertThat(slackApi.awaitExactly("chat.postMessage",
+					c -> person.equals(c.arg("channel")) && c.arg("text").contains(name), 1))
+				.as("invitation for " + person)
+				.hasSize(1);
+		}
+		assertThat(jdbc.sql("select count(*) from survey_invitation where survey_id = :s::uuid")
+			.param("s", survey)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
 	void aPersonGetsOneMicroSurveyPerQuietPeriodAndItNamesTheDeal() {
 		String rival = registerPartner(unique("Rival "), "Silver", unique("T_RIVAL"), unique("C_RIVAL"));
 		List<com.partnerbot.deals.Deal> deals = new java.util.ArrayList<>();
