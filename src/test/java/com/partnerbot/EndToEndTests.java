@@ -3,6 +3,8 @@ package com.partnerbot;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.partnerbot.platform.PingListener;
 import org.awaitility.Awaitility;
 
@@ -13,6 +15,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole application on a random port, on the embedded PostgreSQL (or the one in
@@ -60,6 +64,16 @@ public abstract class EndToEndTests {
 
 	protected HttpResponse<String> api(String method, String path, String json) {
 		return api(method, path, json, ADMIN_TOKEN);
+	}
+
+	/**
+	 * An admin's call to the bot's API that must answer with this status; the JSON object
+	 * it answers with.
+	 */
+	protected JsonObject apiJson(int status, String method, String path, String json) {
+		HttpResponse<String> response = api(method, path, json);
+		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+		return JsonParser.parseString(response.body()).getAsJsonObject();
 	}
 
 	/** Waits until the enablement library (the shipped demo content) is indexed. */

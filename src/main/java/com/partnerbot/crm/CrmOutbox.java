@@ -137,11 +137,7 @@ class CrmOutbox {
 	}
 
 	String companyId(String crm, String domain) {
-		return jdbc.sql("select company_id from crm_company where crm = ? and domain = ?")
-			.params(crm, domain)
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		return company("select company_id from crm_company where crm = ? and domain = ?", crm, domain);
 	}
 
 	void rememberCompany(String crm, String domain, String companyId) {
@@ -154,11 +150,12 @@ class CrmOutbox {
 
 	/** The company a registration's CRM record is associated with, if any yet. */
 	String associatedCompany(String crm, UUID dealId) {
-		return jdbc.sql("select company_id from crm_record where crm = ? and deal_id = ?")
-			.params(crm, dealId)
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		return company("select company_id from crm_record where crm = ? and deal_id = ?", crm, dealId);
+	}
+
+	/** The company id the query finds, or null when it finds none. */
+	private String company(String sql, Object... params) {
+		return jdbc.sql(sql).params(params).query(String.class).optional().orElse(null);
 	}
 
 	void associated(String crm, UUID dealId, String crmId, String companyId) {

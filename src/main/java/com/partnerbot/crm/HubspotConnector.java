@@ -175,6 +175,7 @@ class HubspotConnector implements CrmConnector {
 	/** What the registration's deal holds, in the account's property names. */
 	Map<String, Object> properties(CrmRecord record) {
 		Map<String, Object> properties = new LinkedHashMap<>();
+		FieldMapping mapping = hubspot.mapping();
 		properties.put("dealname", record.title());
 		properties.put("closedate",
 				record.expectedCloseDate().atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC).toString());
@@ -185,19 +186,12 @@ class HubspotConnector implements CrmConnector {
 			properties.put("amount", record.amount().toPlainString());
 			// the currency only where an admin maps it: an account without multi-currency
 			// refuses a code it does not use
-			put(properties, "currency", record.currency());
+			mapping.put(properties, "currency", record.currency());
 		}
-		put(properties, "description", record.customerName() + ": " + String.join(", ", record.products())
+		mapping.put(properties, "description", record.customerName() + ": " + String.join(", ", record.products())
 				+ ". Registered by " + record.partnerName() + " (" + record.reference() + ").");
-		record.registrationFields("").forEach((ours, value) -> put(properties, ours, value));
+		record.registrationFields("").forEach((ours, value) -> mapping.put(properties, ours, value));
 		return properties;
-	}
-
-	private void put(Map<String, Object> properties, String ours, Object value) {
-		String theirs = hubspot.property(ours);
-		if (theirs != null) {
-			properties.put(theirs, value);
-		}
 	}
 
 	@Override

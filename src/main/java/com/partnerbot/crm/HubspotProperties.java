@@ -1,6 +1,5 @@
 package com.partnerbot.crm;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -36,27 +35,13 @@ record HubspotProperties(String accessToken, @DefaultValue("https://api.hubapi.c
 			"reference", "partnerbot_reference", "protectedUntil", "partnerbot_protected_until", "description",
 			"description", "currency", "");
 
-	HubspotProperties {
-		// keys in any case: environment variables reach map keys in lower case
-		Map<String, String> merged = new LinkedHashMap<>();
-		DEFAULT_PROPERTIES.forEach((ours, theirs) -> merged.put(key(ours), theirs));
-		if (properties != null) {
-			properties.forEach((ours, theirs) -> merged.put(key(ours), (theirs != null) ? theirs : ""));
-		}
-		properties = Map.copyOf(merged);
-	}
-
-	String property(String ours) {
-		String theirs = properties.get(key(ours));
-		return (theirs == null || theirs.isBlank()) ? null : theirs.strip();
+	/** Our field names to the account's deal properties. */
+	FieldMapping mapping() {
+		return new FieldMapping(DEFAULT_PROPERTIES, properties);
 	}
 
 	String base() {
 		return (apiUrl == null) ? "" : apiUrl.strip().replaceAll("/+$", "");
-	}
-
-	private static String key(String ours) {
-		return ours.toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
 	}
 
 }

@@ -132,39 +132,33 @@ class SalesforceConnector implements CrmConnector {
 	/** What the registration's record holds, in the org's field names. */
 	Map<String, Object> fields(CrmRecord record) {
 		Map<String, Object> fields = new LinkedHashMap<>();
+		FieldMapping mapping = sf.mapping();
 		String details = record.customerName() + ": " + String.join(", ", record.products()) + ", "
 				+ record.amount().toPlainString() + " " + record.currency() + ", expected to close "
 				+ record.expectedCloseDate() + ". Registered by " + record.partnerName() + " (" + record.reference()
 				+ ").";
 		if (sf.opportunities()) {
-			put(fields, "name", record.title());
-			put(fields, "closeDate", record.expectedCloseDate().toString());
+			mapping.put(fields, "name", record.title());
+			mapping.put(fields, "closeDate", record.expectedCloseDate().toString());
 			if (!record.known()) {
 				// the sales team owns the stage and the amount once the record exists
 				fields.put("StageName", sf.opportunityStage());
-				put(fields, "amount", record.amount());
-				put(fields, "currency", record.currency());
+				mapping.put(fields, "amount", record.amount());
+				mapping.put(fields, "currency", record.currency());
 			}
 		}
 		else {
-			put(fields, "customer", record.customerName());
-			put(fields, "contact", record.customerName() + " (" + record.reference() + ")");
+			mapping.put(fields, "customer", record.customerName());
+			mapping.put(fields, "contact", record.customerName() + " (" + record.reference() + ")");
 			fields.put("LeadSource", sf.leadSource());
 			if (!record.known()) {
-				put(fields, "currency", record.currency());
+				mapping.put(fields, "currency", record.currency());
 			}
 		}
-		put(fields, "website", record.customerDomain());
-		put(fields, "description", details);
-		record.registrationFields(null).forEach((ours, value) -> put(fields, ours, value));
+		mapping.put(fields, "website", record.customerDomain());
+		mapping.put(fields, "description", details);
+		record.registrationFields(null).forEach((ours, value) -> mapping.put(fields, ours, value));
 		return fields;
-	}
-
-	private void put(Map<String, Object> fields, String ours, Object value) {
-		String theirs = sf.field(ours);
-		if (theirs != null) {
-			fields.put(theirs, value);
-		}
 	}
 
 	@Override

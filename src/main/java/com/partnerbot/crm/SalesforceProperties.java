@@ -1,6 +1,5 @@
 package com.partnerbot.crm;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -43,16 +42,6 @@ record SalesforceProperties(String url, String clientId, String clientSecret, @D
 			Map.entry("protectedUntil", "Partnerbot_Protected_Until__c"),
 			Map.entry("reference", "Partnerbot_Reference__c"), Map.entry("currency", ""));
 
-	SalesforceProperties {
-		// keys in any case: environment variables reach map keys in lower case
-		Map<String, String> merged = new LinkedHashMap<>();
-		DEFAULT_FIELDS.forEach((ours, theirs) -> merged.put(key(ours), theirs));
-		if (fields != null) {
-			fields.forEach((ours, theirs) -> merged.put(key(ours), (theirs != null) ? theirs : ""));
-		}
-		fields = Map.copyOf(merged);
-	}
-
 	boolean opportunities() {
 		return "opportunity".equalsIgnoreCase(registrationObject);
 	}
@@ -61,18 +50,13 @@ record SalesforceProperties(String url, String clientId, String clientSecret, @D
 		return opportunities() ? "Opportunity" : "Lead";
 	}
 
-	/** The org's field for one of ours, or null when it is left out. */
-	String field(String ours) {
-		String theirs = fields.get(key(ours));
-		return (theirs == null || theirs.isBlank()) ? null : theirs.strip();
+	/** Our field names to the org's. */
+	FieldMapping mapping() {
+		return new FieldMapping(DEFAULT_FIELDS, fields);
 	}
 
 	String base() {
 		return (url == null) ? "" : url.strip().replaceAll("/+$", "");
-	}
-
-	private static String key(String ours) {
-		return ours.toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
 	}
 
 }

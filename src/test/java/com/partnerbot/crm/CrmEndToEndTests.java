@@ -1,49 +1,38 @@
 package com.partnerbot.crm;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import org.awaitility.Awaitility;
 
 import com.partnerbot.EndToEndTests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The whole application connected to a stub CRM: the sync's API, and waiting for the sync
- * in the background.
+ * The whole application connected to a stub CRM: the sync's API and outbox, and waiting
+ * for the sync in the background.
  */
 abstract class CrmEndToEndTests extends EndToEndTests {
 
+	@Autowired
+	CrmOutbox outbox;
+
 	/** Waits up to thirty seconds for the condition. */
 	static void await(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting until " + what);
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
+		Awaitility.await(what)
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.until(condition::getAsBoolean);
 	}
 
 	JsonObject status() {
-		HttpResponse<String> status = api("GET", "/api/crm/status", null);
-		assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
-		return JsonParser.parseString(status.body()).getAsJsonObject();
+		return apiJson(200, "GET", "/api/crm/status", null);
 	}
 
 	JsonObject sync() {
-		HttpResponse<String> sync = api("POST", "/api/crm/sync", null);
-		assertThat(sync.statusCode()).as(sync.body()).isEqualTo(200);
-		return JsonParser.parseString(sync.body()).getAsJsonObject();
+		return apiJson(200, "POST", "/api/crm/sync", null);
 	}
 
 }

@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -25,29 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"partnerbot.crm-sync.max-backoff=1s", "partnerbot.crm-sync.claim-lease=3s" })
 class HubspotSyncTests extends CrmEndToEndTests {
 
+	@AutoClose
 	static final StubHubspot hubspot = new StubHubspot(false);
-
-	@Autowired
-	CrmOutbox outbox;
 
 	@DynamicPropertySource
 	static void hubspotUrl(DynamicPropertyRegistry registry) {
 		registry.add("hubspot.api-url", hubspot::url);
 	}
 
-	@AfterAll
-	static void stop() {
-		hubspot.close();
-	}
-
 	private String register(String partnerId, String customer, String domain) {
-		HttpResponse<String> created = api("POST", "/api/deals",
+		return apiJson(201, "POST", "/api/deals",
 				"""
 						{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s", "products": ["Secure Gateway"],
 						 "amount": 75000, "currency": "EUR", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep"}"""
-					.formatted(partnerId, customer, domain, com.partnerbot.TestClock.today().plusDays(60)));
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		return JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
+					.formatted(partnerId, customer, domain, com.partnerbot.TestClock.today().plusDays(60)))
+			.get("id")
+			.getAsString();
 	}
 
 	@Test
@@ -99,9 +90,7 @@ class HubspotSyncTests extends CrmEndToEndTests {
 		String dealId = hubspot.deals(id).get(0).get("id").getAsString();
 		hubspot.put("deals", dealId, Map.of("hs_is_closed", "true", "hs_is_closed_won", "true", "amount", "180000"));
 		assertThat(sync().get("outcomes").getAsInt()).isEqualTo(1);
-		JsonObject kpis = JsonParser.parseString(api("GET", "/api/partners/" + partner + "/scorecard", null).body())
-			.getAsJsonObject()
-			.getAsJsonObject("kpis");
+		JsonObject kpis = apiJson(200, "GET", "/api/partners/" + partner + "/scorecard", null).getAsJsonObject("kpis");
 		// EUR converts to the program's currency; what matters is that the won amount is
 		// HubSpot's
 		assertThat(kpis.get("wonRevenue").getAsBigDecimal()).isPositive();

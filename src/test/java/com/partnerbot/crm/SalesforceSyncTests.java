@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.SlackPayloadFiles;
@@ -34,10 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"partnerbot.crm-sync.call-timeout=1s", "partnerbot.crm-sync.claim-lease=3s" })
 class SalesforceSyncTests extends CrmEndToEndTests {
 
+	@AutoClose
 	static final StubSalesforce salesforce = new StubSalesforce();
-
-	@Autowired
-	CrmOutbox outbox;
 
 	@Autowired
 	DealRegistrations registrations;
@@ -47,21 +45,17 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 		registry.add("salesforce.url", salesforce::url);
 	}
 
-	@AfterAll
-	static void stop() {
-		salesforce.close();
-	}
-
 	private String register(String partnerId, String customer, String role, String... coSellPartners) {
-		HttpResponse<String> created = api("POST", "/api/deals",
+		return apiJson(201, "POST", "/api/deals",
 				"""
 						{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s.com", "products": ["Data Pipeline"],
 						 "amount": 90000, "currency": "USD", "expectedCloseDate": "%s", "customerContact": "Jane Roe, jane@example.com", "salesRep": "Sam Rep", "role": "%s", "coSellPartners": [%s]}"""
 					.formatted(partnerId, customer, customer.toLowerCase(),
-							com.partnerbot.TestClock.today().plusDays(60), role, String.join(",",
-									java.util.Arrays.stream(coSellPartners).map(p -> "\"" + p + "\"").toList())));
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		return JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
+							com.partnerbot.TestClock.today().plusDays(60), role,
+							String.join(",",
+									java.util.Arrays.stream(coSellPartners).map(p -> "\"" + p + "\"").toList())))
+			.get("id")
+			.getAsString();
 	}
 
 	@Test
@@ -117,10 +111,7 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 			salesforce.failNext(StubSalesforce.Failure.status(500));
 		}
 		String id = register(partner, unique("Doomed"), "SOURCED");
-		String reference = JsonParser.parseString(api("GET", "/api/deals/" + id, null).body())
-			.getAsJsonObject()
-			.get("reference")
-			.getAsString();
+		String reference = apiJson(200, "GET", "/api/deals/" + id, null).get("reference").getAsString();
 		await("the registration is given up", () -> outbox.failed("salesforce") >= 1);
 		List<com.partnerbot.StubSlackApi.Call> alerts = slackApi.await("chat.postMessage",
 				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text") != null
@@ -154,18 +145,14 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 		JsonObject sync = sync();
 		assertThat(sync.get("outcomes").getAsInt()).isEqualTo(2);
 
-		JsonObject kpis = JsonParser.parseString(api("GET", "/api/partners/" + partner + "/scorecard", null).body())
-			.getAsJsonObject()
-			.getAsJsonObject("kpis");
+		JsonObject kpis = apiJson(200, "GET", "/api/partners/" + partner + "/scorecard", null).getAsJsonObject("kpis");
 		assertThat(kpis.get("wonRevenue").getAsBigDecimal()).isEqualByComparingTo("290000.50");
 		assertThat(kpis.get("sourcedRevenue").getAsBigDecimal()).isEqualByComparingTo("250000");
 		assertThat(kpis.get("influencedRevenue").getAsBigDecimal()).isEqualByComparingTo("40000.50");
 		// the co-selling partner is named on the lead and influenced the won deal
 		assertThat(salesforce.byExternalId("Lead", sourced).get(0).get("Partnerbot_Co_Sell_Partners__c").getAsString())
 			.startsWith("Helpwell ");
-		JsonObject helped = JsonParser.parseString(api("GET", "/api/partners/" + helper + "/scorecard", null).body())
-			.getAsJsonObject()
-			.getAsJsonObject("kpis");
+		JsonObject helped = apiJson(200, "GET", "/api/partners/" + helper + "/scorecard", null).getAsJsonObject("kpis");
 		assertThat(helped.get("influencedRevenue").getAsBigDecimal()).isEqualByComparingTo("250000");
 		assertThat(helped.get("sourcedRevenue").getAsBigDecimal()).isZero();
 		assertThat(api("GET", "/api/deals/" + sourced, null).body()).contains("\"status\":\"WON\"",

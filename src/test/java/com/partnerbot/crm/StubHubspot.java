@@ -1,7 +1,6 @@
 package com.partnerbot.crm;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -11,7 +10,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -22,7 +20,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import com.partnerbot.StubHttpApi;
 
 /**
  * A HubSpot account over HTTP, written from HubSpot's documented requests and answers
@@ -34,7 +33,7 @@ import com.sun.net.httpserver.HttpServer;
  * {@code Authorization: Bearer}; every answer carries the daily allowance headers, and a
  * ten-second window of {@code burst} requests answers 429 beyond it.
  */
-public final class StubHubspot implements AutoCloseable {
+public final class StubHubspot extends StubHttpApi {
 
 	public static final String TOKEN = "pat-na1-test-token";
 
@@ -45,8 +44,6 @@ public final class StubHubspot implements AutoCloseable {
 
 	private static final Pattern ASSOCIATIONS = Pattern.compile(
 			"/crm/(?:associations/(\\d{4}-\\d{2})|v4/associations)/deals/companies/batch/(associate/default|read)");
-
-	private final HttpServer server;
 
 	private final boolean numberedOnly;
 
@@ -73,19 +70,6 @@ public final class StubHubspot implements AutoCloseable {
 
 	public StubHubspot(boolean numberedOnly) {
 		this.numberedOnly = numberedOnly;
-		try {
-			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		server.createContext("/", this::handle);
-		server.start();
-	}
-
-	public String url() {
-		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
 	/**
@@ -147,11 +131,6 @@ public final class StubHubspot implements AutoCloseable {
 		associations.computeIfAbsent(dealId, d -> new ArrayList<>()).add(companyId);
 	}
 
-	@Override
-	public void close() {
-		server.stop(0);
-	}
-
 	private JsonObject fresh(String id) {
 		JsonObject record = new JsonObject();
 		record.addProperty("id", id);
@@ -185,7 +164,8 @@ public final class StubHubspot implements AutoCloseable {
 		return burst - window.size();
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
+	@Override
+	protected void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {

@@ -2,7 +2,6 @@ package com.partnerbot.crm;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -29,7 +27,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import com.partnerbot.StubHttpApi;
 
 /**
  * A Salesforce org over HTTP, as Salesforce documents its REST API: the OAuth 2.0
@@ -40,7 +39,7 @@ import com.sun.net.httpserver.HttpServer;
  * {@code REQUEST_LIMIT_EXCEEDED} past the daily allowance). Every data response carries
  * {@code Sforce-Limit-Info}.
  */
-public final class StubSalesforce implements AutoCloseable {
+public final class StubSalesforce extends StubHttpApi {
 
 	public static final String CLIENT_ID = "3MVG9-test-client";
 
@@ -57,8 +56,6 @@ public final class StubSalesforce implements AutoCloseable {
 		.compile("/services/data/v[\\d.]+/composite/sobjects/(\\w+)/(\\w+)");
 
 	private static final Pattern AFTER = Pattern.compile("SystemModstamp > (\\S+)");
-
-	private final HttpServer server;
 
 	private final Gson gson = new Gson();
 
@@ -105,22 +102,6 @@ public final class StubSalesforce implements AutoCloseable {
 			return new Failure(0, null, Map.of(), delay, true);
 		}
 
-	}
-
-	public StubSalesforce() {
-		try {
-			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		server.createContext("/", this::handle);
-		server.start();
-	}
-
-	public String url() {
-		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
 	public synchronized void failNext(Failure... next) {
@@ -178,11 +159,6 @@ public final class StubSalesforce implements AutoCloseable {
 		return id;
 	}
 
-	@Override
-	public void close() {
-		server.stop(0);
-	}
-
 	private String newId(String object) {
 		String prefix = switch (object) {
 			case "Lead" -> "00Q";
@@ -201,7 +177,8 @@ public final class StubSalesforce implements AutoCloseable {
 		return failures.poll();
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
+	@Override
+	protected void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String path = exchange.getRequestURI().getPath();
 			String body = read(exchange.getRequestBody());

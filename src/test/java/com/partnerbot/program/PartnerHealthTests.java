@@ -1,12 +1,10 @@
 package com.partnerbot.program;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +25,7 @@ class PartnerHealthTests extends ProgramTests {
 	HealthChecks checks;
 
 	private JsonObject health(String partnerId) {
-		HttpResponse<String> response = api("GET", "/api/partners/" + partnerId + "/health", null);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JsonParser.parseString(response.body()).getAsJsonObject();
+		return apiJson(200, "GET", "/api/partners/" + partnerId + "/health", null);
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,9 +77,7 @@ class ProgramSummaryTests extends ProgramTests {
 	}
 
 	private JsonObject summary() {
-		HttpResponse<String> response = api("GET", "/api/program/summary", null);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JsonParser.parseString(response.body()).getAsJsonObject();
+		return apiJson(200, "GET", "/api/program/summary", null);
 	}
 
 }

@@ -2,7 +2,6 @@ package com.partnerbot.program;
 
 import java.net.http.HttpResponse;
 
-import com.google.gson.JsonParser;
 import org.junit.jupiter.api.AfterEach;
 
 import com.partnerbot.EndToEndTests;
@@ -21,12 +20,12 @@ abstract class ProgramTests extends EndToEndTests {
 	/** Registers a deal through the API; returns its id. */
 	String registerDeal(String partnerId) {
 		String customer = unique("Healthco").toLowerCase();
-		HttpResponse<String> created = api("POST", "/api/deals", """
+		return apiJson(201, "POST", "/api/deals", """
 				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s.com", "products": ["Data Pipeline"],
 				 "amount": 50000, "currency": "USD", "expectedCloseDate": "%s"}""".formatted(partnerId, customer,
-				customer, TestClock.today().plusDays(60)));
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		return JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
+				customer, TestClock.today().plusDays(60)))
+			.get("id")
+			.getAsString();
 	}
 
 	void win(String partnerId, String dealId) {

@@ -48,28 +48,19 @@ public class ProgramInSlack {
 	/** The welcome and checklist, in the partner's shared channel. */
 	@ApplicationModuleListener
 	void on(ProgramEvents.OnboardingStarted started) {
-		if (!onboardingMessages) {
-			return;
-		}
-		toPartner("onboarding-welcome:" + started.partner().id(), started.partner(),
+		onboarding("onboarding-welcome:" + started.partner().id(), started.partner(),
 				ProgramBlocks.welcome(started.partner(), started.journey()));
 	}
 
 	@ApplicationModuleListener
 	void on(ProgramEvents.StepDone done) {
-		if (!onboardingMessages) {
-			return;
-		}
-		toPartner("onboarding-done:" + done.partner().id() + ":" + done.step().name(), done.partner(),
+		onboarding("onboarding-done:" + done.partner().id() + ":" + done.step().name(), done.partner(),
 				ProgramBlocks.stepDone(done.step(), done.journey()));
 	}
 
 	@ApplicationModuleListener
 	void on(ProgramEvents.StepLate late) {
-		if (!onboardingMessages) {
-			return;
-		}
-		toPartner("onboarding-late:" + late.partner().id() + ":" + late.step().name(), late.partner(),
+		onboarding("onboarding-late:" + late.partner().id() + ":" + late.step().name(), late.partner(),
 				ProgramBlocks.late(late.step()));
 	}
 
@@ -95,8 +86,14 @@ public class ProgramInSlack {
 				: outbox.alert(key, reply);
 	}
 
-	/** A message in the partner's first shared channel; none when it has no channel. */
-	private void toPartner(String key, Partner partner, Messages.Reply reply) {
+	/**
+	 * A step of the onboarding journey, in the partner's first shared channel: none when
+	 * onboarding messages are off or the partner has no channel.
+	 */
+	private void onboarding(String key, Partner partner, Messages.Reply reply) {
+		if (!onboardingMessages) {
+			return;
+		}
 		if (partner.slackChannelIds().isEmpty()) {
 			log.info("{} has no shared channel for {}", partner.name(), key);
 			return;
