@@ -82,8 +82,14 @@ final class DealReplies {
 		}
 		List<String> problems = new ArrayList<>(answer.problems());
 		List<String> products = products(before.products(), answer.products(), text, problems);
-		DealDraft merged = before.with(new DealDraft(name, answer.customerDomain(), products, answer.amount(),
-				answer.currency(), answer.expectedCloseDate(), problems, answer.seats(), null, null));
+		String domain = answer.customerDomain();
+		if (before.customerDomain() != null && domain != null && onlyInMailAddresses(text, domain)) {
+			// a contact's e-mail tells the customer's domain only while none was given:
+			// it may be a group's mail domain, or a typo, and the partner said otherwise
+			domain = null;
+		}
+		DealDraft merged = before.with(new DealDraft(name, domain, products, answer.amount(), answer.currency(),
+				answer.expectedCloseDate(), problems, answer.seats(), null, null));
 		return AttributionWords.read(withPeople(merged, text, author, asked), text, asked);
 	}
 
@@ -133,6 +139,10 @@ final class DealReplies {
 			}
 		}
 		return read;
+	}
+
+	private static boolean onlyInMailAddresses(String text, String domain) {
+		return !EMAIL.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT).contains(domain.toLowerCase(Locale.ROOT));
 	}
 
 	private static DealDraft copy(DealDraft draft, Function<DealDraft, DealDraft> change) {
