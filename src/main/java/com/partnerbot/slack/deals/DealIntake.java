@@ -193,7 +193,6 @@ public class DealIntake implements SlackFeature {
 		});
 	}
 
-	/** {@code /partner deal}: with text, a draft in a new thread; without, the form. */
 	/**
 	 * {@code /partner deal} with no text: the form, opened before the acknowledgement.
 	 */
@@ -205,6 +204,10 @@ public class DealIntake implements SlackFeature {
 		openForm(triggerId, DealDraft.empty(), DIRECT + channel);
 	}
 
+	/**
+	 * {@code /partner deal}: with text, a draft in a new thread of the channel (the team
+	 * sees it); without, the form.
+	 */
 	public void command(Requester requester, String text, String channel, String user, String triggerId) {
 		if (requester.partner().isEmpty()) {
 			replies.privately(channel, user, Messages.Reply

@@ -215,6 +215,22 @@ class SurveyFlowTests extends EndToEndTests {
 	}
 
 	@Test
+	void aSendFromSlackThatReachesNobodyTellsTheAdminWhoSentIt() {
+		String empty = registerPartner(unique("Nobody Yet "), "Silver", unique("T_NOBODY"), unique("C_NOBODY"));
+		String name = unique("Empty Send ");
+		createSurvey("""
+				{"name": "%s", "partnerIds": ["%s"]}""".formatted(name, empty));
+		String admin = "W_ADMIN";
+		assertThat(command(StubSlackApi.TEAM, admin, "survey send " + name).statusCode()).isEqualTo(200);
+		assertThat(slackApi.await("chat.postEphemeral", c -> admin.equals(c.arg("user")) && c.arg("text").contains(name)
+				&& c.arg("text").contains("reached no one"), 1))
+			.hasSize(1);
+		assertThat(slackApi.await("chat.postMessage", c -> ALERTS_CHANNEL.equals(c.arg("channel"))
+				&& c.arg("text").contains(name) && c.arg("text").contains("reached no one"), 1))
+			.hasSize(1);
+	}
+
+	@Test
 	void aSurveySentRightAfterAPartnerIsRegisteredReachesThePeopleStillBeingReadFromSlack() {
 		String newTeam = unique("T_JUST");
 		String channel = unique("C_JUST");
