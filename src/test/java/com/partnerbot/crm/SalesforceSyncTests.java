@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-import com.partnerbot.SlackPayloadFiles;
 import com.partnerbot.StubSlackApi;
 import com.partnerbot.deals.DealConflict;
 import com.partnerbot.deals.DealRegistrations;
@@ -206,21 +204,14 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 		String customer = unique("Downco");
 		salesforce.down(true);
 		try {
-			JsonObject mention = SlackPayloadFiles.json("event_callback.app_mention.ext_shared.json");
-			mention.addProperty("event_id", unique("Ev"));
-			JsonObject event = mention.getAsJsonObject("event");
-			event.addProperty("team", team);
-			event.addProperty("channel", channel);
-			event.addProperty("ts", "1700000300.000100");
-			event.addProperty("text",
-					"<@W111> register " + customer + ", " + customer.toLowerCase()
+			String thread = mentionBot(team, channel, "1700000300.000100",
+					"register " + customer + ", " + customer.toLowerCase()
 							+ ".com, Data Pipeline, about $80k, closing next month, contact Jane Roe jane@"
 							+ customer.toLowerCase() + ".com, rep me");
-			assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
 			List<StubSlackApi.Call> card = slackApi.await("chat.postMessage",
-					c -> channel.equals(c.arg("channel")) && "1700000300.000100".equals(c.arg("thread_ts")), 1);
+					c -> channel.equals(c.arg("channel")) && thread.equals(c.arg("thread_ts")), 1);
 			assertThat(card).hasSize(1);
-			String key = submitValue(card.get(0).arg("blocks"));
+			String key = buttonOn(card.get(0), "deal_submit");
 			assertThat(click(team, "U_DOWN", channel, "1700000300.000200", "deal_submit", key).statusCode())
 				.isEqualTo(200);
 			assertThat(slackApi.await("chat.update",
@@ -243,19 +234,6 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 		finally {
 			salesforce.down(false);
 		}
-	}
-
-	private static String submitValue(String blocks) {
-		for (com.google.gson.JsonElement block : JsonParser.parseString(blocks).getAsJsonArray()) {
-			if (block.getAsJsonObject().has("elements")) {
-				for (com.google.gson.JsonElement element : block.getAsJsonObject().getAsJsonArray("elements")) {
-					if ("deal_submit".equals(element.getAsJsonObject().get("action_id").getAsString())) {
-						return element.getAsJsonObject().get("value").getAsString();
-					}
-				}
-			}
-		}
-		throw new AssertionError("no submit button in " + blocks);
 	}
 
 	private List<DealConflict.Kind> conflicts(String partner, String name, String domain) {

@@ -1,6 +1,5 @@
 package com.partnerbot.slack.program;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.slack.api.bolt.App;
-import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.block.ImageBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.SlackFileObject;
@@ -31,6 +29,7 @@ import com.partnerbot.slack.bolt.CurrentDelivery;
 import com.partnerbot.slack.bolt.Messages;
 import com.partnerbot.slack.bolt.SlackApi;
 import com.partnerbot.slack.bolt.SlackFeature;
+import com.partnerbot.slack.bolt.SlackPayloads;
 import com.partnerbot.slack.bolt.SlackWork;
 import com.partnerbot.slack.people.SlackRequesters;
 
@@ -180,7 +179,7 @@ public class ProgramHome implements SlackFeature {
 	}
 
 	private void openPartner(String trigger, String value) {
-		Optional<UUID> id = parse(value);
+		Optional<UUID> id = SlackPayloads.uuid(value);
 		if (id.isEmpty()) {
 			return;
 		}
@@ -195,29 +194,11 @@ public class ProgramHome implements SlackFeature {
 			blocks.add(section(s -> s.text(markdownText((signal.concern() ? ":warning: " : "• ") + "*" + signal.name()
 					+ "* (weight " + Math.round(signal.weight()) + "): " + Messages.escape(signal.reason())))));
 		}
-		try {
-			var response = api.client()
-				.viewsOpen(r -> r.triggerId(trigger)
-					.view(view(v -> v.type("modal")
-						.title(viewTitle(t -> t.type("plain_text").text(Messages.truncate(metrics.name(), 24))))
-						.close(viewClose(c -> c.type("plain_text").text("Close")))
-						.blocks(blocks))));
-			if (!response.isOk()) {
-				log.warn("views.open failed: {}", response.getError());
-			}
-		}
-		catch (IOException | SlackApiException ex) {
-			log.warn("views.open failed", ex);
-		}
-	}
-
-	private static Optional<UUID> parse(String value) {
-		try {
-			return Optional.of(UUID.fromString(value));
-		}
-		catch (RuntimeException ex) {
-			return Optional.empty();
-		}
+		api.openView(trigger,
+				view(v -> v.type("modal")
+					.title(viewTitle(t -> t.type("plain_text").text(Messages.truncate(metrics.name(), 24))))
+					.close(viewClose(c -> c.type("plain_text").text("Close")))
+					.blocks(blocks)));
 	}
 
 	private static String counts(Map<String, Long> counts) {

@@ -93,4 +93,33 @@ class ProgramInSlackTests extends EndToEndTests {
 		assertThat(replies.get(0).arg("blocks")).doesNotContain("at a glance", "slack_file");
 	}
 
+	@Test
+	void staffWhoOpenAPartnerSeeItsHealthSignalsInAModal() {
+		String name = unique("Modal ");
+		String partner = registerPartner(name, "Silver", unique("TM"));
+		String manager = unique("W");
+		slackApi.user(manager, StubSlackApi.TEAM);
+		assertThat(
+				click(StubSlackApi.TEAM, manager, unique("D"), "1700000000.000100", ProgramHome.OPEN_PARTNER, partner)
+					.statusCode())
+			.isEqualTo(200);
+
+		List<StubSlackApi.Call> opened = slackApi.await("views.open", c -> c.arg("view").contains(name), 1);
+		assertThat(opened).hasSize(1);
+		JsonObject view = JsonParser.parseString(opened.get(0).arg("view")).getAsJsonObject();
+		assertThat(view.get("type").getAsString()).isEqualTo("modal");
+		assertThat(view.getAsJsonObject("title").get("text").getAsString()).isEqualTo(name);
+		assertThat(view.getAsJsonArray("blocks").toString()).contains("health", "/100", "registrations", "(weight ");
+	}
+
+	@Test
+	void aPartnersPersonWhoClicksOpenOnAPartnerSeesNothing() {
+		String name = unique("Nosy ");
+		String team = unique("TN");
+		String partner = registerPartner(name, "Silver", team);
+		assertThat(click(team, unique("U"), unique("C"), "1700000000.000100", ProgramHome.OPEN_PARTNER, partner)
+			.statusCode()).isEqualTo(200);
+		assertThat(slackApi.awaitExactly("views.open", c -> c.arg("view").contains(name), 0)).isEmpty();
+	}
+
 }
