@@ -114,7 +114,7 @@ final class HybridSearcher {
 	 * The query's terms as analyzed for the body field, as SHOULD clauses; null when it
 	 * has none.
 	 */
-	private Query lexical(String query, Query filter) throws IOException {
+	Query lexical(String query, Query filter) throws IOException {
 		Map<String, Integer> terms = new LinkedHashMap<>();
 		try (TokenStream tokens = analyzer.tokenStream(IndexSchema.BODY, query)) {
 			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
