@@ -65,7 +65,9 @@ public class SlackAckLatency {
 					+ ")");
 			BenchApp app = new BenchApp(client, options.appUrl, options.adminToken);
 			app.waitForHealth(options.healthWaitSeconds);
-			registerPartner(app);
+			if (!options.floor) {
+				registerPartner(app);
+			}
 			Deliveries deliveries = new Deliveries(Files.readString(options.payload), options.secret);
 			Load load = new Load(client, options, deliveries, stub);
 			if (options.warmupSeconds > 0) {
@@ -80,8 +82,37 @@ public class SlackAckLatency {
 				System.out.println("    " + result.details());
 			}
 			System.out.println("stub Web API calls: " + stub.counts());
-			System.out.println("--- results ---");
+			System.out.println("--- results" + (options.floor ? " (the floor: a bare Bolt app)" : "") + " ---");
 			results.forEach(r -> System.out.println(r.line()));
+			if (options.results != null) {
+				Files.write(options.results, results.stream().map(Result::record).toList());
+			}
+			if (options.floorResults != null && Files.exists(options.floorResults)) {
+				printBesideTheFloor(results, Files.readAllLines(options.floorResults));
+			}
+		}
+	}
+
+	/**
+	 * Each rate's percentiles beside the bare Bolt app's at the same rate (a record
+	 * {@link Result#record} wrote), and their ratio.
+	 */
+	static void printBesideTheFloor(List<Result> results, List<String> floor) {
+		System.out.println("--- beside the floor (a bare Bolt app answering the same deliveries) ---");
+		for (Result ours : results) {
+			for (String line : floor) {
+				String[] f = line.split(" ");
+				if (Integer.parseInt(f[0]) != ours.rate()) {
+					continue;
+				}
+				double p50 = Double.parseDouble(f[1]);
+				double p99 = Double.parseDouble(f[2]);
+				double max = Double.parseDouble(f[3]);
+				System.out.println(String.format(Locale.ROOT,
+						"rate=%d/s ours p50=%.1fms p99=%.1fms max=%.1fms | bare Bolt p50=%.1fms p99=%.1fms max=%.1fms | ratio p50=%.1fx p99=%.1fx",
+						ours.rate(), ours.percentile(50), ours.percentile(99), ours.percentile(100), p50, p99, max,
+						ours.percentile(50) / p50, ours.percentile(99) / p99));
+			}
 		}
 	}
 
@@ -113,6 +144,13 @@ public class SlackAckLatency {
 
 		Path payload = Path.of(DEFAULT_PAYLOAD);
 
+		/** The target is the bare Bolt app: no partner to register, no replies to count. */
+		boolean floor;
+
+		Path results;
+
+		Path floorResults;
+
 		static Options parse(String[] args) {
 			Options o = new Options();
 			BenchApp.parse(args, USAGE, (name, value) -> {
@@ -132,14 +170,21 @@ public class SlackAckLatency {
 					case "--health-wait" -> o.healthWaitSeconds = Integer.parseInt(value);
 					case "--drain" -> o.drainSeconds = Integer.parseInt(value);
 					case "--payload" -> o.payload = Path.of(value);
+					case "--floor" -> o.floor = Boolean.parseBoolean(value);
+					case "--results" -> o.results = Path.of(value);
+					case "--floor-results" -> o.floorResults = Path.of(value);
 					default -> {
 						return false;
 					}
 				}
 				return true;
 			});
-			if (o.secret == null || o.secret.isBlank() || o.adminToken == null || o.adminToken.isBlank()) {
+			if (o.secret == null || o.secret.isBlank()
+					|| !o.floor && (o.adminToken == null || o.adminToken.isBlank())) {
 				BenchApp.usage(USAGE, "--secret and --admin-token are required");
+			}
+			if (o.floor) {
+				o.drainSeconds = 0;
 			}
 			if (o.rates.isEmpty() || o.rates.stream().anyMatch(r -> r <= 0) || o.durationSeconds <= 0
 					|| o.warmupRate <= 0) {
@@ -152,7 +197,8 @@ public class SlackAckLatency {
 				usage: SlackAckLatency --secret SIGNING_SECRET --admin-token TOKEN
 				         [--app-url http://127.0.0.1:8080] [--stub-port 0] [--rates 50,200]
 				         [--duration 30] [--warmup 5] [--warmup-rate 50] [--timeout-ms 3000]
-				         [--health-wait 90] [--drain 20] [--payload FILE]""";
+				         [--health-wait 90] [--drain 20] [--payload FILE]
+				         [--floor true] [--results FILE] [--floor-results FILE]""";
 
 	}
 
@@ -388,6 +434,12 @@ public class SlackAckLatency {
 					"p90=%.1fms p99.9=%.1fms max_in_flight=%d max_send_lag=%.1fms chat.postMessage=%d (for %d acknowledged)",
 					percentile(90), percentile(99.9), maxInFlight, millis(maxSendLagNanos), replies, ok);
 			return errors.isEmpty() ? text : text + " errors: " + errors;
+		}
+
+		/** rate p50 p99 max, for {@link #printBesideTheFloor}. */
+		String record() {
+			return String.format(Locale.ROOT, "%d %.3f %.3f %.3f", rate, percentile(50), percentile(99),
+					percentile(100));
 		}
 
 		static double millis(long nanos) {

@@ -8,6 +8,9 @@
 # compiled against the test classpath: the script runs Maven's test-compile first unless
 # BENCH_SKIP_BUILD=1) and random loopback ports; waits for /actuator/health and the start-up reindex; sends a warm-up, then each rate
 # open-loop for the duration; prints one result line per rate; stops the app on exit.
+# First, unless BENCH_FLOOR=0, the same deliveries at the same rates go to the floor: a bare
+# Bolt app (bench/BareBolt.java) that only acknowledges; the last lines print each rate's
+# percentiles beside the floor's, and their ratio.
 #
 # Settings (environment):
 #   BENCH_RATES=50,200      deliveries per second, one phase each
@@ -19,6 +22,7 @@
 #   BENCH_DATA_DIR=         data directory for the app (default: a new one under /tmp, removed after)
 #   BENCH_KEEP=1            keep the temporary directory (app log, database) after the run
 #   BENCH_PAYLOAD=          the delivery template (default: the app_mention ext_shared payload of the tests)
+#   BENCH_FLOOR=1           measure the bare Bolt app first (0: skip it)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -38,7 +42,7 @@ jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
 source "$here/harness.sh"
 java=$(bench_java)
 pushd "$root" >/dev/null
-compile_drivers SlackAckLatency bench/SlackAckLatency.java bench/BenchApp.java
+compile_drivers SlackAckLatency bench/SlackAckLatency.java bench/BareBolt.java bench/BenchApp.java
 popd >/dev/null
 app_port=${BENCH_APP_PORT:-$(free_port)}
 stub_port=${BENCH_STUB_PORT:-$(free_port "$app_port")}
@@ -49,9 +53,11 @@ log=$work/app.log
 secret=bench-secret-$RANDOM$RANDOM
 admin_token=bench-admin-$RANDOM$RANDOM
 app_pid=""
+floor_pid=""
 
 stop_app() {
 	local status=$?
+	stop_app_process "$floor_pid" "$work"
 	stop_app_process "$app_pid" "$data"
 	if [[ $status -ne 0 ]]; then
 		echo "failed (exit $status); app log: $log" >&2
@@ -70,6 +76,23 @@ echo "jdk: $java ($("$java" -version 2>&1 | head -n1))"
 echo "machine: $(nproc) cpus, $(uname -sr)"
 echo "jar: $jar"
 echo "app: http://127.0.0.1:$app_port, stub Web API: http://127.0.0.1:$stub_port/api/, data: $data"
+
+# the same deliveries: the harness's options for both targets
+harness_args=(--stub-port "$stub_port" --secret "$secret" --rates "$rates" --duration "$duration"
+	--warmup "$warmup" --warmup-rate "$warmup_rate" --timeout-ms "$timeout_ms" --payload "$payload")
+floor_results=$work/floor-results.txt
+if [[ ${BENCH_FLOOR:-1} != 0 ]]; then
+	echo "--- the floor: a bare Bolt app (bench/BareBolt.java) ---"
+	# shellcheck disable=SC2086 # BENCH_APP_JAVA_OPTS is a list of options
+	"$java" ${BENCH_APP_JAVA_OPTS:-} -cp "$driver_cp" BareBolt --port "$app_port" --secret "$secret" \
+		--api-url "http://127.0.0.1:$stub_port/api/" >"$work/floor.log" 2>&1 &
+	floor_pid=$!
+	"$java" -cp "$driver_cp" SlackAckLatency --app-url "http://127.0.0.1:$app_port" --floor true \
+		--results "$floor_results" "${harness_args[@]}"
+	stop_app_process "$floor_pid" "$work"
+	floor_pid=""
+	echo "--- Partnerbot ---"
+fi
 
 # shellcheck disable=SC2086 # BENCH_APP_JAVA_OPTS is a list of options
 SERVER_PORT=$app_port \
@@ -103,16 +126,7 @@ if command -v curl >/dev/null; then
 	echo "enablement library indexed after $(( SECONDS - started )) s"
 fi
 
-"$java" -cp "$driver_cp" SlackAckLatency \
-	--app-url "http://127.0.0.1:$app_port" \
-	--stub-port "$stub_port" \
-	--secret "$secret" \
-	--admin-token "$admin_token" \
-	--rates "$rates" \
-	--duration "$duration" \
-	--warmup "$warmup" \
-	--warmup-rate "$warmup_rate" \
-	--timeout-ms "$timeout_ms" \
-	--payload "$payload"
+"$java" -cp "$driver_cp" SlackAckLatency --app-url "http://127.0.0.1:$app_port" --admin-token "$admin_token" \
+	--floor-results "$floor_results" "${harness_args[@]}"
 
 echo "app log: WARN/ERROR lines from request threads: $(awk '/Started PartnerbotApplication/ { s = 1; next } s && / (WARN|ERROR) / && !/\[ *main\]/' "$log" | wc -l)"

@@ -8,6 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -33,6 +37,13 @@ import org.apache.lucene.util.VectorUtil;
  */
 final class HybridSearcher {
 
+	/**
+	 * The lexical searches beside the embeddings: a virtual thread each, since a search
+	 * is short, pure Java and waits on nothing but the index.
+	 */
+	private static final Executor SIDE_BY_SIDE = Executors
+		.newThreadPerTaskExecutor(Thread.ofVirtual().name("lexical-search-", 0).factory());
+
 	private final Embedder embedder;
 
 	private final Analyzer analyzer;
@@ -52,12 +63,50 @@ final class HybridSearcher {
 	record Hit(int doc, double score, double similarity, double bm25) {
 	}
 
+	/**
+	 * The best k chunks for a question. Embedding the question is most of the work, so
+	 * the lexical search runs beside it, on a thread of its own, unless the question's
+	 * vector is at hand already.
+	 */
 	List<Hit> search(IndexSearcher searcher, String query, Query filter, int k) throws IOException {
-		return search(searcher, query, embedder.query(query), filter, k);
+		if (embedder.knows(query)) {
+			return search(searcher, query, embedder.query(query), filter, k);
+		}
+		CompletableFuture<Map<Integer, Double>> lexical = CompletableFuture.supplyAsync(() -> {
+			try {
+				return bm25(searcher, query, filter);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}, SIDE_BY_SIDE);
+		float[] vector;
+		try {
+			vector = embedder.query(query);
+		}
+		catch (RuntimeException ex) {
+			// the caller releases the index once this returns: not while it is searched
+			lexical.handle((scores, failure) -> scores).join();
+			throw ex;
+		}
+		try {
+			return fuse(searcher, lexical.join(), vector, filter, k);
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof UncheckedIOException io) {
+				throw io.getCause();
+			}
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+		}
 	}
 
 	List<Hit> search(IndexSearcher searcher, String query, float[] queryVector, Query filter, int k)
 			throws IOException {
+		return fuse(searcher, bm25(searcher, query, filter), queryVector, filter, k);
+	}
+
+	/** BM25 scores of the candidates by Lucene document. */
+	private Map<Integer, Double> bm25(IndexSearcher searcher, String query, Query filter) throws IOException {
 		Map<Integer, Double> bm25 = new HashMap<>();
 		Query lexical = lexical(query, filter);
 		if (lexical != null) {
@@ -65,6 +114,11 @@ final class HybridSearcher {
 				bm25.put(hit.doc, (double) hit.score);
 			}
 		}
+		return bm25;
+	}
+
+	private List<Hit> fuse(IndexSearcher searcher, Map<Integer, Double> bm25, float[] queryVector, Query filter, int k)
+			throws IOException {
 		Map<Integer, Double> similarity = new HashMap<>();
 		TopDocs knn = searcher.search(new KnnFloatVectorQuery(IndexSchema.VECTOR, queryVector, candidates, filter),
 				candidates);
@@ -114,7 +168,7 @@ final class HybridSearcher {
 	 * The query's terms as analyzed for the body field, as SHOULD clauses; null when it
 	 * has none.
 	 */
-	private Query lexical(String query, Query filter) throws IOException {
+	Query lexical(String query, Query filter) throws IOException {
 		Map<String, Integer> terms = new LinkedHashMap<>();
 		try (TokenStream tokens = analyzer.tokenStream(IndexSchema.BODY, query)) {
 			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);

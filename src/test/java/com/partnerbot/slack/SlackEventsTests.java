@@ -2,9 +2,15 @@ package com.partnerbot.slack;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -41,6 +47,9 @@ class SlackEventsTests extends EndToEndTests {
 
 	@Autowired
 	KnowledgeBase knowledge;
+
+	@Autowired
+	DataSource dataSource;
 
 	@BeforeEach
 	void registerPartner() {
@@ -134,17 +143,77 @@ class SlackEventsTests extends EndToEndTests {
 
 		// a later event in the same channel is answered: by then a reply to the retries
 		// would be too
+		answerLater(channel, "1605835999.000100");
+		assertThat(slackApi.awaitExactly("chat.postMessage", c -> channel.equals(c.arg("channel")), 2)).hasSize(2);
+		assertThat(repeats(mention)).isEqualTo(2);
+	}
+
+	/** Mentions the bot again in the channel, under this ts, and waits for its answer. */
+	private void answerLater(String channel, String ts) {
 		JsonObject later = partnerMention(channel);
-		later.getAsJsonObject("event").addProperty("ts", "1605835999.000100");
+		later.getAsJsonObject("event").addProperty("ts", ts);
 		assertThat(slack().json(later.toString()).statusCode()).isEqualTo(200);
 		assertThat(slackApi.await("chat.postMessage",
-				c -> channel.equals(c.arg("channel")) && "1605835999.000100".equals(c.arg("thread_ts")), 1))
+				c -> channel.equals(c.arg("channel")) && ts.equals(c.arg("thread_ts")), 1))
 			.hasSize(1);
-		assertThat(slackApi.awaitExactly("chat.postMessage", c -> channel.equals(c.arg("channel")), 2)).hasSize(2);
-		assertThat(jdbc.sql("select repeats from slack_delivery where event_id = ?")
-			.param(mention.get("event_id").getAsString())
+	}
+
+	private int repeats(JsonObject delivery) {
+		return jdbc.sql("select repeats from slack_delivery where event_id = ?")
+			.param(delivery.get("event_id").getAsString())
 			.query(Integer.class)
-			.single()).isEqualTo(2);
+			.single();
+	}
+
+	@Test
+	void aDeliveryAnotherInstanceTookIsAcknowledgedButNotActedOn() {
+		// acknowledgements come before the database: this instance has never seen the
+		// event, only the durable claim after the acknowledgement can tell it is taken
+		String channel = ownChannel();
+		JsonObject taken = partnerMention(channel);
+		String eventId = taken.get("event_id").getAsString();
+		jdbc.sql("insert into slack_delivery (event_id, event_type, team_id) values (?, 'app_mention', ?)")
+			.params(eventId, taken.get("team_id").getAsString())
+			.update();
+
+		assertThat(slack().retry(taken.toString(), 1).statusCode()).isEqualTo(200);
+
+		// deliveries are claimed in the order they came: once a later one is answered,
+		// the taken one was looked at
+		answerLater(channel, "1605835999.000200");
+		assertThat(slackApi.awaitExactly("chat.postMessage", c -> channel.equals(c.arg("channel")), 1)).hasSize(1);
+		assertThat(repeats(taken)).isEqualTo(1);
+	}
+
+	@Test
+	void theAcknowledgementDoesNotWaitForTheDatabase() throws Exception {
+		String channel = ownChannel();
+		JsonObject mention = partnerMention(channel);
+		String body = mention.toString();
+		// another instance is claiming the same event and has not committed: the claim
+		// here waits on its row lock, which the acknowledgement must not
+		try (Connection other = dataSource.getConnection()) {
+			other.setAutoCommit(false);
+			try (PreparedStatement claim = other
+				.prepareStatement("insert into slack_delivery (event_id, event_type, team_id) values (?, ?, ?)")) {
+				claim.setString(1, mention.get("event_id").getAsString());
+				claim.setString(2, "app_mention");
+				claim.setString(3, mention.get("team_id").getAsString());
+				claim.executeUpdate();
+			}
+			CompletableFuture<HttpResponse<String>> acknowledged = CompletableFuture
+				.supplyAsync(() -> slack().json(body));
+			try {
+				assertThat(acknowledged).succeedsWithin(Duration.ofSeconds(20))
+					.extracting(HttpResponse::statusCode)
+					.isEqualTo(200);
+			}
+			finally {
+				// that instance fails before it commits: this one acts on the event
+				other.rollback();
+			}
+		}
+		assertThat(slackApi.awaitExactly("chat.postMessage", c -> channel.equals(c.arg("channel")), 1)).hasSize(1);
 	}
 
 	@Test

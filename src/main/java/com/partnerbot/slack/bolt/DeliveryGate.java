@@ -1,5 +1,14 @@
 package com.partnerbot.slack.bolt;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
@@ -8,22 +17,49 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * Bolt middleware, after Bolt's signature check and authorization: acts on each
  * {@code event_id} once, across Slack's retries and across instances, and puts the
  * delivery and its event id where handlers and log lines find them.
+ * <p>
+ * An Events API delivery is acknowledged before anything touches the database: Slack
+ * wants its answer within three seconds and only the status counts, and every event
+ * handler only queues work. A retry this instance has already seen is recognised in
+ * memory; everything else goes, in arrival order, to one thread that claims the
+ * {@code event_id} in PostgreSQL (so a retry another instance received is not acted on
+ * twice) and then routes the event to its handler. When too many deliveries wait for that
+ * thread, the delivery is refused with 503 and Slack retries it. Interactivity and slash
+ * commands carry no {@code event_id} and pass straight through: their answer is the
+ * handler's.
  */
 @Component
-class DeliveryGate implements Middleware {
+class DeliveryGate implements Middleware, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryGate.class);
 
+	/** Slack retries a delivery three times within about five minutes. */
+	private static final Duration REMEMBERED = Duration.ofMinutes(30);
+
 	private final SlackDeliveries deliveries;
 
-	DeliveryGate(SlackDeliveries deliveries) {
+	/** Event ids this instance has acknowledged lately. */
+	private final Cache<String, Boolean> seen = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(REMEMBERED)
+		.build();
+
+	/** Claims and routes events after their acknowledgement, one at a time, in order. */
+	private final ThreadPoolExecutor afterAck;
+
+	DeliveryGate(SlackDeliveries deliveries, SlackProperties properties) {
 		this.deliveries = deliveries;
+		this.afterAck = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(properties.work().queue()),
+				Thread.ofPlatform().name("slack-deliveries").daemon().factory());
 	}
 
 	@Override
@@ -34,15 +70,7 @@ class DeliveryGate implements Middleware {
 		boolean ownScope = CurrentDelivery.get().isEmpty();
 		try (MDC.MDCCloseable e = MDC.putCloseable("event_id", delivery.eventId())) {
 			if (delivery.eventId() != null) {
-				int retry = req.getHeaders() != null ? retryNum(req.getHeaders().getFirstValue("X-Slack-Retry-Num"))
-						: 0;
-				boolean first = deliveries.claim(delivery.eventId(), delivery.text("event.type").orElse(null),
-						delivery.text("team_id").orElse(null), retry);
-				if (!first) {
-					log.info("Repeated delivery of {} (retry {}) acknowledged, not acted on", delivery.eventId(),
-							retry);
-					return Response.ok();
-				}
+				return acknowledge(delivery, req, chain);
 			}
 			if (ownScope) {
 				CurrentDelivery.set(delivery);
@@ -53,6 +81,78 @@ class DeliveryGate implements Middleware {
 			if (ownScope) {
 				CurrentDelivery.clear();
 			}
+		}
+	}
+
+	private Response acknowledge(Delivery delivery, Request<?> req, MiddlewareChain chain) {
+		String eventId = delivery.eventId();
+		int retry = (req.getHeaders() != null) ? retryNum(req.getHeaders().getFirstValue("X-Slack-Retry-Num")) : 0;
+		Map<String, String> context = MDC.getCopyOfContextMap();
+		boolean repeat = seen.asMap().putIfAbsent(eventId, Boolean.TRUE) != null;
+		try {
+			afterAck.execute(() -> {
+				if (context != null) {
+					MDC.setContextMap(context);
+				}
+				try {
+					if (repeat) {
+						log.info("Repeated delivery of {} (retry {}) acknowledged, not acted on", eventId, retry);
+						deliveries.repeated(eventId, retry);
+					}
+					else {
+						route(delivery, req, chain, retry);
+					}
+				}
+				catch (RuntimeException ex) {
+					log.error("Slack delivery {} failed after its acknowledgement", eventId, ex);
+				}
+				finally {
+					MDC.clear();
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			if (!repeat) {
+				seen.invalidate(eventId);
+			}
+			log.warn("Slack delivery {} refused: {} deliveries are waiting; Slack will retry it", eventId,
+					afterAck.getQueue().size());
+			return Response.builder()
+				.statusCode(503)
+				.contentType("application/json")
+				.body("{\"ok\":false,\"error\":\"busy; try again later\"}")
+				.build();
+		}
+		return Response.ok();
+	}
+
+	private void route(Delivery delivery, Request<?> req, MiddlewareChain chain, int retry) {
+		String eventId = delivery.eventId();
+		boolean first;
+		try {
+			first = deliveries.claim(eventId, delivery.text("event.type").orElse(null),
+					delivery.text("team_id").orElse(null), retry);
+		}
+		catch (DataAccessException ex) {
+			// acknowledged already, so Slack will not send it again: acting on it risks a
+			// second answer only if another instance also received it, losing it is worse
+			log.error("Could not record Slack delivery {}; acting on it unrecorded", eventId, ex);
+			first = true;
+		}
+		if (!first) {
+			log.info("Delivery of {} (retry {}) was taken by another instance, not acted on", eventId, retry);
+			return;
+		}
+		CurrentDelivery.set(delivery);
+		try {
+			chain.next(req);
+		}
+		catch (Exception ex) {
+			// a shape Bolt cannot route: Slack does not send such events
+			log.warn("Slack event {} could not be handled: {}", eventId, ex.toString());
+		}
+		finally {
+			CurrentDelivery.clear();
 		}
 	}
 
@@ -68,6 +168,14 @@ class DeliveryGate implements Middleware {
 		}
 		catch (NumberFormatException ex) {
 			return 0;
+		}
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		afterAck.shutdown();
+		if (!afterAck.awaitTermination(10, TimeUnit.SECONDS)) {
+			log.warn("Slack deliveries still waiting at shutdown were abandoned: {}", afterAck.shutdownNow().size());
 		}
 	}
 

@@ -23,12 +23,17 @@ class SlackDeliveries {
 				on conflict (event_id) do nothing
 				""").params(eventId, eventType, teamId).update() > 0;
 		if (!first) {
-			jdbc.sql(
-					"update slack_delivery set repeats = repeats + 1, last_retry_num = greatest(last_retry_num, ?) where event_id = ?")
-				.params(retryNum, eventId)
-				.update();
+			repeated(eventId, retryNum);
 		}
 		return first;
+	}
+
+	/** Counts a repeat of a delivery recorded already. */
+	void repeated(String eventId, int retryNum) {
+		jdbc.sql(
+				"update slack_delivery set repeats = repeats + 1, last_retry_num = greatest(last_retry_num, ?) where event_id = ?")
+			.params(retryNum, eventId)
+			.update();
 	}
 
 }
