@@ -175,6 +175,16 @@ class MdfClaimsInSlackTests extends MdfPartnerTests {
 		assertThat(inThread(thread, "was paid: 1,800.00 USD", 1)).hasSize(1);
 		assertThat(balance().paid()).isEqualByComparingTo("1800");
 		assertThat(balance().available()).isEqualByComparingTo("18200");
+
+		// the partner's scorecard shows what of its funds it used, and their return
+		partnerCommand(team, "U_FAN", channel, "scorecard");
+		assertThat(slackApi
+			.await("chat.postEphemeral",
+					c -> channel.equals(c.arg("channel"))
+							&& String.valueOf(c.arg("blocks")).contains("Market development funds"),
+					1)
+			.get(0)
+			.arg("blocks")).contains("9% of 20k USD used; 0.00 USD won per USD paid");
 	}
 
 	@Test
