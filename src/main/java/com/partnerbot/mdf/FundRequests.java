@@ -117,6 +117,19 @@ class FundRequests {
 		return ids.stream().map(this::find).flatMap(Optional::stream).toList();
 	}
 
+	/**
+	 * Approved requests whose activity ended between two days (the later excluded) and
+	 * whose partner was not asked for the claim yet; marked asked here.
+	 */
+	List<MdfRequest> claimInvitations(LocalDate endedAfter, LocalDate endedBefore) {
+		List<UUID> ids = jdbc.sql("""
+				update mdf_request set claim_invited_at = now()
+				where status = 'APPROVED' and claim_invited_at is null and ends_on > ? and ends_on < ?
+				returning id
+				""").params(endedAfter, endedBefore).query(UUID.class).list();
+		return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+	}
+
 	/** Approved requests never claimed whose activity ended before a day. */
 	List<MdfRequest> unclaimedEndedBefore(LocalDate day) {
 		return requests("status = 'APPROVED' and ends_on < ?", day);

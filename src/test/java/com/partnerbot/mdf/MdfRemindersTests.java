@@ -53,6 +53,16 @@ class MdfRemindersTests extends EndToEndTests {
 				TestClock.today().minusDays(1), endsOn), "test");
 	}
 
+	/** A webinar tomorrow, approved at once for 600 of its 800, asked for in a thread. */
+	private MdfRequest webinar(String thread) {
+		MdfRequest request = mdf
+			.submit(new NewRequest(UUID.fromString(partnerId), "webinar", "on Data Pipeline", new BigDecimal("800"),
+					null, null, TestClock.today().plusDays(1), null, null, null), "U_FAN", channel + ":" + thread)
+			.request();
+		assertThat(request.approvedAmount()).isEqualByComparingTo("600");
+		return request;
+	}
+
 	@Test
 	void fundsAboutToExpireAndAClaimComingDueAreEachRemindedOnceWithTheAmountAtStake() {
 		LocalDate expires = TestClock.today().plusDays(10);
@@ -60,11 +70,7 @@ class MdfRemindersTests extends EndToEndTests {
 		allocate("20000", TestClock.today().plusDays(400));
 		String thread = "1700003100.000100";
 		// drawn from the funds that expire first: 2,400 of the 3,000 are left to expire
-		MdfRequest request = mdf
-			.submit(new NewRequest(UUID.fromString(partnerId), "webinar", "on Data Pipeline", new BigDecimal("800"),
-					null, null, TestClock.today().plusDays(1), null, null, null), "U_FAN", channel + ":" + thread)
-			.request();
-		assertThat(request.approvedAmount()).isEqualByComparingTo("600");
+		MdfRequest request = webinar(thread);
 
 		mdf.remindAndExpire();
 		mdf.remindAndExpire();
@@ -81,6 +87,22 @@ class MdfRemindersTests extends EndToEndTests {
 		assertThat(due.get(0).arg("text")).contains(request.reference(), "600.00 USD",
 				mdf.claimDue(request).toString());
 		assertThat(mdf.get(request.id()).status()).isEqualTo(RequestStatus.APPROVED);
+	}
+
+	@Test
+	void afterTheActivityThePartnerIsAskedOnceForTheClaimInItsThreadWithTheProofItNeeds() {
+		allocate("20000", TestClock.today().plusDays(400));
+		String thread = "1700003200.000100";
+		MdfRequest request = webinar(thread);
+		mdf.remindAndExpire();
+		TestClock.get().advance(Duration.ofDays(3));
+		mdf.remindAndExpire();
+		mdf.remindAndExpire();
+		List<StubSlackApi.Call> asked = slackApi.awaitExactly("chat.postMessage", c -> channel.equals(c.arg("channel"))
+				&& thread.equals(c.arg("thread_ts")) && c.arg("text").contains("is over: claim"), 1);
+		assertThat(asked.get(0).arg("text")).contains(request.reference(), "600.00 USD",
+				mdf.claimDue(request).toString(), "Registration and attendance report",
+				"platform and promotion invoices");
 	}
 
 	@Test
