@@ -78,6 +78,8 @@ public final class StubSlackApi implements AutoCloseable {
 
 	private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
 
+	private final Map<String, JsonObject> files = new ConcurrentHashMap<>();
+
 	/** Partner people (not of the installed workspace) users.info has answered for. */
 	private final Set<String> peopleLooked = ConcurrentHashMap.newKeySet();
 
@@ -339,6 +341,10 @@ public final class StubSlackApi implements AutoCloseable {
 			case "users.info" -> userInfo(string(args, "user"));
 			case "chat.postEphemeral" -> Answer.ok("{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}");
 			case "chat.update" -> update(args);
+			case "files.info" -> {
+				JsonObject file = files.get(string(args, "file"));
+				yield Answer.ok((file == null) ? error("file_not_found") : "{\"ok\":true,\"file\":" + file + "}");
+			}
 			case "files.getUploadURLExternal" -> {
 				String id = "F" + nextTs().replace(".", "");
 				yield Answer.ok("{\"ok\":true,\"upload_url\":\"http://127.0.0.1:" + server.getAddress().getPort()
@@ -591,6 +597,19 @@ public final class StubSlackApi implements AutoCloseable {
 		}
 		queue = failuresByMethod.get(method);
 		return (queue != null) ? queue.poll() : null;
+	}
+
+	/**
+	 * Makes files.info answer for this file with its name and permalink, as Slack does
+	 * for a file another organisation shared in a Slack Connect channel.
+	 */
+	public void file(String fileId, String name, String permalink) {
+		JsonObject file = new JsonObject();
+		file.addProperty("id", fileId);
+		file.addProperty("name", name);
+		file.addProperty("title", name);
+		file.addProperty("permalink", permalink);
+		files.put(fileId, file);
 	}
 
 	/** Makes users.info answer for this user with this workspace. */

@@ -25,8 +25,8 @@ class FundRequests {
 			""";
 
 	private static final String CLAIM_COLUMNS = """
-			id, request_id, amount, actual_cost, attendees, leads, proof_names, proof_urls, status, submitted_by,
-			decided_by, reason, created_at
+			id, request_id, amount, actual_cost, attendees, leads, proof_names, proof_urls, proof_file_ids, status,
+			submitted_by, decided_by, reason, created_at
 			""";
 
 	private final JdbcClient jdbc;
@@ -72,6 +72,14 @@ class FundRequests {
 		return requests("id = ? for update", id).stream().findFirst();
 	}
 
+	/** The partner's newest request made in a conversation ("channel:thread"). */
+	Optional<MdfRequest> inConversation(String conversationKey, UUID partnerId) {
+		return requests("conversation_key = ? and partner_id = ? order by created_at desc limit 1", conversationKey,
+				partnerId)
+			.stream()
+			.findFirst();
+	}
+
 	Optional<MdfRequest> findByReference(String reference) {
 		return requests("reference = ?", reference).stream().findFirst();
 	}
@@ -109,6 +117,19 @@ class FundRequests {
 		return ids.stream().map(this::find).flatMap(Optional::stream).toList();
 	}
 
+	/**
+	 * Approved requests whose activity ended between two days (the later excluded) and
+	 * whose partner was not asked for the claim yet; marked asked here.
+	 */
+	List<MdfRequest> claimInvitations(LocalDate endedAfter, LocalDate endedBefore) {
+		List<UUID> ids = jdbc.sql("""
+				update mdf_request set claim_invited_at = now()
+				where status = 'APPROVED' and claim_invited_at is null and ends_on > ? and ends_on < ?
+				returning id
+				""").params(endedAfter, endedBefore).query(UUID.class).list();
+		return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+	}
+
 	/** Approved requests never claimed whose activity ended before a day. */
 	List<MdfRequest> unclaimedEndedBefore(LocalDate day) {
 		return requests("status = 'APPROVED' and ends_on < ?", day);
@@ -117,13 +138,12 @@ class FundRequests {
 	void insertClaim(MdfClaim c) {
 		jdbc.sql("""
 				insert into mdf_claim (id, request_id, amount, actual_cost, attendees, leads, proof_names, proof_urls,
-				    status, submitted_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    proof_file_ids, status, submitted_by, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
-			.params(c.id(), c.requestId(), c.amount(), c.actualCost(), c.attendees(), c.leads(),
-					c.proof().stream().map(MdfClaim.ProofFile::name).toArray(String[]::new),
-					c.proof().stream().map(p -> p.url() == null ? "" : p.url()).toArray(String[]::new),
-					c.status().name(), c.submittedBy(), java.sql.Timestamp.from(c.createdAt()))
+			.params(c.id(), c.requestId(), c.amount(), c.actualCost(), c.attendees(), c.leads(), names(c.proof()),
+					urls(c.proof()), fileIds(c.proof()), c.status().name(), c.submittedBy(),
+					java.sql.Timestamp.from(c.createdAt()))
 			.update();
 	}
 
@@ -146,15 +166,15 @@ class FundRequests {
 	}
 
 	void updateClaimProof(UUID id, NewClaim more) {
-		jdbc.sql("""
-				update mdf_claim set proof_names = proof_names || ?, proof_urls = proof_urls || ?,
-				    leads = coalesce(?, leads), attendees = coalesce(?, attendees),
-				    actual_cost = coalesce(?, actual_cost), status = 'SUBMITTED', updated_at = now()
-				where id = ?
-				""")
-			.params(more.proof().stream().map(MdfClaim.ProofFile::name).toArray(String[]::new),
-					more.proof().stream().map(p -> p.url() == null ? "" : p.url()).toArray(String[]::new), more.leads(),
-					more.attendees(), more.actualCost(), id)
+		jdbc.sql(
+				"""
+						update mdf_claim set proof_names = proof_names || ?, proof_urls = proof_urls || ?,
+						    proof_file_ids = proof_file_ids || ?, leads = coalesce(?, leads), attendees = coalesce(?, attendees),
+						    actual_cost = coalesce(?, actual_cost), status = 'SUBMITTED', updated_at = now()
+						where id = ?
+						""")
+			.params(names(more.proof()), urls(more.proof()), fileIds(more.proof()), more.leads(), more.attendees(),
+					more.actualCost(), id)
 			.update();
 	}
 
@@ -205,13 +225,36 @@ class FundRequests {
 				rs.getString("reason"), rs.getTimestamp("created_at").toInstant());
 	}
 
-	private static MdfClaim claim(ResultSet rs, int row) throws SQLException {
+	// proof is kept as three parallel arrays; an absent url or file id is ''
+	static String[] names(List<MdfClaim.ProofFile> proof) {
+		return proof.stream().map(MdfClaim.ProofFile::name).toArray(String[]::new);
+	}
+
+	static String[] urls(List<MdfClaim.ProofFile> proof) {
+		return proof.stream().map(p -> p.url() == null ? "" : p.url()).toArray(String[]::new);
+	}
+
+	static String[] fileIds(List<MdfClaim.ProofFile> proof) {
+		return proof.stream().map(p -> p.fileId() == null ? "" : p.fileId()).toArray(String[]::new);
+	}
+
+	static List<MdfClaim.ProofFile> proof(ResultSet rs) throws SQLException {
 		String[] names = (String[]) rs.getArray("proof_names").getArray();
 		String[] urls = (String[]) rs.getArray("proof_urls").getArray();
+		String[] ids = (String[]) rs.getArray("proof_file_ids").getArray();
 		List<MdfClaim.ProofFile> proof = new ArrayList<>();
 		for (int i = 0; i < names.length; i++) {
-			proof.add(new MdfClaim.ProofFile(names[i], (i < urls.length && !urls[i].isEmpty()) ? urls[i] : null));
+			proof.add(new MdfClaim.ProofFile(names[i], present(urls, i), present(ids, i)));
 		}
+		return proof;
+	}
+
+	private static String present(String[] values, int i) {
+		return (i < values.length && !values[i].isEmpty()) ? values[i] : null;
+	}
+
+	private static MdfClaim claim(ResultSet rs, int row) throws SQLException {
+		List<MdfClaim.ProofFile> proof = proof(rs);
 		return new MdfClaim(rs.getObject("id", UUID.class), rs.getObject("request_id", UUID.class),
 				rs.getBigDecimal("amount"), rs.getBigDecimal("actual_cost"), (Integer) rs.getObject("attendees"),
 				(Integer) rs.getObject("leads"), proof, ClaimStatus.valueOf(rs.getString("status")),

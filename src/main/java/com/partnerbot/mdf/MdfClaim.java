@@ -29,8 +29,16 @@ public record MdfClaim(UUID id, UUID requestId, BigDecimal amount, BigDecimal ac
 		proof = (proof == null) ? List.of() : List.copyOf(proof);
 	}
 
-	/** A file shown as proof: its name and where it is. */
-	public record ProofFile(String name, String url) {
+	/**
+	 * A file shown as proof: its name, where it is, and its Slack file id when it was
+	 * shared in Slack.
+	 */
+	public record ProofFile(String name, String url, String fileId) {
+
+		public ProofFile(String name, String url) {
+			this(name, url, null);
+		}
+
 	}
 
 }

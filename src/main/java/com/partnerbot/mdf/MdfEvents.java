@@ -33,6 +33,10 @@ public final class MdfEvents {
 	public record FundsExpiring(UUID partnerId, BigDecimal amount, String currency, LocalDate on) {
 	}
 
+	/** An approved request's activity ended: its claim is due by a day. */
+	public record ActivityEnded(MdfRequest request, LocalDate due) {
+	}
+
 	/** An approved request's claim is due soon. */
 	public record ClaimDue(MdfRequest request, LocalDate due) {
 	}

@@ -537,8 +537,9 @@ public class MdfManagement {
 	}
 
 	/**
-	 * Reminds partners of funds about to expire and of claims coming due (each once), and
-	 * expires approved requests never claimed by their deadline.
+	 * Reminds partners of funds about to expire, asks them for the claim once an activity
+	 * ended, reminds them of claims coming due (each once), and expires approved requests
+	 * never claimed by their deadline.
 	 * @return how many reminders and expiries
 	 */
 	@Transactional
@@ -551,6 +552,13 @@ public class MdfManagement {
 			count++;
 		}
 		int claimDays = rules.properties().claimDays();
+		int reminderDays = rules.properties().claimReminderDays();
+		// after the activity the partner is asked for its claim; one already close to
+		// its deadline gets the reminder below instead
+		for (MdfRequest request : requests.claimInvitations(today.minusDays(claimDays - reminderDays), today)) {
+			events.publishEvent(new MdfEvents.ActivityEnded(request, rules.claimDue(request.endsOn())));
+			count++;
+		}
 		for (MdfRequest request : requests.claimDueReminders(
 				today.minusDays(claimDays - rules.properties().claimReminderDays()), today.minusDays(claimDays))) {
 			events.publishEvent(new MdfEvents.ClaimDue(request, rules.claimDue(request.endsOn())));

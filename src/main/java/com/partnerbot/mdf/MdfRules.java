@@ -290,15 +290,23 @@ public final class MdfRules {
 		if (activity == null) {
 			return List.of();
 		}
-		List<String> names = files.stream()
-			.map(f -> (f.name() == null ? "" : f.name()) + " " + (f.url() == null ? "" : f.url()))
-			.map(n -> n.toLowerCase(Locale.ROOT))
-			.toList();
+		List<List<String>> names = files.stream().map(MdfRules::words).toList();
 		return activity.proof()
 			.stream()
-			.filter(p -> names.stream().noneMatch(n -> p.words().stream().anyMatch(n::contains)))
+			.filter(p -> names.stream()
+				.noneMatch(n -> p.words().stream().anyMatch(w -> n.stream().anyMatch(t -> t.startsWith(w)))))
 			.map(MdfProperties.Proof::label)
 			.toList();
+	}
+
+	/**
+	 * The words of a file's name and of the last part of its link: a proof's word must
+	 * begin one ("ad" is "ads.png", not "leads.csv" or a link's "download").
+	 */
+	private static List<String> words(MdfClaim.ProofFile file) {
+		String url = (file.url() == null) ? "" : file.url().replaceAll("[?#].*$", "");
+		String text = (file.name() == null ? "" : file.name()) + " " + url.substring(url.lastIndexOf('/') + 1);
+		return List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
 	}
 
 	/**

@@ -42,6 +42,14 @@ final class MdfTextParser {
 			"(\\d{1,6})\\s*(?:attendees|people|participants|guests|registrants)|expect(?:ing)?\\s+(\\d{1,6})",
 			Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern ATTENDED = Pattern
+		.compile("(\\d{1,6})\\s*(?:people\\s+|live\\s+)?(?:attended|attendees|joined|showed up|participants)"
+				+ "|attendance\\s*(?:of|was|:)?\\s*(\\d{1,6})", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern LEADS = Pattern.compile(
+			"(\\d{1,6})\\s*(?:new\\s+)?leads?\\b|\\bleads?\\s*(?:uploaded|were|:)?\\s*(\\d{1,6})\\b",
+			Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
 
 	private static final String MONTHS = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|"
@@ -95,6 +103,25 @@ final class MdfTextParser {
 		Matcher product = PRODUCT.matcher(text);
 		String description = product.find() ? "on " + product.group(1) : null;
 		return new MdfDraft(activity, description, cost, amount, dates[0], dates[1], attendees);
+	}
+
+	/**
+	 * What a claim's words say: an amount of money is the activity's actual cost; then
+	 * how many attended live and how many leads were uploaded.
+	 */
+	static ClaimFacts claimFacts(String text) {
+		if (text == null || text.isBlank()) {
+			return ClaimFacts.NONE;
+		}
+		Matcher money = MONEY.matcher(text);
+		BigDecimal cost = !money.find() ? null
+				: (money.group(1) != null) ? value(money.group(1), money.group(2), money.group(3))
+						: value(money.group(4), money.group(5), money.group(6));
+		return new ClaimFacts(cost, whole(ATTENDED.matcher(text)), whole(LEADS.matcher(text)));
+	}
+
+	private static Integer whole(Matcher matcher) {
+		return !matcher.find() ? null : Integer.valueOf(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
 	}
 
 	private static BigDecimal value(String whole, String cents, String scale) {

@@ -19,10 +19,27 @@ import java.util.UUID;
  * @param nextTierBenefit what reaching the next tier brings
  * @param programSatisfaction how the partner's people rate the vendor's program: a signal
  * for the vendor, never a requirement of the partner
+ * @param mdf the partner's market development funds and their return, null when the
+ * program manages none for it
  */
 public record Scorecard(UUID partnerId, String partnerName, String tier, String nextTier, Kpis kpis, List<Gap> gaps,
 		List<Gap> atRisk, List<Recommendation> recommendations, String nextTierBenefit,
-		ProgramSatisfaction programSatisfaction) {
+		ProgramSatisfaction programSatisfaction, Funds mdf) {
+
+	/**
+	 * A partner's market development funds and what they brought in.
+	 *
+	 * @param currency the currency of the amounts
+	 * @param allocated every allocation and accrual that has become spendable
+	 * @param paid claims paid out
+	 * @param utilisation committed, claimed and paid over allocated (0 to 1)
+	 * @param wonRevenue won revenue of the registrations tied to its MDF activities
+	 * @param returnPerUnitPaid that won revenue per unit of currency paid (per dollar),
+	 * null before anything is paid
+	 */
+	public record Funds(String currency, BigDecimal allocated, BigDecimal paid, BigDecimal utilisation,
+			BigDecimal wonRevenue, BigDecimal returnPerUnitPaid) {
+	}
 
 	/**
 	 * @param currency the currency of the amounts

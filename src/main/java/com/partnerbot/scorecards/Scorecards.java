@@ -30,6 +30,7 @@ import com.partnerbot.training.Completion;
 import com.partnerbot.training.Course;
 import com.partnerbot.training.TrainingManagement;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,10 +54,14 @@ public class Scorecards {
 
 	private final Clock clock;
 
+	private final FundReturns funds;
+
 	private final Map<String, float[]> courseVectors = new ConcurrentHashMap<>();
 
 	Scorecards(PartnerManagement partners, DealRegistrations deals, TrainingManagement training,
-			KnowledgeBase knowledge, ScorecardsProperties properties, Surveys surveys, Clock clock) {
+			KnowledgeBase knowledge, ScorecardsProperties properties, Surveys surveys, Clock clock,
+			ObjectProvider<FundReturns> funds) {
+		this.funds = funds.getIfAvailable(() -> FundReturns.NONE);
 		this.surveys = surveys;
 		this.clock = clock;
 		this.partners = partners;
@@ -112,7 +117,8 @@ public class Scorecards {
 		PartnerSatisfaction satisfaction = surveys.partnerSatisfaction(partner.id());
 		return new Scorecard(partner.id(), partner.name(), tier.label(), next.map(Tier::label).orElse(null), kpis, gaps,
 				atRisk, recommendations, benefit, new Scorecard.ProgramSatisfaction(satisfaction.psat(),
-						satisfaction.responses(), satisfaction.minResponses()));
+						satisfaction.responses(), satisfaction.minResponses()),
+				funds.funds(partner.id()).orElse(null));
 	}
 
 	/** The courses done: by the person, or by anyone of the partner. */

@@ -41,6 +41,22 @@ class MdfApiTests extends EndToEndTests {
 				cost, amount, startsOn, startsOn));
 	}
 
+	/** A registration of the partner's, won. */
+	private String wonDeal(String partnerId, String amount) {
+		String customer = unique("acc").toLowerCase();
+		HttpResponse<String> deal = api("POST", "/api/deals", """
+				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s.com", "products": ["Analytics Suite"],
+				 "amount": %s, "currency": "USD", "expectedCloseDate": "%s",
+				 "customerContact": "Jane Roe, CTO", "salesRep": "Sam Rep"}""".formatted(partnerId, customer, customer,
+				amount, TestClock.today().plusDays(30)));
+		assertThat(deal.statusCode()).as(deal.body()).isEqualTo(201);
+		String dealId = json(deal).get("id").getAsString();
+		assertThat(api("POST", "/api/deals/" + dealId + "/outcome",
+				"{\"partnerId\": \"" + partnerId + "\", \"won\": true}")
+			.statusCode()).isEqualTo(200);
+		return dealId;
+	}
+
 	private JsonObject balance(String partnerId) {
 		HttpResponse<String> response = api("GET", "/api/partners/" + partnerId + "/mdf", null);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -199,15 +215,7 @@ class MdfApiTests extends EndToEndTests {
 	void wonRevenueAccruesOncePerQuarterAndFundsOfOnePartnerAreNotAnothers() {
 		String gold = registerPartner(unique("Accrue "), "Gold", unique("TM"));
 		String other = registerPartner(unique("Other "), "Gold", unique("TM"));
-		String customer = unique("acc").toLowerCase();
-		HttpResponse<String> deal = api("POST", "/api/deals", """
-				{"partnerId": "%s", "customerName": "%s", "customerDomain": "%s.com", "products": ["Analytics Suite"],
-				 "amount": 150000, "currency": "USD", "expectedCloseDate": "%s",
-				 "customerContact": "Jane Roe, CTO", "salesRep": "Sam Rep"}""".formatted(gold, customer, customer,
-				TestClock.today().plusDays(30)));
-		String dealId = json(deal).get("id").getAsString();
-		assertThat(api("POST", "/api/deals/" + dealId + "/outcome", "{\"partnerId\": \"" + gold + "\", \"won\": true}")
-			.statusCode()).isEqualTo(200);
+		String dealId = wonDeal(gold, "150000");
 		Quarter last = Quarter.of(TestClock.today()).plus(-1);
 		// won last quarter
 		jdbc.sql("update deal_registration set closed_on = ? where id = ?")
@@ -293,6 +301,41 @@ class MdfApiTests extends EndToEndTests {
 		assertThat(funds).as(health.toString()).isNotNull();
 		assertThat(funds.get("reason").getAsString()).contains("100% of its MDF unspent",
 				"8000 expiring within 30 days");
+	}
+
+	@Test
+	void theScorecardShowsHowMuchMdfWasUsedAndTheWonRevenueOfItsActivitiesPerDollarPaid() {
+		String gold = registerPartner(unique("Returns "), "Gold", unique("TM"));
+		allocate(gold, "20000");
+		HttpResponse<String> submitted = request(gold, "webinar", "2400", "1800", TestClock.today().plusDays(5));
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+		String requestId = json(submitted).get("id").getAsString();
+		HttpResponse<String> claimed = api("POST", "/api/mdf/requests/" + requestId + "/claims", """
+				{"amount": 1800, "actualCost": 2400, "attendees": 22, "leads": 31, "proof": %s}"""
+			.formatted(WEBINAR_PROOF));
+		assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(201);
+		assertThat(api("POST", "/api/mdf/claims/" + json(claimed).get("id").getAsString() + "/decision",
+				"{\"decision\": \"PAID\"}")
+			.statusCode()).isEqualTo(200);
+		String brought = wonDeal(gold, "150000");
+		// won without the activity: no part of its return
+		wonDeal(gold, "99000");
+		assertThat(api("POST", "/api/mdf/requests/" + requestId + "/deals", "{\"dealId\": \"" + brought + "\"}")
+			.statusCode()).isEqualTo(200);
+
+		HttpResponse<String> scorecard = api("GET", "/api/partners/" + gold + "/scorecard", null);
+		assertThat(scorecard.statusCode()).as(scorecard.body()).isEqualTo(200);
+		JsonObject mdf = json(scorecard).getAsJsonObject("mdf");
+		assertThat(mdf.get("currency").getAsString()).isEqualTo("USD");
+		assertThat(mdf.get("allocated").getAsBigDecimal()).isEqualByComparingTo("20000");
+		assertThat(mdf.get("paid").getAsBigDecimal()).isEqualByComparingTo("1800");
+		assertThat(mdf.get("utilisation").getAsBigDecimal()).isEqualByComparingTo("0.09");
+		assertThat(mdf.get("wonRevenue").getAsBigDecimal()).isEqualByComparingTo("150000");
+		assertThat(mdf.get("returnPerUnitPaid").getAsBigDecimal()).isEqualByComparingTo("83.33");
+
+		String without = registerPartner(unique("No MDF "), "Gold", unique("TM"));
+		JsonObject other = json(api("GET", "/api/partners/" + without + "/scorecard", null));
+		assertThat(other.get("mdf") == null || other.get("mdf").isJsonNull()).as(other.toString()).isTrue();
 	}
 
 }

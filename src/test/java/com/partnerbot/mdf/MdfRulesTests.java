@@ -120,6 +120,18 @@ class MdfRulesTests {
 			.doesNotContain("attendance report");
 	}
 
+	@ParameterizedTest(name = "{1} shows {2} for a {0}")
+	@CsvSource({ "digital, ads.png, true", "digital, leads.csv, false", "webinar, Webinar Attendance Report.csv, true",
+			"webinar, attendee-notes.txt, true", "event, attendees.xlsx, true", "event, photos-booth.jpg, true",
+			"event, invoices-2026.zip, true" })
+	void aFileShowsAProofWhenOneOfItsNamesWordsBeginsWithTheProofsWord(String activity, String name, boolean shows) {
+		int needed = rules.properties().activities().get(activity).proof().size();
+		int missing = rules.missingProof(activity, List.of(new MdfClaim.ProofFile(name,
+				"https://partner.slack.com/files/U1/F1/download-" + name.replace(' ', '_'))))
+			.size();
+		assertThat(missing < needed).isEqualTo(shows);
+	}
+
 	@ParameterizedTest(name = "{0} accrues {1} to {2}")
 	@CsvSource({ "2026-Q1, 2026-04-01, 2026-09-30", "2026-Q2, 2026-07-01, 2026-12-31",
 			"2026-Q3, 2026-10-01, 2027-03-31", "2026-Q4, 2027-01-01, 2027-06-30" })

@@ -45,4 +45,17 @@ class MdfTextParserTests {
 		assertThat(MdfTextParser.parse("on 31 February", TODAY).startsOn()).isNull();
 	}
 
+	@Test
+	void aClaimsWordsGiveTheActualCostTheAttendanceAndTheLeads() {
+		ClaimFacts facts = ClaimFacts.of("it cost $2,450.50 in the end, 22 attended live and we uploaded 31 leads");
+		assertThat(facts.actualCost()).isEqualByComparingTo("2450.50");
+		assertThat(facts.attendees()).isEqualTo(22);
+		assertThat(facts.leads()).isEqualTo(31);
+		assertThat(ClaimFacts.of("attendance was 40, leads: 12")).isEqualTo(new ClaimFacts(null, 40, 12));
+		assertThat(ClaimFacts.of("here are the slides").isEmpty()).isTrue();
+		assertThat(ClaimFacts.of(null).isEmpty()).isTrue();
+		ClaimFacts later = facts.with(new ClaimFacts(null, 25, null));
+		assertThat(later).isEqualTo(new ClaimFacts(facts.actualCost(), 25, 31));
+	}
+
 }

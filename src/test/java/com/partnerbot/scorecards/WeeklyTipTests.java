@@ -34,7 +34,7 @@ class WeeklyTipTests {
 	/** A scorecard with a gap to the next tier, except for the Gold partner's. */
 	private Scorecard scorecard(UUID partnerId, String person) {
 		List<Scorecard.Gap> gaps = partnerId.equals(gold.id()) ? List.of() : List.of(REVENUE_GAP);
-		return new Scorecard(partnerId, person, null, null, null, gaps, List.of(), List.of(), null, null);
+		return new Scorecard(partnerId, person, null, null, null, gaps, List.of(), List.of(), null, null, null);
 	}
 
 	private List<WeeklyTip> tips(Set<String> optedOut) {

@@ -26,6 +26,7 @@ import com.partnerbot.slack.deals.DealIntake;
 import com.partnerbot.slack.people.SlackRequesters;
 import com.partnerbot.slack.people.SlackThreads;
 import com.partnerbot.slack.deals.DealQuestions;
+import com.partnerbot.slack.mdf.MdfClaims;
 import com.partnerbot.slack.mdf.MdfHome;
 import com.partnerbot.slack.mdf.MdfIntake;
 
@@ -66,9 +67,13 @@ class Conversations implements SlackFeature {
 
 	private final MdfHome mdfHome;
 
+	private final MdfClaims mdfClaims;
+
 	Conversations(SlackRequesters requesters, SlackThreads threads, SlackWork work, SlackReplies replies,
 			Answers answers, DealIntake intake, DealQuestions dealQuestions, SlackProperties properties,
-			HandOffs handOffs, AssistantThreads assistantThreads, MdfIntake mdfIntake, MdfHome mdfHome) {
+			HandOffs handOffs, AssistantThreads assistantThreads, MdfIntake mdfIntake, MdfHome mdfHome,
+			MdfClaims mdfClaims) {
+		this.mdfClaims = mdfClaims;
 		this.handOffs = handOffs;
 		this.assistantThreads = assistantThreads;
 		this.mdfIntake = mdfIntake;
@@ -204,6 +209,11 @@ class Conversations implements SlackFeature {
 			if (mdfHome.wants(text) && !mdfIntake.drafting(key)) {
 				// the partner's own numbers, not the policy document
 				return mdfHome.balance(requester);
+			}
+			if (mdfClaims.wants(requester, text, key)) {
+				// the actual cost, attendance or leads of the claim of this thread's
+				// request
+				return mdfClaims.describe(requester, text, key);
 			}
 			if (mdfIntake.wants(text, key) && !intake.wants(text, key)) {
 				return mdfIntake.describe(requester, text, key);

@@ -137,6 +137,18 @@ class MdfDesk implements SlackFeature {
 	}
 
 	@ApplicationModuleListener
+	void on(MdfEvents.ActivityEnded ended) {
+		MdfRequest request = ended.request();
+		var activity = mdf.rules().properties().activities().get(request.activity());
+		String proof = (activity == null) ? "the proof of performance"
+				: String.join(", ", activity.proof().stream().map(p -> p.label()).toList());
+		tellPartner(request, "mdf-claim-invite:" + request.id(), Messages.Reply.plain(":receipt: The activity of *"
+				+ request.reference() + "* is over: claim its " + mdf.rules().money(request.approvedAmount()) + " by "
+				+ ended.due() + ". Share the proof in this thread (" + proof
+				+ ") and tell me the actual cost, how many attended and the leads; I'll say what is still missing."));
+	}
+
+	@ApplicationModuleListener
 	void on(MdfEvents.ClaimDue due) {
 		MdfRequest request = due.request();
 		tellPartner(request, "mdf-claim-due:" + request.id(),

@@ -33,7 +33,7 @@ final class ScorecardBlocks {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(header(h -> h.text(plainText(card.partnerName() + ": " + card.tier() + " partner"))));
 		Scorecard.Kpis k = card.kpis();
-		blocks.add(section(s -> s.fields(List.of(
+		List<com.slack.api.model.block.composition.TextObject> fields = new ArrayList<>(List.of(
 				markdownText("*Won revenue (this year)*\n" + money(k.wonRevenue().doubleValue(), k.currency())
 						+ " (sourced " + money(k.sourcedRevenue().doubleValue(), k.currency()) + ", influenced "
 						+ money(k.influencedRevenue().doubleValue(), k.currency()) + ")"),
@@ -43,7 +43,11 @@ final class ScorecardBlocks {
 				markdownText("*Certified people*\n" + (k.certifiedPeople().isEmpty() ? "none yet" : String.join(", ",
 						k.certifiedPeople().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()))),
 				markdownText("*Courses completed*\n" + k.courseCompletions()),
-				markdownText("*Your rating of our program*\n" + programRating(card.programSatisfaction()))))));
+				markdownText("*Your rating of our program*\n" + programRating(card.programSatisfaction()))));
+		if (card.mdf() != null) {
+			fields.add(markdownText("*Market development funds*\n" + funds(card.mdf())));
+		}
+		blocks.add(section(s -> s.fields(fields)));
 		if (card.nextTier() != null) {
 			String gaps = card.gaps().isEmpty()
 					? ":tada: You meet every " + card.nextTier()
@@ -59,6 +63,14 @@ final class ScorecardBlocks {
 		}
 		blocks.addAll(recommendations(card));
 		return blocks;
+	}
+
+	/** How much of its MDF the partner used, and the won revenue per unit paid. */
+	private static String funds(Scorecard.Funds mdf) {
+		String used = String.format(Locale.ROOT, "%.0f%% of %s used", 100 * mdf.utilisation().doubleValue(),
+				money(mdf.allocated().doubleValue(), mdf.currency()));
+		return used + (mdf.returnPerUnitPaid() == null ? "; nothing paid yet" : String.format(Locale.ROOT,
+				"; %.2f %s won per %s paid", mdf.returnPerUnitPaid().doubleValue(), mdf.currency(), mdf.currency()));
 	}
 
 	/**

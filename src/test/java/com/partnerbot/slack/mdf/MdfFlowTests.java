@@ -6,15 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.partnerbot.EndToEndTests;
 import com.partnerbot.StubSlackApi;
 import com.partnerbot.TestClock;
-import com.partnerbot.mdf.MdfManagement;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,40 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * MDF through Slack: a request in plain words, the questions, the card, the manager's
  * decision, the balance asked for, and the reminders.
  */
-class MdfFlowTests extends EndToEndTests {
-
-	@Autowired
-	MdfManagement mdf;
-
-	private String team;
-
-	private String channel;
-
-	private String partnerId;
-
-	private String partnerName;
-
-	@BeforeEach
-	void partner() {
-		team = unique("TM");
-		channel = unique("C");
-		partnerName = unique("Northwind Fan ");
-		partnerId = registerPartner(partnerName, "Gold", team, channel);
-	}
-
-	private void allocate(String amount, LocalDate endsOn) {
-		assertThat(
-				api("POST", "/api/mdf/allocations",
-						"""
-								{"partnerId": "%s", "amount": %s, "startsOn": "%s", "endsOn": "%s"}"""
-							.formatted(partnerId, amount, TestClock.today().minusDays(1), endsOn))
-					.statusCode())
-			.isEqualTo(201);
-	}
-
-	private List<StubSlackApi.Call> posts(String in, int count) {
-		return slackApi.await("chat.postMessage", c -> in.equals(c.arg("channel")), count);
-	}
+class MdfFlowTests extends MdfPartnerTests {
 
 	private static String day(LocalDate date) {
 		return date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
