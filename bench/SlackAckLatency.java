@@ -233,8 +233,14 @@ public class SlackAckLatency {
 
 		private final String secret;
 
-		/** Distinguishes this run's event ids from those a reused database has seen. */
-		private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
+		private static final AtomicInteger made = new AtomicInteger();
+
+		/**
+		 * Distinguishes this run's event ids from those a reused database has seen, and
+		 * from another template's of the same run.
+		 */
+		private final String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT) + "X"
+				+ made.incrementAndGet();
 
 		private final long baseSeconds = System.currentTimeMillis() / 1000;
 

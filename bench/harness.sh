@@ -44,6 +44,20 @@ compile_drivers() {
 	"$java_home/bin/javac" -d "$classes" -cp "$driver_cp" "$@"
 }
 
+# The app jar a bench runs, as an absolute path: $2, else $PARTNERBOT_JAR, else target/partnerbot.jar
+# under the repository root $1.
+bench_jar() {
+	local jar=${2:-${PARTNERBOT_JAR:-$1/target/partnerbot.jar}}
+	[[ -f $jar ]] || { echo "no jar at $jar (pass its path as the argument or set PARTNERBOT_JAR)" >&2; return 2; }
+	echo "$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
+}
+
+# What a figure was measured on: the JDK (java binary $1), the machine and how busy it was.
+bench_machine() {
+	echo "jdk: $1 ($("$1" -version 2>&1 | head -n1))"
+	echo "machine: $(nproc) cpus, $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+}
+
 # The java binary the benches run with: $BENCH_JAVA, else find_jdk's.
 bench_java() {
 	local home

@@ -27,7 +27,9 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
-jar=${1:-${PARTNERBOT_JAR:-$root/target/partnerbot.jar}}
+# --- a JDK 21 or newer, the jar, free loopback ports, stopping the app (harness.sh)
+source "$here/harness.sh"
+jar=$(bench_jar "$root" "${1:-}")
 rates=${BENCH_RATES:-50,200}
 duration=${BENCH_DURATION:-30}
 warmup=${BENCH_WARMUP:-5}
@@ -35,11 +37,6 @@ warmup_rate=${BENCH_WARMUP_RATE:-50}
 timeout_ms=${BENCH_TIMEOUT_MS:-3000}
 payload=${BENCH_PAYLOAD:-$root/src/test/resources/slack/payloads/event_callback.app_mention.ext_shared.json}
 
-[[ -f $jar ]] || { echo "no jar at $jar (pass its path as the argument or set PARTNERBOT_JAR)" >&2; exit 2; }
-jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
-
-# --- a JDK 21 or newer, free loopback ports, stopping the app (harness.sh)
-source "$here/harness.sh"
 java=$(bench_java)
 pushd "$root" >/dev/null
 compile_drivers SlackAckLatency bench/SlackAckLatency.java bench/BareBolt.java bench/BenchApp.java
@@ -72,8 +69,7 @@ stop_app() {
 trap stop_app EXIT
 trap 'exit 130' INT TERM
 
-echo "jdk: $java ($("$java" -version 2>&1 | head -n1))"
-echo "machine: $(nproc) cpus, $(uname -sr)"
+bench_machine "$java"
 echo "jar: $jar"
 echo "app: http://127.0.0.1:$app_port, stub Web API: http://127.0.0.1:$stub_port/api/, data: $data"
 

@@ -80,6 +80,13 @@ public final class StubSlackApi implements AutoCloseable {
 
 	private final Map<String, JsonObject> files = new ConcurrentHashMap<>();
 
+	/**
+	 * Files people shared, by their path under {@code /files-pri/}, and their downloads.
+	 */
+	private final Map<String, byte[]> sharedFiles = new ConcurrentHashMap<>();
+
+	private final Map<String, LongAdder> downloads = new ConcurrentHashMap<>();
+
 	/** Partner people (not of the installed workspace) users.info has answered for. */
 	private final Set<String> peopleLooked = ConcurrentHashMap.newKeySet();
 
@@ -241,6 +248,7 @@ public final class StubSlackApi implements AutoCloseable {
 		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		server.createContext("/api/", this::handle);
 		server.createContext("/upload/", this::upload);
+		server.createContext("/files-pri/", this::download);
 		server.createContext("/stats", exchange -> {
 			try (exchange) {
 				respond(exchange, Answer.ok(stats().toString()));
@@ -369,6 +377,39 @@ public final class StubSlackApi implements AutoCloseable {
 			byte[] ok = ("OK - " + uploads.get(id).length).getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(200, ok.length);
 			exchange.getResponseBody().write(ok);
+		}
+	}
+
+	/**
+	 * A file someone shared in Slack: its {@code url_private_download}, which serves it
+	 * to the bot token only; to anyone else Slack answers with its sign-in page.
+	 */
+	public String sharedFile(String name, byte[] content) {
+		String path = TEAM + "-F" + nextTs().replace(".", "") + "/download/" + name;
+		sharedFiles.put(path, content);
+		return "http://127.0.0.1:" + server.getAddress().getPort() + "/files-pri/" + path;
+	}
+
+	/** How many times a shared file's URL was fetched, with the token or not. */
+	public long downloads(String url) {
+		LongAdder count = downloads.get(url.substring(url.indexOf("/files-pri/") + "/files-pri/".length()));
+		return (count != null) ? count.sum() : 0;
+	}
+
+	private void download(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String path = exchange.getRequestURI().getPath().substring("/files-pri/".length());
+			downloads.computeIfAbsent(path, p -> new LongAdder()).increment();
+			String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+			boolean authorized = (settings.token() != null) ? auth.equals("Bearer " + settings.token())
+					: auth.startsWith("Bearer xoxb-");
+			byte[] content = sharedFiles.get(path);
+			byte[] body = !authorized ? "<!DOCTYPE html><html><body>Sign in to Slack</body></html>".getBytes()
+					: (content != null) ? content : "file_not_found".getBytes();
+			exchange.getResponseHeaders()
+				.set("Content-Type", !authorized ? "text/html; charset=utf-8" : "application/octet-stream");
+			exchange.sendResponseHeaders(authorized && content == null ? 404 : 200, body.length);
+			exchange.getResponseBody().write(body);
 		}
 	}
 

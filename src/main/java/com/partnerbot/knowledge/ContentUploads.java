@@ -22,7 +22,8 @@ public class ContentUploads {
 	/** Folders and a file name: letters, digits, spaces, dots, dashes and underscores. */
 	private static final Pattern PATH = Pattern.compile("[\\p{L}\\p{N} ._-]+(/[\\p{L}\\p{N} ._-]+)*");
 
-	private static final int MAX_BYTES = 10 * 1024 * 1024;
+	/** The largest document taken. */
+	public static final int MAX_BYTES = 10 * 1024 * 1024;
 
 	private final JdbcUploadedContent uploads;
 
@@ -43,12 +44,26 @@ public class ContentUploads {
 		if (content == null || content.length == 0) {
 			throw new InvalidInputException("file", "the file is empty");
 		}
-		if (content.length > MAX_BYTES) {
-			throw new InvalidInputException("file", "the file is larger than 10 MB");
-		}
+		checkedSize(content.length);
 		readable(checked, content);
 		uploads.save(checked, content, by);
 		return knowledge.reindex(ReindexProgress.NONE);
+	}
+
+	/**
+	 * Refuses, before anyone fetches its bytes, a document that could not be stored: its
+	 * path or type, or its announced size (0 when unknown).
+	 * @return the path it would be stored at
+	 */
+	public String check(String path, long size) {
+		String checked = checkedPath(path);
+		checkedSize(size);
+		return checked;
+	}
+
+	/** Whether a document was uploaded at this path (an upload there replaces it). */
+	public boolean uploaded(String path) {
+		return uploads.exists(path);
 	}
 
 	/** Removes an uploaded document and reindexes. */
@@ -64,6 +79,12 @@ public class ContentUploads {
 	/** The uploaded documents' paths. */
 	public List<String> paths() {
 		return uploads.paths();
+	}
+
+	private static void checkedSize(long size) {
+		if (size > MAX_BYTES) {
+			throw new InvalidInputException("file", "the file is larger than 10 MB");
+		}
 	}
 
 	private static String checkedPath(String path) {

@@ -2,13 +2,13 @@ package com.partnerbot.knowledge;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,28 +32,22 @@ class JdbcStoredVectors implements StoredVectors {
 	@Override
 	public Map<String, float[]> find(Collection<String> textHashes) {
 		Map<String, float[]> found = new HashMap<>();
-		List<String> hashes = new ArrayList<>(textHashes);
-		for (int from = 0; from < hashes.size(); from += BATCH) {
-			String[] batch = hashes.subList(from, Math.min(hashes.size(), from + BATCH)).toArray(String[]::new);
-			jdbc.sql("select text_hash, vector from knowledge_vector where text_hash = any(?)")
-				.param(batch)
-				.query((rs, n) -> found.put(rs.getString(1), decode(rs.getBytes(2))))
-				.list();
-		}
+		inBatches(List.copyOf(textHashes),
+				batch -> jdbc.sql("select text_hash, vector from knowledge_vector where text_hash = any(?)")
+					.param(batch.toArray(String[]::new))
+					.query((rs, n) -> found.put(rs.getString(1), decode(rs.getBytes(2))))
+					.list());
 		return found;
 	}
 
 	@Override
 	public Set<String> known(Collection<String> textHashes) {
 		Set<String> known = new HashSet<>();
-		List<String> hashes = new ArrayList<>(textHashes);
-		for (int from = 0; from < hashes.size(); from += BATCH) {
-			String[] batch = hashes.subList(from, Math.min(hashes.size(), from + BATCH)).toArray(String[]::new);
-			known.addAll(jdbc.sql("select text_hash from knowledge_vector where text_hash = any(?)")
-				.param(batch)
-				.query(String.class)
-				.list());
-		}
+		inBatches(List.copyOf(textHashes),
+				batch -> known.addAll(jdbc.sql("select text_hash from knowledge_vector where text_hash = any(?)")
+					.param(batch.toArray(String[]::new))
+					.query(String.class)
+					.list()));
 		return known;
 	}
 
@@ -63,10 +57,17 @@ class JdbcStoredVectors implements StoredVectors {
 			.stream()
 			.map(entry -> new Object[] { entry.getKey(), encode(entry.getValue()) })
 			.toList();
-		for (int from = 0; from < rows.size(); from += BATCH) {
-			batches.batchUpdate(
-					"insert into knowledge_vector (text_hash, vector) values (?, ?) on conflict (text_hash) do nothing",
-					rows.subList(from, Math.min(rows.size(), from + BATCH)));
+		inBatches(rows, batch -> batches.batchUpdate(
+				"insert into knowledge_vector (text_hash, vector) values (?, ?) on conflict (text_hash) do nothing",
+				batch));
+	}
+
+	/**
+	 * One statement per batch: a catch-up over a whole library stays a few round trips.
+	 */
+	private static <T> void inBatches(List<T> items, Consumer<List<T>> statement) {
+		for (int from = 0; from < items.size(); from += BATCH) {
+			statement.accept(items.subList(from, Math.min(items.size(), from + BATCH)));
 		}
 	}
 

@@ -37,6 +37,13 @@ class JdbcUploadedContent implements UploadedContent {
 		return jdbc.sql("delete from knowledge_document where path = ?").param(path).update() > 0;
 	}
 
+	boolean exists(String path) {
+		return jdbc.sql("select count(*) from knowledge_document where path = ?")
+			.param(path)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	List<String> paths() {
 		return jdbc.sql("select path from knowledge_document order by path").query(String.class).list();
 	}

@@ -87,6 +87,7 @@ final class Reindexer {
 		Map<String, String> indexed = new java.util.TreeMap<>();
 		try (Directory directory = FSDirectory.open(dir);
 				IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(IndexSchema.analyzer()))) {
+			Batch batch = new Batch(writer, previous.vectorsByTextHash());
 			for (int i = 0; i < files.size(); i++) {
 				Path root = files.get(i).root();
 				Path file = files.get(i).file();
@@ -96,7 +97,7 @@ final class Reindexer {
 				String fileHash = sha256(Files.readAllBytes(file));
 				List<Document> old = previous.bySource().getOrDefault(source, List.of());
 				if (!old.isEmpty() && fileHash.equals(old.get(0).get(IndexSchema.FILE_HASH))) {
-					carryOver(writer, old);
+					batch.carryOver(old);
 					unchanged++;
 					chunks += old.size();
 					indexed.put(source, fileHash);
@@ -104,14 +105,14 @@ final class Reindexer {
 				}
 				try {
 					List<Chunk> fileChunks = chunker.chunk(DocumentReaders.read(root, file));
-					embedded += add(writer, fileChunks, fileHash, previous.vectorsByTextHash());
+					batch.add(fileChunks, fileHash);
 					chunks += fileChunks.size();
 					reindexed++;
 					indexed.put(source, fileHash);
 				}
 				catch (UnreadableDocumentException ex) {
 					boolean kept = !old.isEmpty();
-					carryOver(writer, old);
+					batch.carryOver(old);
 					chunks += old.size();
 					if (kept) {
 						indexed.put(source, old.get(0).get(IndexSchema.FILE_HASH));
@@ -121,6 +122,8 @@ final class Reindexer {
 							kept ? " (previous version kept)" : "");
 				}
 			}
+			batch.flush();
+			embedded = batch.embedded;
 			// one segment: every search then walks one HNSW graph instead of one per
 			// flush
 			writer.forceMerge(1);
@@ -141,52 +144,96 @@ final class Reindexer {
 	}
 
 	/**
-	 * Copies a file's chunks from the live generation, vectors and all; vectors the
-	 * cluster does not keep yet (an index built before it kept them) are kept now.
+	 * Files read but not written yet, a few hundred chunks at a time: the cluster's
+	 * stored vectors are looked up for all of them at once (a new instance catching up
+	 * would otherwise ask the database once per file), and what nobody has embedded yet
+	 * goes through the model together.
 	 */
-	private void carryOver(IndexWriter writer, List<Document> old) throws IOException {
-		Map<String, float[]> vectors = new HashMap<>();
-		for (Document doc : old) {
-			float[] vector = IndexSchema.vector(doc);
-			writer.addDocument(IndexSchema.document(IndexSchema.chunk(doc), doc.get(IndexSchema.FILE_HASH),
-					doc.get(IndexSchema.TEXT_HASH), vector));
-			vectors.put(doc.get(IndexSchema.TEXT_HASH), vector);
-		}
-		vectors.keySet().removeAll(stored.known(vectors.keySet()));
-		stored.store(vectors);
-	}
+	private final class Batch {
 
-	private int add(IndexWriter writer, List<Chunk> chunks, String fileHash, Map<String, float[]> known)
-			throws IOException {
-		List<String> hashes = chunks.stream().map(c -> textHash(c.contextualText())).toList();
-		List<Integer> missing = new ArrayList<>();
-		for (int i = 0; i < chunks.size(); i++) {
-			if (!known.containsKey(hashes.get(i))) {
-				missing.add(i);
+		/** Chunks read before their vectors are looked up. */
+		private static final int CHUNKS = 500;
+
+		private final IndexWriter writer;
+
+		private final Map<String, float[]> previous;
+
+		private final List<Pending> pending = new ArrayList<>();
+
+		private int size;
+
+		int embedded;
+
+		/**
+		 * A file's chunks: copied from the live generation (vectors and all), or read
+		 * anew.
+		 */
+		private record Pending(List<Document> old, List<Chunk> chunks, List<String> hashes, String fileHash) {
+		}
+
+		Batch(IndexWriter writer, Map<String, float[]> previous) {
+			this.writer = writer;
+			this.previous = previous;
+		}
+
+		void carryOver(List<Document> old) throws IOException {
+			queue(new Pending(old, List.of(), List.of(), null), old.size());
+		}
+
+		void add(List<Chunk> chunks, String fileHash) throws IOException {
+			List<String> hashes = chunks.stream().map(c -> textHash(c.contextualText())).toList();
+			queue(new Pending(List.of(), chunks, hashes, fileHash), chunks.size());
+		}
+
+		private void queue(Pending file, int chunks) throws IOException {
+			pending.add(file);
+			size += chunks;
+			if (size >= CHUNKS) {
+				flush();
 			}
 		}
-		// another instance may have embedded them already
-		Map<String, float[]> kept = stored.find(missing.stream().map(hashes::get).toList());
-		Map<Integer, float[]> vectors = new HashMap<>();
-		missing.removeIf(i -> {
-			float[] vector = kept.get(hashes.get(i));
-			if (vector != null) {
-				vectors.put(i, vector);
+
+		void flush() throws IOException {
+			// vectors carried over that the cluster does not keep yet (an index built
+			// before it kept them) are kept now
+			Map<String, float[]> carried = new HashMap<>();
+			Map<String, String> wanted = new LinkedHashMap<>();
+			for (Pending file : pending) {
+				file.old().forEach(doc -> carried.put(doc.get(IndexSchema.TEXT_HASH), IndexSchema.vector(doc)));
+				for (int i = 0; i < file.chunks().size(); i++) {
+					if (!previous.containsKey(file.hashes().get(i))) {
+						wanted.putIfAbsent(file.hashes().get(i), file.chunks().get(i).contextualText());
+					}
+				}
 			}
-			return vector != null;
-		});
-		List<float[]> fresh = embedder.passages(missing.stream().map(i -> chunks.get(i).contextualText()).toList());
-		Map<String, float[]> embeddedNow = new HashMap<>();
-		for (int j = 0; j < missing.size(); j++) {
-			vectors.put(missing.get(j), fresh.get(j));
-			embeddedNow.put(hashes.get(missing.get(j)), fresh.get(j));
+			carried.keySet().removeAll(stored.known(carried.keySet()));
+			stored.store(carried);
+			// another instance may have embedded them already
+			Map<String, float[]> vectors = new HashMap<>(stored.find(wanted.keySet()));
+			List<String> missing = wanted.keySet().stream().filter(hash -> !vectors.containsKey(hash)).toList();
+			List<float[]> fresh = embedder.passages(missing.stream().map(wanted::get).toList());
+			Map<String, float[]> embeddedNow = new HashMap<>();
+			for (int j = 0; j < missing.size(); j++) {
+				embeddedNow.put(missing.get(j), fresh.get(j));
+			}
+			stored.store(embeddedNow);
+			vectors.putAll(embeddedNow);
+			embedded += missing.size();
+			for (Pending file : pending) {
+				for (Document doc : file.old()) {
+					writer.addDocument(IndexSchema.document(IndexSchema.chunk(doc), doc.get(IndexSchema.FILE_HASH),
+							doc.get(IndexSchema.TEXT_HASH), IndexSchema.vector(doc)));
+				}
+				for (int i = 0; i < file.chunks().size(); i++) {
+					String hash = file.hashes().get(i);
+					writer.addDocument(IndexSchema.document(file.chunks().get(i), file.fileHash(), hash,
+							vectors.containsKey(hash) ? vectors.get(hash) : previous.get(hash)));
+				}
+			}
+			pending.clear();
+			size = 0;
 		}
-		stored.store(embeddedNow);
-		for (int i = 0; i < chunks.size(); i++) {
-			float[] vector = vectors.containsKey(i) ? vectors.get(i) : known.get(hashes.get(i));
-			writer.addDocument(IndexSchema.document(chunks.get(i), fileHash, hashes.get(i), vector));
-		}
-		return missing.size();
+
 	}
 
 	private Previous previous() throws IOException {

@@ -6,9 +6,7 @@ import java.util.Optional;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.slack.api.bolt.App;
 import com.slack.api.methods.response.files.FilesInfoResponse;
-import com.slack.api.model.event.MessageFileShareEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,15 +17,14 @@ import com.partnerbot.mdf.MdfManagement;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.partners.SlackIdentity;
-import com.partnerbot.slack.bolt.CurrentDelivery;
 import com.partnerbot.slack.bolt.Delivery;
 import com.partnerbot.slack.bolt.Messages;
 import com.partnerbot.slack.bolt.SlackApi;
-import com.partnerbot.slack.bolt.SlackFeature;
 import com.partnerbot.slack.bolt.SlackReplies;
-import com.partnerbot.slack.bolt.SlackWork;
+import com.partnerbot.slack.people.SharedFileHandler;
 import com.partnerbot.slack.people.SlackRequesters;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +35,8 @@ import org.springframework.stereotype.Component;
  * name and permalink; their content is never downloaded.
  */
 @Component
-public class MdfClaims implements SlackFeature {
+@Order(1)
+public class MdfClaims implements SharedFileHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(MdfClaims.class);
 
@@ -50,36 +48,25 @@ public class MdfClaims implements SlackFeature {
 
 	private final SlackReplies replies;
 
-	private final SlackWork work;
-
 	private final SlackApi api;
 
-	MdfClaims(ClaimIntake claims, MdfManagement mdf, SlackRequesters requesters, SlackReplies replies, SlackWork work,
-			SlackApi api) {
+	MdfClaims(ClaimIntake claims, MdfManagement mdf, SlackRequesters requesters, SlackReplies replies, SlackApi api) {
 		this.claims = claims;
 		this.mdf = mdf;
 		this.requesters = requesters;
 		this.replies = replies;
-		this.work = work;
 		this.api = api;
 	}
 
+	/** Files shared in the thread of the partner's MDF request: its claim's proof. */
 	@Override
-	public void register(App app) {
-		app.event(MessageFileShareEvent.class, (payload, ctx) -> {
-			Delivery delivery = CurrentDelivery.require();
-			Optional<String> thread = delivery.text("event.thread_ts");
-			// proof belongs to a request's thread; files shared anywhere else are not
-			// ours
-			if (thread.isPresent() && delivery.text("event.bot_id").isEmpty()) {
-				SlackIdentity identity = requesters.identity(delivery, ctx);
-				JsonObject event = delivery.payload().getAsJsonObject("event");
-				String text = delivery.text("event.text").orElse("");
-				work.submit("mdf proof", identity.userId(), identity.userTeamId(),
-						() -> filesShared(identity, thread.get(), text, event));
-			}
-			return ctx.ack();
-		});
+	public boolean take(Delivery delivery, SlackIdentity identity) {
+		Optional<String> thread = delivery.text("event.thread_ts");
+		if (thread.isEmpty()) {
+			return false;
+		}
+		JsonObject event = delivery.payload().getAsJsonObject("event");
+		return filesShared(identity, thread.get(), delivery.text("event.text").orElse(""), event);
 	}
 
 	/**
@@ -101,19 +88,21 @@ public class MdfClaims implements SlackFeature {
 			.orElseGet(() -> Messages.Reply.plain("There is no MDF request of yours in this thread to claim."));
 	}
 
-	private void filesShared(SlackIdentity identity, String thread, String text, JsonObject event) {
+	private boolean filesShared(SlackIdentity identity, String thread, String text, JsonObject event) {
 		Requester requester = requesters.identify(identity);
 		Optional<Partner> partner = requester.partner();
 		// only the request's own partner adds to its claim, and only where its people
 		// alone read the answer; anyone else's files are left alone, and nothing is said
 		if (partner.isEmpty() || requester instanceof Requester.Stranger
 				|| !requesters.privateTo(requester, identity.channelId())) {
-			return;
+			return false;
 		}
 		String key = identity.channelId() + ":" + thread;
 		List<MdfClaim.ProofFile> files = files(event);
-		claims.collect(partner.get().id(), key, ClaimFacts.of(text), files, identity.userId())
-			.ifPresent(progress -> replies.post(identity.channelId(), thread, progress(progress)));
+		Optional<ClaimIntake.Progress> progress = claims.collect(partner.get().id(), key, ClaimFacts.of(text), files,
+				identity.userId());
+		progress.ifPresent(p -> replies.post(identity.channelId(), thread, progress(p)));
+		return progress.isPresent();
 	}
 
 	/** The shared files: their id, name and permalink; Slack Connect's are looked up. */
