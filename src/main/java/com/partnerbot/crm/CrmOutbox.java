@@ -58,10 +58,18 @@ class CrmOutbox {
 	}
 
 	/**
-	 * The registration is in the CRM at this version: the row goes, unless a newer change
-	 * came meanwhile, which is then due at once.
+	 * The registration is in the CRM at this version: recorded, and the row goes, unless
+	 * a newer change came meanwhile, which is then due at once.
 	 */
 	void written(String crm, Claimed claimed, String crmId) {
+		// the record first: once the row is gone from the outbox, the record is there
+		jdbc.sql("""
+				insert into crm_record (crm, deal_id, crm_id) values (?, ?, ?)
+				on conflict (crm, deal_id) do update
+				    set crm_id = coalesce(nullif(excluded.crm_id, ''), crm_record.crm_id),
+				        writes = crm_record.writes + 1, synced_at = now()""")
+			.params(crm, claimed.dealId(), crmId != null ? crmId : "")
+			.update();
 		int removed = jdbc.sql("delete from crm_outbox where crm = ? and deal_id = ? and version = ?")
 			.params(crm, claimed.dealId(), claimed.version())
 			.update();
@@ -70,13 +78,6 @@ class CrmOutbox {
 				.params(crm, claimed.dealId())
 				.update();
 		}
-		jdbc.sql("""
-				insert into crm_record (crm, deal_id, crm_id) values (?, ?, ?)
-				on conflict (crm, deal_id) do update
-				    set crm_id = coalesce(nullif(excluded.crm_id, ''), crm_record.crm_id),
-				        writes = crm_record.writes + 1, synced_at = now()""")
-			.params(crm, claimed.dealId(), crmId != null ? crmId : "")
-			.update();
 	}
 
 	/** Which of the registrations were written to the CRM before. */
