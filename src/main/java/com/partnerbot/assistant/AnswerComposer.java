@@ -1,9 +1,11 @@
 package com.partnerbot.assistant;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -105,7 +107,9 @@ final class AnswerComposer {
 		if (language != null && model != null && translator != null) {
 			query = english(query);
 		}
-		List<Passage> passages = search(query, question.audience());
+		String asked = query;
+		query = inLibraryWords(asked, false);
+		List<Passage> passages = search(inLibraryWords(asked, true), question.audience());
 		double similarity = passages.isEmpty() ? 0 : passages.get(0).similarity();
 		boolean answerable = answerable(query, passages);
 		if (!answerable) {
@@ -114,10 +118,12 @@ final class AnswerComposer {
 				return new Composed(restrictedNotice(tiers), List.of(), false, Kind.RESTRICTED, similarity);
 			}
 			if (language != null && model == null) {
-				return new Composed(
-						String.format(ENGLISH_ONLY, language)
-								+ " Could you ask in English? A channel manager can also help.",
-						List.of(), false, Kind.OTHER_LANGUAGE, similarity);
+				Composed found = foundByEnglishWords(query, question.audience(), language);
+				return (found != null) ? found
+						: new Composed(
+								String.format(ENGLISH_ONLY, language)
+										+ " Could you ask in English? A channel manager can also help.",
+								List.of(), false, Kind.OTHER_LANGUAGE, similarity);
 			}
 			return new Composed(dontKnow(query), List.of(), false, Kind.DONT_KNOW, similarity);
 		}
@@ -131,13 +137,65 @@ final class AnswerComposer {
 				return generated;
 			}
 		}
-		Composed quoted = extractive(query, question.audience(), passages, similarity);
-		if (language != null && model == null) {
-			return new Composed(
-					String.format(ENGLISH_ONLY, language) + " This is what I found that matches:\n\n" + quoted.text(),
-					quoted.citations(), true, Kind.OTHER_LANGUAGE, similarity);
+		Composed quoted = extractive(inLibraryWords(asked, true), question.audience(), passages, similarity);
+		if (language != null && model == null && quoted.kind() == Kind.ANSWERED) {
+			return inEnglish(language, quoted);
 		}
 		return quoted;
+	}
+
+	private static Composed inEnglish(String language, Composed quoted) {
+		return new Composed(
+				String.format(ENGLISH_ONLY, language) + " This is what I found that matches:\n\n" + quoted.text(),
+				quoted.citations(), true, Kind.OTHER_LANGUAGE, quoted.similarity());
+	}
+
+	/**
+	 * Without an LLM, a question in another language searched by the words of it the
+	 * library uses ("MDF", "Silver" in "Wie viel MDF bekommen wir als Silver-Partner?"):
+	 * quoted when at least two of them say what it is about and they pass the same bounds
+	 * as any question; null otherwise.
+	 */
+	private Composed foundByEnglishWords(String query, Audience audience, String language) {
+		List<String> known = new ArrayList<>();
+		Matcher word = WORD.matcher(query);
+		while (word.find()) {
+			if (!Terms.of(word.group()).isEmpty() && knowledge.unknownTerms(word.group()).isEmpty()) {
+				known.add(word.group());
+			}
+		}
+		String english = String.join(" ", known);
+		if (ExtractiveAnswerer.asked(english).size() < 2) {
+			return null;
+		}
+		List<Passage> passages = search(english, audience);
+		if (!answerable(english, passages)) {
+			return null;
+		}
+		Composed quoted = extractive(english, audience, passages, passages.get(0).similarity());
+		return (quoted.kind() == Kind.ANSWERED) ? inEnglish(language, quoted) : null;
+	}
+
+	/**
+	 * The question in the library's own words: each of the library's aliases in it ("deal
+	 * reg") replaced by the term the library uses ("deal registration"), the longest
+	 * alias first; or, to search, followed by it ("deal reg (deal registration)"), since
+	 * a passage may use the partner's word too ("Is there a free trial?").
+	 */
+	String inLibraryWords(String query, boolean keepAlias) {
+		String words = query;
+		List<Map.Entry<String, String>> aliases = new ArrayList<>(knowledge.aliases().entrySet());
+		aliases.sort(Map.Entry.<String, String>comparingByKey(Comparator.comparingInt(String::length)).reversed());
+		for (Map.Entry<String, String> alias : aliases) {
+			if (words.toLowerCase(Locale.ROOT).contains(alias.getKey())) {
+				words = Pattern
+					.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(alias.getKey()) + "(?![\\p{L}\\p{N}(])")
+					.matcher(words)
+					.replaceAll(found -> Matcher.quoteReplacement(
+							keepAlias ? found.group() + " (" + alias.getValue() + ")" : alias.getValue()));
+			}
+		}
+		return words;
 	}
 
 	/**

@@ -265,17 +265,18 @@ public final class AnswerEvaluation {
 			if (!q.split().equals("tune") || !(q.answerable() || q.category().equals("unanswerable"))) {
 				continue;
 			}
-			List<Passage> found = unbounded.search(q.question(), q.audience());
+			String query = unbounded.inLibraryWords(q.question(), false);
+			List<Passage> found = unbounded.search(unbounded.inLibraryWords(q.question(), true), q.audience());
 			Outcome asked = evaluation.ask(q);
 			Features f = new Features(q.answerable(), found.isEmpty() ? 0 : found.get(0).similarity(),
-					unbounded.coverage(q.question(), found), !unbounded.unknownWords(q.question()).isEmpty(),
+					unbounded.coverage(query, found), !unbounded.unknownWords(query).isEmpty(),
 					asked.rightFirstCitation(), asked.factsPresent());
 			features.add(f);
 			if (verbose) {
 				out.printf(Locale.ROOT,
 						"features %s answerable=%s similarity=%.3f coverage=%.3f unknown=%s right=%s facts=%s %s%n",
-						q.id(), f.answerable(), f.similarity(), f.coverage(), unbounded.unknownWords(q.question()),
-						f.right(), f.facts(), q.question());
+						q.id(), f.answerable(), f.similarity(), f.coverage(), unbounded.unknownWords(query), f.right(),
+						f.facts(), query);
 			}
 		}
 		int answerable = (int) features.stream().filter(Features::answerable).count();

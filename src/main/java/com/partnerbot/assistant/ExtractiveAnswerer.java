@@ -29,6 +29,9 @@ final class ExtractiveAnswerer {
 
 	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z0-9\"(*$])");
 
+	// a glossary entry's other words for its term are for the search, not for quoting
+	private static final Pattern ALSO_CALLED = Pattern.compile("(?im)^[\\s>*_-]*also called:.*$");
+
 	private static final Pattern DIGIT = Pattern.compile("\\d");
 
 	// words every document shares: they say nothing about which passage answers
@@ -350,7 +353,7 @@ final class ExtractiveAnswerer {
 	static List<Unit> units(String text, int passage) {
 		List<Unit> units = new ArrayList<>();
 		int index = 0;
-		for (String block : text.strip().split("\\n[ \\t]*\\n\\s*")) {
+		for (String block : ALSO_CALLED.matcher(text.strip()).replaceAll("").split("\\n[ \\t]*\\n\\s*")) {
 			List<String> lines = block.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
 			if (lines.isEmpty()) {
 				continue;

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -21,7 +23,9 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +60,19 @@ public class KnowledgeBase implements DisposableBean {
 	private final ContentVersions versions;
 
 	private volatile ReindexReport lastReport;
+
+	// "Also called: deal reg, reg." under a glossary entry's heading
+	private static final Pattern ALSO_CALLED = Pattern.compile("(?im)^[\\s>*_-]*also called:[*_]*\\s*(.+?)[.\\s]*$");
+
+	private static final int MAX_ALIAS_CHUNKS = 1000;
+
+	/**
+	 * The library's other words for its terms, and the content version they come from.
+	 */
+	private record Aliases(String version, Map<String, String> terms) {
+	}
+
+	private volatile Aliases aliases = new Aliases("", Map.of());
 
 	private final ApplicationEventPublisher events;
 
@@ -248,6 +265,59 @@ public class KnowledgeBase implements DisposableBean {
 				}
 			}
 			return unknown;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(reader);
+		}
+	}
+
+	/**
+	 * The other words the library itself gives for its terms, lower case, each with the
+	 * term it means: a line {@code Also called: deal reg, reg} in a section (a glossary
+	 * entry) names other words for the term the section is headed with ("Deal
+	 * registration"). Content owners keep them with the content, so a partner's everyday
+	 * words ("deal reg") are searched as the library's ("deal registration") and are not
+	 * taken for something the library never mentions. Read once per content version.
+	 */
+	public Map<String, String> aliases() {
+		String version = version();
+		Aliases known = aliases;
+		if (version == null || known.version().equals(version)) {
+			return known.terms();
+		}
+		DirectoryReader reader = generations.acquire();
+		if (reader == null) {
+			return Map.of();
+		}
+		try {
+			IndexSearcher index = new IndexSearcher(reader);
+			index.setQueryCache(null);
+			Map<String, String> terms = new LinkedHashMap<>();
+			Query alsoCalled = new PhraseQuery(IndexSchema.BODY, "also", "call");
+			for (ScoreDoc hit : index.search(alsoCalled, MAX_ALIAS_CHUNKS).scoreDocs) {
+				Document doc = index.storedFields().document(hit.doc);
+				List<String> headings = IndexSchema.headings(doc);
+				if (headings.isEmpty()) {
+					continue;
+				}
+				String term = headings.get(headings.size() - 1).strip().toLowerCase(java.util.Locale.ROOT);
+				Matcher line = ALSO_CALLED.matcher(doc.get(IndexSchema.TEXT));
+				while (line.find()) {
+					for (String alias : line.group(1).split("[,;]")) {
+						String word = alias.strip()
+							.replaceAll("^[\"“”']+|[\"“”']+$", "")
+							.toLowerCase(java.util.Locale.ROOT);
+						if (!word.isEmpty() && !word.equals(term)) {
+							terms.putIfAbsent(word, term);
+						}
+					}
+				}
+			}
+			aliases = new Aliases(version, Map.copyOf(terms));
+			return aliases.terms();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -163,7 +163,29 @@ class AnswerEvaluationTests {
 	void withoutAnLlmOtherLanguagesAreToldTheLibraryIsInEnglish() {
 		AnswerComposer.Composed answer = ask("Wie viel MDF bekommen wir als Silver-Partner?", "Silver");
 		assertThat(answer.kind()).isEqualTo(AnswerComposer.Kind.OTHER_LANGUAGE);
-		assertThat(answer.text()).startsWith("I search the enablement library in English");
+		assertThat(answer.text()).startsWith("I search the enablement library in English")
+			.contains("This is what I found that matches");
+		assertThat(answer.citations()).isNotEmpty();
+		AnswerComposer.Composed nothing = ask("Wo ist das beste Restaurant in Hamburg?", "Silver");
+		assertThat(nothing.text()).startsWith("I search the enablement library in English")
+			.contains("Could you ask in English?")
+			.doesNotContain("This is what I found");
+		assertThat(nothing.citations()).isEmpty();
+	}
+
+	@Test
+	void aGlossarysOtherWordsForATermAreSearchedAsTheTerm() {
+		// program-terms-glossary.txt: "DEAL REGISTRATION ... Also called: deal reg, ..."
+		assertThat(knowledge.aliases()).containsEntry("deal reg", "deal registration")
+			.containsEntry("co-op funds", "market development funds (mdf)");
+		assertThat(composer.inLibraryWords("Who approves a Deal Reg?", false))
+			.isEqualTo("Who approves a deal registration?");
+		assertThat(composer.inLibraryWords("Who approves a Deal Reg?", true))
+			.isEqualTo("Who approves a Deal Reg (deal registration)?");
+		assertThat(composer.inLibraryWords("Is a deal registered?", false)).isEqualTo("Is a deal registered?");
+		AnswerComposer.Composed answer = ask("How long does a deal reg stay protected?", "Silver");
+		assertThat(answer.kind()).isEqualTo(AnswerComposer.Kind.ANSWERED);
+		assertThat(answer.text()).contains("90 days").doesNotContain("Also called");
 	}
 
 	@Test
