@@ -12,6 +12,8 @@ import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.platform.InvalidInputException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,16 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api")
+@RequiredArgsConstructor
 class AskController {
 
 	private final Answering answering;
 
 	private final PartnerManagement partners;
-
-	AskController(Answering answering, PartnerManagement partners) {
-		this.answering = answering;
-		this.partners = partners;
-	}
 
 	/**
 	 * @param question what to ask

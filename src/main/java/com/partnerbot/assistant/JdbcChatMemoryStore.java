@@ -7,6 +7,8 @@ import dev.langchain4j.data.message.ChatMessageDeserializer;
 import dev.langchain4j.data.message.ChatMessageSerializer;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +17,10 @@ import org.springframework.stereotype.Component;
  * instances.
  */
 @Component
+@RequiredArgsConstructor
 class JdbcChatMemoryStore implements ChatMemoryStore {
 
 	private final JdbcClient jdbc;
-
-	JdbcChatMemoryStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	@Override
 	public List<ChatMessage> getMessages(Object memoryId) {

@@ -11,21 +11,19 @@ import com.partnerbot.deals.DealDraft;
 import com.partnerbot.deals.DealExtractor;
 import com.partnerbot.deals.DealsProperties;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * Deal extraction by the LLM. What the model returns is checked here like any other
  * input: a product outside the catalogue, an unknown currency, a date that is not a date
  * or lies in the past become problems the partner is told about, never fields.
  */
+@RequiredArgsConstructor
 class LlmDealExtractor implements DealExtractor {
 
 	private final DealFieldsModel model;
 
 	private final DealsProperties rules;
-
-	LlmDealExtractor(DealFieldsModel model, DealsProperties rules) {
-		this.model = model;
-		this.rules = rules;
-	}
 
 	@Override
 	public DealDraft extract(String text, LocalDate today) {

@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 
 import com.partnerbot.knowledge.ContentReindexed;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -13,15 +15,12 @@ import org.springframework.stereotype.Component;
  * reindexing thread: whoever waits for the reindex's report does not wait for them.
  */
 @Component
+@RequiredArgsConstructor
 class NewContentAnswers {
 
 	private static final Logger log = LoggerFactory.getLogger(NewContentAnswers.class);
 
 	private final Answering answering;
-
-	NewContentAnswers(Answering answering) {
-		this.answering = answering;
-	}
 
 	@EventListener
 	void on(ContentReindexed reindexed) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,16 +15,13 @@ import org.springframework.stereotype.Repository;
  * Questions asked and how they were answered.
  */
 @Repository
+@RequiredArgsConstructor
 class Questions {
 
 	private static final String COLUMNS = "id, partner_id, asked_by, question, grounded, feedback, handed_off, "
 			+ "conversation_id, handed_to";
 
 	private final JdbcClient jdbc;
-
-	Questions(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void save(UUID id, Question question, Answer answer) {
 		String citations = String.join("\n", answer.citations().stream().map(Answer.Citation::source).toList());

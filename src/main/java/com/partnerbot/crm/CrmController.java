@@ -1,5 +1,7 @@
 package com.partnerbot.crm;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -7,13 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/crm")
+@RequiredArgsConstructor
 class CrmController {
 
 	private final CrmManagement crm;
-
-	CrmController(CrmManagement crm) {
-		this.crm = crm;
-	}
 
 	@GetMapping("/status")
 	CrmManagement.Status status() {

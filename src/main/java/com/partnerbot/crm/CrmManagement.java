@@ -8,12 +8,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import com.partnerbot.platform.ConflictException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Service;
 
 /**
  * The crm module's API: how the sync stands, and a sync both ways on demand.
  */
 @Service
+@RequiredArgsConstructor
 public class CrmManagement {
 
 	private final Optional<CrmConnector> connector;
@@ -25,15 +28,6 @@ public class CrmManagement {
 	private final CrmSync sync;
 
 	private final CrmLimits limits;
-
-	CrmManagement(Optional<CrmConnector> connector, CrmOutbox outbox, CrmDelivery delivery, CrmSync sync,
-			CrmLimits limits) {
-		this.connector = connector;
-		this.outbox = outbox;
-		this.delivery = delivery;
-		this.sync = sync;
-		this.limits = limits;
-	}
 
 	/**
 	 * Where the sync stands.

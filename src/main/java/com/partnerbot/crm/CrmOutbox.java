@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,13 +18,10 @@ import org.springframework.stereotype.Repository;
  * its latest errors, in PostgreSQL.
  */
 @Repository
+@RequiredArgsConstructor
 class CrmOutbox {
 
 	private final JdbcClient jdbc;
-
-	CrmOutbox(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** Marks the registration for writing; a failed one is tried afresh. */
 	void enqueue(String crm, UUID dealId, String reason) {

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import com.partnerbot.deals.DealEvents;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -14,16 +16,12 @@ import org.springframework.stereotype.Component;
  * here calls the CRM, so a CRM that is down never holds a partner up.
  */
 @Component
+@RequiredArgsConstructor
 class DealsToCrm {
 
 	private final Optional<CrmConnector> connector;
 
 	private final CrmOutbox outbox;
-
-	DealsToCrm(Optional<CrmConnector> connector, CrmOutbox outbox) {
-		this.connector = connector;
-		this.outbox = outbox;
-	}
 
 	@EventListener
 	void on(DealEvents.Registered registered) {

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "partnerbot.crm", havingValue = "hubspot")
+@RequiredArgsConstructor
 class HubspotConnector implements CrmConnector {
 
 	/** HubSpot's limit for batch inputs. */
@@ -57,13 +60,6 @@ class HubspotConnector implements CrmConnector {
 	private volatile boolean numbered;
 
 	private long lastSearch;
-
-	HubspotConnector(HubspotProperties hubspot, CrmHttp http, CrmLimits limits, CrmOutbox outbox) {
-		this.hubspot = hubspot;
-		this.http = http;
-		this.limits = limits;
-		this.outbox = outbox;
-	}
 
 	@Override
 	public String name() {

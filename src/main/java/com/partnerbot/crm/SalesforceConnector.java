@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +33,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "partnerbot.crm", havingValue = "salesforce")
+@RequiredArgsConstructor
 class SalesforceConnector implements CrmConnector {
 
 	/** Salesforce's own limit for sObject Collections. */
@@ -56,12 +59,6 @@ class SalesforceConnector implements CrmConnector {
 	private final CrmLimits limits;
 
 	private volatile Token token;
-
-	SalesforceConnector(SalesforceProperties sf, CrmHttp http, CrmLimits limits) {
-		this.sf = sf;
-		this.http = http;
-		this.limits = limits;
-	}
 
 	private record Token(String accessToken, String instanceUrl) {
 	}

@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import com.partnerbot.platform.ScheduledJobs;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * is claimed by one update, and the job runs on one instance at a time.
  */
 @Component
+@RequiredArgsConstructor
 class DealLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DealLifecycle.class);
@@ -22,11 +25,6 @@ class DealLifecycle {
 	private final DealRegistrations registrations;
 
 	private final ScheduledJobs jobs;
-
-	DealLifecycle(DealRegistrations registrations, ScheduledJobs jobs) {
-		this.registrations = registrations;
-		this.jobs = jobs;
-	}
 
 	@Scheduled(cron = "${partnerbot.deals.lifecycle-cron:0 5 * * * *}")
 	void run() {

@@ -25,6 +25,8 @@ import com.partnerbot.platform.ConflictException;
 import com.partnerbot.platform.InvalidInputException;
 import com.partnerbot.platform.NotFoundException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * audited and published as a {@link DealEvents} event.
  */
 @Service
+@RequiredArgsConstructor
 public class DealRegistrations {
 
 	private static final Logger log = LoggerFactory.getLogger(DealRegistrations.class);
@@ -56,16 +59,6 @@ public class DealRegistrations {
 	private final SecureRandom random = new SecureRandom();
 
 	private final PreChecks preChecks;
-
-	DealRegistrations(Deals deals, PartnerManagement partners, DealsProperties rules, ApplicationEventPublisher events,
-			Clock clock, PreChecks preChecks) {
-		this.preChecks = preChecks;
-		this.deals = deals;
-		this.partners = partners;
-		this.rules = rules;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	/** The field errors of a submission; empty when it can be registered. */
 	public List<ApiError.FieldError> validate(NewDeal deal) {

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * Reads a reply in a deal conversation. The bot has just asked for some fields, so the
  * reply is read as those first: "USD" after "which currency?" is the currency, not a
@@ -19,6 +21,7 @@ import java.util.regex.Pattern;
  * reader merely guessed never replaces one already given. "add X" adds a product, "remove
  * X" takes one away.
  */
+@RequiredArgsConstructor
 final class DealReplies {
 
 	private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -49,11 +52,6 @@ final class DealReplies {
 	private final DealTextParser parser;
 
 	private final List<String> currencies;
-
-	DealReplies(DealTextParser parser, List<String> currencies) {
-		this.parser = parser;
-		this.currencies = currencies;
-	}
 
 	/**
 	 * The first message of a conversation: the description, with the contact and the

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Repository;
  * Deal registrations, their audit trail and the direct-sales accounts, in PostgreSQL.
  */
 @Repository
+@RequiredArgsConstructor
 class Deals {
 
 	private static final String COLUMNS = """
@@ -27,10 +30,6 @@ class Deals {
 			""";
 
 	private final JdbcClient jdbc;
-
-	Deals(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/**
 	 * Stores a registration; {@code splitFrom} is the registration it was split from,

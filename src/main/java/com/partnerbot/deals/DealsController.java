@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,13 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 @Validated
+@RequiredArgsConstructor
 class DealsController {
 
 	private final DealRegistrations registrations;
-
-	DealsController(DealRegistrations registrations) {
-		this.registrations = registrations;
-	}
 
 	/**
 	 * A registration as other systems see it; conflicts are described as the partner may

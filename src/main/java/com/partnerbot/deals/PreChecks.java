@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
  * Each partner gets so many an hour; every one is in the audit trail.
  */
 @Component
+@RequiredArgsConstructor
 class PreChecks {
 
 	private final JdbcClient jdbc;
@@ -21,12 +24,6 @@ class PreChecks {
 	private final PreCheckLimits limits;
 
 	private final Clock clock;
-
-	PreChecks(JdbcClient jdbc, PreCheckLimits limits, Clock clock) {
-		this.jdbc = jdbc;
-		this.limits = limits;
-		this.clock = clock;
-	}
 
 	/**
 	 * Records a pre-check, or refuses it when the partner has had its share.

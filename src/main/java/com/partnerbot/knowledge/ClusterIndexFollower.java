@@ -13,6 +13,8 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Component;
  * the instance runs.
  */
 @Component
+@RequiredArgsConstructor
 class ClusterIndexFollower implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ClusterIndexFollower.class);
@@ -40,11 +43,6 @@ class ClusterIndexFollower implements SmartLifecycle {
 	private volatile boolean running;
 
 	private volatile Thread listener;
-
-	ClusterIndexFollower(DataSource dataSource, KnowledgeBase knowledge) {
-		this.dataSource = dataSource;
-		this.knowledge = knowledge;
-	}
 
 	@Override
 	public void start() {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.partnerbot.platform.InvalidInputException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +24,10 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/content")
+@RequiredArgsConstructor
 class ContentController {
 
 	private final ContentUploads uploads;
-
-	ContentController(ContentUploads uploads) {
-		this.uploads = uploads;
-	}
 
 	/**
 	 * Adds a document, or replaces the one at its path, and answers once it is indexed.

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import com.partnerbot.platform.InvalidInputException;
 import com.partnerbot.platform.NotFoundException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Service;
  * instance indexes them, and indexed at once (the other instances follow within moments).
  */
 @Service
+@RequiredArgsConstructor
 public class ContentUploads {
 
 	/** Folders and a file name: letters, digits, spaces, dots, dashes and underscores. */
@@ -28,11 +31,6 @@ public class ContentUploads {
 	private final JdbcUploadedContent uploads;
 
 	private final KnowledgeBase knowledge;
-
-	ContentUploads(JdbcUploadedContent uploads, KnowledgeBase knowledge) {
-		this.uploads = uploads;
-		this.knowledge = knowledge;
-	}
 
 	/**
 	 * Stores a document under a path (a new one, or a replacement for the file at that

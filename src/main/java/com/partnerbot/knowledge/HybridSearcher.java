@@ -30,11 +30,14 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.VectorUtil;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * Hybrid retrieval: BM25 over the chunk text and HNSW nearest neighbours of the query's
  * embedding, each restricted by the audience filter inside Lucene, fused by a weighted
  * sum of their scores, each scaled to its best hit.
  */
+@RequiredArgsConstructor
 final class HybridSearcher {
 
 	/**
@@ -51,13 +54,6 @@ final class HybridSearcher {
 	private final int candidates;
 
 	private final double vectorWeight;
-
-	HybridSearcher(Embedder embedder, Analyzer analyzer, int candidates, double vectorWeight) {
-		this.embedder = embedder;
-		this.analyzer = analyzer;
-		this.candidates = candidates;
-		this.vectorWeight = vectorWeight;
-	}
 
 	/** A hit: the Lucene document and its scores. */
 	record Hit(int doc, double score, double similarity, double bm25) {

@@ -17,6 +17,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * The index as a series of generations, each a complete Lucene index in its own folder. A
  * reindex writes a new generation beside the live one and then swaps it in with one
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * searches in flight finish on the generation they started with, which closes when its
  * last reader is done.
  */
+@RequiredArgsConstructor
 final class IndexGenerations implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(IndexGenerations.class);
@@ -39,10 +42,6 @@ final class IndexGenerations implements AutoCloseable {
 
 	/** One generation: its folder and a reader over it, reference-counted by searches. */
 	record Generation(String name, Directory directory, DirectoryReader reader) {
-	}
-
-	IndexGenerations(Path root) {
-		this.root = root;
 	}
 
 	/** Opens the generation named in CURRENT, if there is one. */

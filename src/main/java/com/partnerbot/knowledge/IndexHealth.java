@@ -3,6 +3,8 @@ package com.partnerbot.knowledge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -12,16 +14,12 @@ import org.springframework.stereotype.Component;
  * reindex) still answers, with "I don't know".
  */
 @Component("index")
+@RequiredArgsConstructor
 class IndexHealth implements HealthIndicator {
 
 	private final ContentProperties content;
 
 	private final KnowledgeBase knowledge;
-
-	IndexHealth(ContentProperties content, KnowledgeBase knowledge) {
-		this.content = content;
-		this.knowledge = knowledge;
-	}
 
 	@Override
 	public Health health() {

@@ -1,5 +1,7 @@
 package com.partnerbot.knowledge;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -12,16 +14,13 @@ import org.springframework.stereotype.Component;
  * index it serves meanwhile is still usable.
  */
 @Component("indexVersion")
+@RequiredArgsConstructor
 class IndexVersionHealth implements HealthIndicator {
 
 	/** A status the readiness group maps to 503 and the overall health ranks below UP. */
 	static final Status BEHIND = new Status("BEHIND", "the index is not yet at the cluster's content version");
 
 	private final KnowledgeBase knowledge;
-
-	IndexVersionHealth(KnowledgeBase knowledge) {
-		this.knowledge = knowledge;
-	}
 
 	@Override
 	public Health health() {

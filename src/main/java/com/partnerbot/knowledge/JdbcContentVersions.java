@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Repository;
  * {@value #CHANNEL} channel, which {@link ClusterIndexFollower} listens to.
  */
 @Repository
+@RequiredArgsConstructor
 class JdbcContentVersions implements ContentVersions {
 
 	static final String CHANNEL = "partnerbot_content";
@@ -24,10 +27,6 @@ class JdbcContentVersions implements ContentVersions {
 	private final JdbcClient jdbc;
 
 	private final String instance = instanceName();
-
-	JdbcContentVersions(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	@Override
 	public Optional<String> current() {

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The cluster's embeddings in PostgreSQL, as little-endian float arrays. */
 @Repository
+@RequiredArgsConstructor
 class JdbcStoredVectors implements StoredVectors {
 
 	private static final int BATCH = 500;
@@ -23,11 +26,6 @@ class JdbcStoredVectors implements StoredVectors {
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batches;
-
-	JdbcStoredVectors(JdbcClient jdbc, JdbcTemplate batches) {
-		this.jdbc = jdbc;
-		this.batches = batches;
-	}
 
 	@Override
 	public Map<String, float[]> find(Collection<String> textHashes) {

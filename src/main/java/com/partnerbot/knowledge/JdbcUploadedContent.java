@@ -12,18 +12,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Uploaded documents in PostgreSQL. */
 @Repository
+@RequiredArgsConstructor
 class JdbcUploadedContent implements UploadedContent {
 
 	private final JdbcClient jdbc;
-
-	JdbcUploadedContent(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void save(String path, byte[] content, String by) {
 		jdbc.sql("""

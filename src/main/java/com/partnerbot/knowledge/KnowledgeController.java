@@ -1,18 +1,17 @@
 package com.partnerbot.knowledge;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/admin")
+@RequiredArgsConstructor
 class KnowledgeController {
 
 	private final KnowledgeBase knowledge;
-
-	KnowledgeController(KnowledgeBase knowledge) {
-		this.knowledge = knowledge;
-	}
 
 	/**
 	 * Rebuilds the index from the content directory and answers with the counts when

@@ -28,12 +28,15 @@ import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * Builds a new index generation from the content directory. Files whose bytes did not
  * change are copied from the live generation with their vectors; changed chunks whose
  * text is known keep their vectors too; only new text goes through the embedding model. A
  * file that cannot be read is reported and keeps its previous version.
  */
+@RequiredArgsConstructor
 final class Reindexer {
 
 	private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
@@ -51,17 +54,6 @@ final class Reindexer {
 	private final Path uploadsDir;
 
 	private final UploadedContent uploads;
-
-	Reindexer(Path contentDir, IndexGenerations generations, Embedder embedder, Chunker chunker, StoredVectors stored,
-			Path uploadsDir, UploadedContent uploads) {
-		this.contentDir = contentDir;
-		this.uploadsDir = uploadsDir;
-		this.uploads = uploads;
-		this.generations = generations;
-		this.embedder = embedder;
-		this.chunker = chunker;
-		this.stored = stored;
-	}
 
 	/** The chunks of the live generation, grouped by source file. */
 	private record Previous(Map<String, List<Document>> bySource, Map<String, float[]> vectorsByTextHash) {

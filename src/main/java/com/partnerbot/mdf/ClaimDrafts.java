@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Claims being put together in their request's thread, in PostgreSQL. */
 @Repository
+@RequiredArgsConstructor
 class ClaimDrafts {
 
 	/** What a claim has gathered so far. */
@@ -20,10 +23,6 @@ class ClaimDrafts {
 	}
 
 	private final JdbcClient jdbc;
-
-	ClaimDrafts(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	Optional<Draft> find(UUID requestId) {
 		return jdbc.sql("select * from mdf_claim_draft where request_id = ? for update")

@@ -11,6 +11,8 @@ import java.util.UUID;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.platform.ApiError;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and pieces that come while the claim is open are added to it.
  */
 @Service
+@RequiredArgsConstructor
 public class ClaimIntake {
 
 	/** What became of the pieces. */
@@ -61,14 +64,6 @@ public class ClaimIntake {
 	private final PartnerManagement partners;
 
 	private final Clock clock;
-
-	ClaimIntake(MdfManagement mdf, FundRequests requests, ClaimDrafts drafts, PartnerManagement partners, Clock clock) {
-		this.mdf = mdf;
-		this.requests = requests;
-		this.drafts = drafts;
-		this.partners = partners;
-		this.clock = clock;
-	}
 
 	/**
 	 * The partner's request made in a conversation when it waits for its claim, or its

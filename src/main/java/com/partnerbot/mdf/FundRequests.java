@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Repository;
  * PostgreSQL.
  */
 @Repository
+@RequiredArgsConstructor
 class FundRequests {
 
 	private static final String REQUEST_COLUMNS = """
@@ -30,10 +33,6 @@ class FundRequests {
 			""";
 
 	private final JdbcClient jdbc;
-
-	FundRequests(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void insert(MdfRequest r) {
 		jdbc.sql("""

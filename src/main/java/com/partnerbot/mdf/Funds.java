@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Repository;
  * Partners' funds and what approved requests draw from them, in PostgreSQL.
  */
 @Repository
+@RequiredArgsConstructor
 class Funds {
 
 	private static final String COLUMNS = """
@@ -22,10 +25,6 @@ class Funds {
 			""";
 
 	private final JdbcClient jdbc;
-
-	Funds(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void insert(UUID id, UUID partnerId, String source, BigDecimal amount, String currency, LocalDate startsOn,
 			LocalDate endsOn, String quarter, BigDecimal wonRevenue, String by) {

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import com.partnerbot.platform.InvalidInputException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,13 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api")
+@RequiredArgsConstructor
 class MdfController {
 
 	private final MdfManagement mdf;
-
-	MdfController(MdfManagement mdf) {
-		this.mdf = mdf;
-	}
 
 	/** A request as other systems see it, with what the program would reimburse. */
 	record RequestView(UUID id, String reference, UUID partnerId, String activity, String description, BigDecimal cost,

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -13,16 +15,12 @@ import org.springframework.stereotype.Service;
  * draft, so the bot asks only for what is still missing and nothing said before is lost.
  */
 @Service
+@RequiredArgsConstructor
 public class MdfDrafts {
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
-
-	MdfDrafts(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
-		this.clock = clock;
-	}
 
 	/** Adds what a message says to the conversation's draft. */
 	public MdfDraft describe(String conversationKey, UUID partnerId, String author, String text) {

@@ -6,6 +6,8 @@ import java.util.UUID;
 import com.partnerbot.scorecards.FundReturns;
 import com.partnerbot.scorecards.Scorecard;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,13 +15,10 @@ import org.springframework.stereotype.Component;
  * and the won revenue its activities brought in per unit paid.
  */
 @Component
+@RequiredArgsConstructor
 class MdfFundReturns implements FundReturns {
 
 	private final MdfManagement mdf;
-
-	MdfFundReturns(MdfManagement mdf) {
-		this.mdf = mdf;
-	}
 
 	@Override
 	public Optional<Scorecard.Funds> funds(UUID partnerId) {

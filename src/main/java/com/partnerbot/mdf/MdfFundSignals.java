@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import com.partnerbot.program.FundSignals;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * paid, left unspent, and what of it expires within 30 days.
  */
 @Component
+@RequiredArgsConstructor
 class MdfFundSignals implements FundSignals {
 
 	private static final int SOON_DAYS = 30;
@@ -22,11 +25,6 @@ class MdfFundSignals implements FundSignals {
 	private final MdfManagement mdf;
 
 	private final Clock clock;
-
-	MdfFundSignals(MdfManagement mdf, Clock clock) {
-		this.mdf = mdf;
-		this.clock = clock;
-	}
 
 	@Override
 	public Optional<FundPosition> position(UUID partnerId) {

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import com.partnerbot.platform.ScheduledJobs;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * funds. Runs on one instance at a time.
  */
 @Component
+@RequiredArgsConstructor
 class MdfJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(MdfJobs.class);
@@ -27,12 +30,6 @@ class MdfJobs {
 	private final ScheduledJobs jobs;
 
 	private final Clock clock;
-
-	MdfJobs(MdfManagement mdf, ScheduledJobs jobs, Clock clock) {
-		this.mdf = mdf;
-		this.jobs = jobs;
-		this.clock = clock;
-	}
 
 	@Scheduled(cron = "${partnerbot.mdf.lifecycle-cron:0 15 * * * *}")
 	void run() {

@@ -12,17 +12,16 @@ import java.util.Optional;
 import com.partnerbot.partners.Tier;
 import com.partnerbot.platform.ApiError;
 
+import lombok.RequiredArgsConstructor;
+
 /**
  * The MDF policy as plain deterministic Java over {@link MdfProperties}: what a request
  * may be reimbursed, what a claim must show, and what a quarter accrues.
  */
+@RequiredArgsConstructor
 public final class MdfRules {
 
 	private final MdfProperties rules;
-
-	public MdfRules(MdfProperties rules) {
-		this.rules = rules;
-	}
 
 	public MdfProperties properties() {
 		return rules;

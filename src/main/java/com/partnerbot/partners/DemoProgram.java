@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import com.partnerbot.platform.LocalMode;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Conditional(LocalMode.class)
 @Order(0)
+@RequiredArgsConstructor
 class DemoProgram implements ApplicationRunner {
 
 	/** The vendor's own workspace in the sandbox. */
@@ -47,12 +50,6 @@ class DemoProgram implements ApplicationRunner {
 	private final PartnerManagement management;
 
 	private final ApplicationEventPublisher events;
-
-	DemoProgram(Partners partners, PartnerManagement management, ApplicationEventPublisher events) {
-		this.partners = partners;
-		this.management = management;
-		this.events = events;
-	}
 
 	@Override
 	public void run(ApplicationArguments args) {

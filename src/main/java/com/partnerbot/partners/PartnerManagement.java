@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import com.partnerbot.platform.ConflictException;
 import com.partnerbot.platform.NotFoundException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Service;
  * The partners module's API: registering partners and telling who a Slack user is.
  */
 @Service
+@RequiredArgsConstructor
 public class PartnerManagement {
 
 	private static final Logger log = LoggerFactory.getLogger(PartnerManagement.class);
@@ -30,12 +33,6 @@ public class PartnerManagement {
 	private final PartnersProperties properties;
 
 	private final ApplicationEventPublisher events;
-
-	PartnerManagement(Partners partners, PartnersProperties properties, ApplicationEventPublisher events) {
-		this.partners = partners;
-		this.properties = properties;
-		this.events = events;
-	}
 
 	/**
 	 * Registers a partner.

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Partner organisations with their Slack teams and channels, in PostgreSQL.
  */
 @Repository
+@RequiredArgsConstructor
 class Partners {
 
 	private static final String SELECT = """
@@ -28,10 +31,6 @@ class Partners {
 			""";
 
 	private final JdbcClient jdbc;
-
-	Partners(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	@Transactional
 	Partner insert(UUID id, NewPartner partner) {

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -17,13 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/partners")
+@RequiredArgsConstructor
 class PartnersController {
 
 	private final PartnerManagement partners;
-
-	PartnersController(PartnerManagement partners) {
-		this.partners = partners;
-	}
 
 	@PostMapping
 	ResponseEntity<Partner> register(@Valid @RequestBody NewPartner partner) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Repository;
  * Each partner's last health reading, and when its status last changed.
  */
 @Repository
+@RequiredArgsConstructor
 class HealthReadings {
 
 	/** A status change since a moment, for the digest. */
@@ -20,10 +23,6 @@ class HealthReadings {
 	}
 
 	private final JdbcClient jdbc;
-
-	HealthReadings(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/**
 	 * Records a reading; returns when the partner's spell at risk started if this reading

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,13 +17,10 @@ import org.springframework.stereotype.Repository;
  * Partners' journeys, the steps they have done, and the reminders sent about them.
  */
 @Repository
+@RequiredArgsConstructor
 class Journeys {
 
 	private final JdbcClient jdbc;
-
-	Journeys(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** Starts a journey; false when the partner has one already. */
 	boolean start(UUID partnerId, Instant at) {

@@ -22,6 +22,8 @@ import com.partnerbot.partners.PartnerRegistered;
 import com.partnerbot.platform.ScheduledJobs;
 import com.partnerbot.training.CompletionRecorded;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hears) and stalled journeys (the channel manager hears), each once.
  */
 @Service
+@RequiredArgsConstructor
 public class Onboarding {
 
 	private static final Logger log = LoggerFactory.getLogger(Onboarding.class);
@@ -52,17 +55,6 @@ public class Onboarding {
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
-
-	Onboarding(Journeys journeys, PartnerManagement partners, ProgramProperties properties,
-			ApplicationEventPublisher events, ScheduledJobs jobs, TransactionTemplate transactions, Clock clock) {
-		this.journeys = journeys;
-		this.partners = partners;
-		this.properties = properties;
-		this.events = events;
-		this.jobs = jobs;
-		this.transactions = transactions;
-		this.clock = clock;
-	}
 
 	/**
 	 * A partner's journey, if it has one (partners registered before journeys have none).

@@ -27,6 +27,8 @@ import com.partnerbot.scorecards.ScorecardsProperties;
 import com.partnerbot.surveys.SurveyResults;
 import com.partnerbot.surveys.Surveys;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,6 +36,7 @@ import org.springframework.stereotype.Service;
  * figures, their CSV export, and the charts staff see.
  */
 @Service
+@RequiredArgsConstructor
 public class ProgramAnalytics {
 
 	private final PartnerManagement partners;
@@ -51,19 +54,6 @@ public class ProgramAnalytics {
 	private final Onboarding onboarding;
 
 	private final ProgramProperties properties;
-
-	ProgramAnalytics(PartnerManagement partners, DealRegistrations deals, Scorecards scorecards,
-			ScorecardsProperties scorecardRules, Surveys surveys, HealthChecks health, Onboarding onboarding,
-			ProgramProperties properties) {
-		this.partners = partners;
-		this.deals = deals;
-		this.scorecards = scorecards;
-		this.scorecardRules = scorecardRules;
-		this.surveys = surveys;
-		this.health = health;
-		this.onboarding = onboarding;
-		this.properties = properties;
-	}
 
 	/** One partner's figures. */
 	public PartnerMetrics metrics(UUID partnerId) {

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import com.partnerbot.platform.NotFoundException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@RequiredArgsConstructor
 class ProgramController {
 
 	private final HealthChecks health;
@@ -21,12 +24,6 @@ class ProgramController {
 	private final ProgramAnalytics analytics;
 
 	private final ProgramCharts charts;
-
-	ProgramController(HealthChecks health, ProgramAnalytics analytics, ProgramCharts charts) {
-		this.health = health;
-		this.analytics = analytics;
-		this.charts = charts;
-	}
 
 	/** The program at a glance, with each partner's figures. */
 	@GetMapping("/api/program/summary")

@@ -21,6 +21,8 @@ import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.platform.ScheduledJobs;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -34,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instances and across restarts, a manager gets one a week.
  */
 @Service
+@RequiredArgsConstructor
 public class WeeklyDigests {
 
 	private static final Logger log = LoggerFactory.getLogger(WeeklyDigests.class);
@@ -61,22 +64,6 @@ public class WeeklyDigests {
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
-
-	WeeklyDigests(PartnerManagement partners, DealRegistrations deals, Answering answering, HealthChecks health,
-			HealthReadings readings, Onboarding onboarding, Journeys journeys, ApplicationEventPublisher events,
-			ScheduledJobs jobs, TransactionTemplate transactions, Clock clock) {
-		this.partners = partners;
-		this.deals = deals;
-		this.answering = answering;
-		this.health = health;
-		this.readings = readings;
-		this.onboarding = onboarding;
-		this.journeys = journeys;
-		this.events = events;
-		this.jobs = jobs;
-		this.transactions = transactions;
-		this.clock = clock;
-	}
 
 	@Scheduled(cron = "${partnerbot.program.digest-cron:0 0 8 * * MON}")
 	void weekly() {

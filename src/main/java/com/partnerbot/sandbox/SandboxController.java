@@ -15,6 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.partnerbot.platform.LocalMode;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Conditional(LocalMode.class)
+@RequiredArgsConstructor
 class SandboxController {
 
 	private static final Pattern MENTION = Pattern.compile("(?i)@partnerbot\\b");
@@ -48,12 +51,6 @@ class SandboxController {
 	private final SignedDeliveries deliveries;
 
 	private final JsonMapper json;
-
-	SandboxController(SandboxWorkspace workspace, SignedDeliveries deliveries, JsonMapper json) {
-		this.workspace = workspace;
-		this.deliveries = deliveries;
-		this.json = json;
-	}
 
 	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<byte[]> page() throws IOException {

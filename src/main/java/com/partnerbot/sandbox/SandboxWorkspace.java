@@ -17,6 +17,8 @@ import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.platform.LocalMode;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Conditional(LocalMode.class)
+@RequiredArgsConstructor
 class SandboxWorkspace {
 
 	static final String VENDOR_TEAM = "T0VENDOR01";
@@ -87,11 +90,6 @@ class SandboxWorkspace {
 	private static final long TRIGGER_LIFETIME = java.time.Duration.ofSeconds(3).toNanos();
 
 	private final Map<String, Trigger> triggers = new LinkedHashMap<>();
-
-	SandboxWorkspace(JsonMapper json, PartnerManagement partners) {
-		this.json = json;
-		this.partners = partners;
-	}
 
 	List<Person> people() {
 		return PEOPLE;

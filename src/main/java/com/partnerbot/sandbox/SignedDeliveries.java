@@ -16,6 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 import com.partnerbot.platform.LocalMode;
 import com.partnerbot.slack.LocalSlack;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Conditional(LocalMode.class)
+@RequiredArgsConstructor
 class SignedDeliveries {
 
 	static final String APP_ID = "A0SANDBOX";
@@ -44,12 +47,6 @@ class SignedDeliveries {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
 	private final AtomicLong events = new AtomicLong();
-
-	SignedDeliveries(LocalSlack slack, Environment environment, JsonMapper json) {
-		this.slack = slack;
-		this.environment = environment;
-		this.json = json;
-	}
 
 	/** An Events API delivery of this event, from the installation's workspace. */
 	Answer event(ObjectNode event) {

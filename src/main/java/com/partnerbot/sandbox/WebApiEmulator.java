@@ -13,6 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 import com.partnerbot.platform.LocalMode;
 import com.partnerbot.slack.LocalSlack;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Conditional(LocalMode.class)
+@RequiredArgsConstructor
 class WebApiEmulator {
 
 	private final SandboxWorkspace workspace;
@@ -35,13 +38,6 @@ class WebApiEmulator {
 	private final JsonMapper json;
 
 	private final SandboxFiles files;
-
-	WebApiEmulator(SandboxWorkspace workspace, LocalSlack slack, JsonMapper json, SandboxFiles files) {
-		this.files = files;
-		this.workspace = workspace;
-		this.slack = slack;
-		this.json = json;
-	}
 
 	@PostMapping(path = "/sandbox/api/{method}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ObjectNode call(@PathVariable String method, HttpServletRequest request) throws IOException {

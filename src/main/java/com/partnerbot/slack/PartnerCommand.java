@@ -29,6 +29,8 @@ import com.partnerbot.slack.deals.DealHome;
 import com.partnerbot.slack.mdf.MdfHome;
 import com.partnerbot.slack.mdf.MdfIntake;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +38,7 @@ import org.springframework.stereotype.Component;
  * person who asked.
  */
 @Component
+@RequiredArgsConstructor
 class PartnerCommand implements SlackFeature {
 
 	static final String COMMAND = "/partner";
@@ -65,25 +68,6 @@ class PartnerCommand implements SlackFeature {
 	private final MdfIntake mdfIntake;
 
 	private final MdfHome mdfHome;
-
-	PartnerCommand(SlackRequesters requesters, SlackWork work, Answers answers, SlackReplies replies,
-			Reindexing reindexing, DealIntake intake, DealHome dealHome, ScorecardsInSlack scorecardsInSlack,
-			SurveysInSlack surveysInSlack, CrmInSlack crmInSlack, ProgramHome programHome, MdfIntake mdfIntake,
-			MdfHome mdfHome) {
-		this.programHome = programHome;
-		this.mdfIntake = mdfIntake;
-		this.mdfHome = mdfHome;
-		this.crmInSlack = crmInSlack;
-		this.scorecardsInSlack = scorecardsInSlack;
-		this.surveysInSlack = surveysInSlack;
-		this.intake = intake;
-		this.dealHome = dealHome;
-		this.requesters = requesters;
-		this.work = work;
-		this.answers = answers;
-		this.replies = replies;
-		this.reindexing = reindexing;
-	}
 
 	@Override
 	public void register(App app) {

@@ -10,6 +10,8 @@ import com.partnerbot.deals.DealEvents;
 import com.partnerbot.partners.PartnerPersonJoined;
 import com.partnerbot.platform.ScheduledJobs;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  * registration survey after a channel manager decides.
  */
 @Component
+@RequiredArgsConstructor
 class SurveyJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(SurveyJobs.class);
@@ -27,11 +30,6 @@ class SurveyJobs {
 	private final Surveys surveys;
 
 	private final ScheduledJobs jobs;
-
-	SurveyJobs(Surveys surveys, ScheduledJobs jobs) {
-		this.surveys = surveys;
-		this.jobs = jobs;
-	}
 
 	@Scheduled(cron = "${partnerbot.surveys.check-cron:30 * * * * *}")
 	void campaignsAndReminders() {

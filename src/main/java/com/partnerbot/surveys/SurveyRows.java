@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Repository;
  * Surveys and their invitations, in PostgreSQL.
  */
 @Repository
+@RequiredArgsConstructor
 class SurveyRows {
 
 	private static final String INVITATION_COLUMNS = """
@@ -26,10 +29,6 @@ class SurveyRows {
 			i.partner_id, i.slack_user_id, i.closes_on, i.satisfaction, i.recommend, i.comment, i.about""";
 
 	private final JdbcClient jdbc;
-
-	SurveyRows(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	JdbcClient jdbc() {
 		return jdbc;

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import com.partnerbot.platform.NotFoundException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * invited (the first answer to each question stands), and results.
  */
 @Service
+@RequiredArgsConstructor
 public class Surveys {
 
 	private final SurveyRows rows;
@@ -26,14 +29,6 @@ public class Surveys {
 	private final SurveyAnswers answers;
 
 	private final SurveyReports reports;
-
-	Surveys(SurveyRows rows, Campaigns campaigns, MicroSurveys micro, SurveyAnswers answers, SurveyReports reports) {
-		this.rows = rows;
-		this.campaigns = campaigns;
-		this.micro = micro;
-		this.answers = answers;
-		this.reports = reports;
-	}
 
 	/** Creates a campaign; every field that is wrong is named. */
 	@Transactional

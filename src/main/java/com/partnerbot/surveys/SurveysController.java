@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import com.partnerbot.platform.InvalidInputException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,13 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/surveys")
+@RequiredArgsConstructor
 class SurveysController {
 
 	private final Surveys surveys;
-
-	SurveysController(Surveys surveys) {
-		this.surveys = surveys;
-	}
 
 	@PostMapping
 	ResponseEntity<Survey> create(@RequestBody NewSurvey survey) {

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,15 +21,12 @@ import org.springframework.stereotype.Repository;
  * Completed courses of partners' people, in PostgreSQL.
  */
 @Repository
+@RequiredArgsConstructor
 class Completions {
 
 	private static final String COLUMNS = "id, partner_id, person, role, course_code, completed_on, source";
 
 	private final JdbcClient jdbc;
-
-	Completions(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/**
 	 * Inserts a completion unless the partner has one for this person and course already;

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Repository;
  * migration.
  */
 @Repository
+@RequiredArgsConstructor
 class Courses {
 
 	private static final String SELECT = """
@@ -22,10 +25,6 @@ class Courses {
 			""";
 
 	private final JdbcClient jdbc;
-
-	Courses(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** A course, and whether it is still on offer. */
 	record Listing(Course course, boolean active) {

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.partnerbot.partners.PartnerManagement;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,16 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/training")
+@RequiredArgsConstructor
 class TrainingController {
 
 	private final TrainingManagement training;
 
 	private final PartnerManagement partners;
-
-	TrainingController(TrainingManagement training, PartnerManagement partners) {
-		this.training = training;
-		this.partners = partners;
-	}
 
 	@GetMapping("/courses")
 	List<Course> courses() {

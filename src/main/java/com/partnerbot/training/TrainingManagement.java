@@ -25,6 +25,8 @@ import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.platform.ApiError;
 import com.partnerbot.platform.InvalidInputException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -36,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * imported from a CSV file, with the certifications they hold.
  */
 @Service
+@RequiredArgsConstructor
 public class TrainingManagement {
 
 	static final int MAX_IMPORT_ROWS = 50_000;
@@ -64,16 +67,6 @@ public class TrainingManagement {
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
-
-	TrainingManagement(Courses courses, Completions completions, PartnerManagement partners, Clock clock,
-			ApplicationEventPublisher events, TransactionTemplate transactions) {
-		this.events = events;
-		this.transactions = transactions;
-		this.courses = courses;
-		this.completions = completions;
-		this.partners = partners;
-		this.clock = clock;
-	}
 
 	/** The courses on offer, in learning-path order; retired ones are left out. */
 	public List<Course> catalogue() {

@@ -21,6 +21,8 @@ import com.partnerbot.slack.bolt.SlackReplies;
 import com.partnerbot.slack.people.SharedFileHandler;
 import com.partnerbot.slack.people.SlackRequesters;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +38,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(2)
+@RequiredArgsConstructor
 class AdminDocuments implements SharedFileHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminDocuments.class);
@@ -53,13 +56,6 @@ class AdminDocuments implements SharedFileHandler {
 	private final ContentUploads uploads;
 
 	private final SlackFiles files;
-
-	AdminDocuments(SlackRequesters requesters, SlackReplies replies, ContentUploads uploads, SlackFiles files) {
-		this.requesters = requesters;
-		this.replies = replies;
-		this.uploads = uploads;
-		this.files = files;
-	}
 
 	/** Files shared in a direct message with the bot; anywhere else they are not ours. */
 	@Override

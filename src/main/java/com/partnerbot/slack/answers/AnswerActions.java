@@ -21,6 +21,8 @@ import com.partnerbot.slack.bolt.SlackReplies;
 import com.partnerbot.slack.bolt.SlackWork;
 import com.partnerbot.slack.people.SlackRequesters;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
  * manager.
  */
 @Component
+@RequiredArgsConstructor
 class AnswerActions implements SlackFeature {
 
 	private static final Logger log = LoggerFactory.getLogger(AnswerActions.class);
@@ -41,15 +44,6 @@ class AnswerActions implements SlackFeature {
 	private final SlackWork work;
 
 	private final HandOffs handOffs;
-
-	AnswerActions(SlackRequesters requesters, Answering answering, SlackReplies replies, SlackWork work,
-			HandOffs handOffs) {
-		this.requesters = requesters;
-		this.answering = answering;
-		this.replies = replies;
-		this.work = work;
-		this.handOffs = handOffs;
-	}
 
 	@Override
 	public void register(App app) {

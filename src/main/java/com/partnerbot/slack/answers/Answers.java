@@ -11,6 +11,8 @@ import com.partnerbot.partners.Requester;
 import com.partnerbot.slack.bolt.BotProperties;
 import com.partnerbot.slack.bolt.Messages;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,16 +20,12 @@ import org.springframework.stereotype.Component;
  * answer from the enablement library for the partner whose conversation it is.
  */
 @Component
+@RequiredArgsConstructor
 public class Answers {
 
 	private final Answering answering;
 
 	private final BotProperties properties;
-
-	Answers(Answering answering, BotProperties properties) {
-		this.answering = answering;
-		this.properties = properties;
-	}
 
 	/**
 	 * An answer from what the requester's partner (or, for staff, the vendor) may see.

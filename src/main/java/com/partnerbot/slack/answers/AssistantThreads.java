@@ -25,6 +25,8 @@ import com.partnerbot.slack.bolt.SlackFeature;
 import com.partnerbot.slack.bolt.SlackReplies;
 import com.partnerbot.slack.bolt.SlackWork;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +38,7 @@ import org.springframework.stereotype.Component;
  * replaces in place.
  */
 @Component
+@RequiredArgsConstructor
 class AssistantThreads implements SlackFeature, DisposableBean {
 
 	static final String STATUS = "is looking in the enablement library…";
@@ -68,12 +71,6 @@ class AssistantThreads implements SlackFeature, DisposableBean {
 		thread.setDaemon(true);
 		return thread;
 	});
-
-	AssistantThreads(SlackApi api, SlackReplies replies, SlackWork work) {
-		this.api = api;
-		this.replies = replies;
-		this.work = work;
-	}
 
 	@Override
 	public void register(App app) {

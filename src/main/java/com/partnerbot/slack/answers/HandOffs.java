@@ -30,6 +30,8 @@ import com.partnerbot.slack.outbox.Outbound;
 import com.partnerbot.slack.outbox.SlackOutbox;
 import com.partnerbot.slack.people.SlackRequesters;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +49,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
  * question is told to its asker.
  */
 @Component
+@RequiredArgsConstructor
 class HandOffs implements SlackFeature {
 
 	static final String CLAIM = "hand_off_claim";
@@ -74,17 +77,6 @@ class HandOffs implements SlackFeature {
 	private final SlackApi api;
 
 	private final BotProperties properties;
-
-	HandOffs(SlackRequesters requesters, Answering answering, SlackReplies replies, SlackWork work, SlackOutbox outbox,
-			SlackApi api, BotProperties properties) {
-		this.requesters = requesters;
-		this.answering = answering;
-		this.replies = replies;
-		this.work = work;
-		this.outbox = outbox;
-		this.api = api;
-		this.properties = properties;
-	}
 
 	@Override
 	public void register(App app) {

@@ -9,6 +9,8 @@ import com.partnerbot.knowledge.ReindexReport;
 import com.partnerbot.slack.bolt.Messages;
 import com.partnerbot.slack.bolt.SlackReplies;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Component;
  * replaced by its report at the end.
  */
 @Component
+@RequiredArgsConstructor
 public class Reindexing {
 
 	private static final long UPDATE_EVERY_MILLIS = 1500;
@@ -23,11 +26,6 @@ public class Reindexing {
 	private final KnowledgeBase knowledge;
 
 	private final SlackReplies replies;
-
-	Reindexing(KnowledgeBase knowledge, SlackReplies replies) {
-		this.knowledge = knowledge;
-		this.replies = replies;
-	}
 
 	public void run(String channel, String user) {
 		Messages.Reply start = Messages.Reply.plain(":hourglass_flowing_sand: Reindexing the enablement library…");

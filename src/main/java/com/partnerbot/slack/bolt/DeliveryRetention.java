@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import com.partnerbot.platform.ScheduledJobs;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Component;
  * needed to recognise a repeat.
  */
 @Component
+@RequiredArgsConstructor
 class DeliveryRetention {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryRetention.class);
@@ -23,11 +26,6 @@ class DeliveryRetention {
 	private final JdbcClient jdbc;
 
 	private final ScheduledJobs jobs;
-
-	DeliveryRetention(JdbcClient jdbc, ScheduledJobs jobs) {
-		this.jdbc = jdbc;
-		this.jobs = jobs;
-	}
 
 	@Scheduled(cron = "${partnerbot.slack-delivery-retention-cron:0 17 3 * * *}")
 	void prune() {

@@ -4,12 +4,15 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 /**
  * The Slack Web API at {@code SLACK_API_URL}, with the bot token.
  */
 @Component
+@RequiredArgsConstructor
 public class SlackApi {
 
 	private final SlackCredentials credentials;
@@ -17,11 +20,6 @@ public class SlackApi {
 	private final SlackProperties properties;
 
 	private volatile Slack slack;
-
-	SlackApi(SlackCredentials credentials, SlackProperties properties) {
-		this.credentials = credentials;
-		this.properties = properties;
-	}
 
 	Slack slack() {
 		Slack ready = slack;

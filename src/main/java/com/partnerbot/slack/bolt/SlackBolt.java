@@ -8,6 +8,8 @@ import com.slack.api.bolt.response.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
  * starts.
  */
 @Component
+@RequiredArgsConstructor
 class SlackBolt {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackBolt.class);
@@ -32,13 +35,6 @@ class SlackBolt {
 	private final SlackApi api;
 
 	private volatile App app;
-
-	SlackBolt(SlackCredentials credentials, SlackApi api, DeliveryGate gate, List<SlackFeature> features) {
-		this.credentials = credentials;
-		this.api = api;
-		this.gate = gate;
-		this.features = features;
-	}
 
 	/**
 	 * Builds the app once the server listens, so the first delivery does not pay for it.

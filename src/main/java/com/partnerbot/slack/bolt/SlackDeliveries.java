@@ -1,5 +1,7 @@
 package com.partnerbot.slack.bolt;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -8,13 +10,10 @@ import org.springframework.stereotype.Repository;
  * acts on it, Slack's retries and other instances behind the same URL find it taken.
  */
 @Repository
+@RequiredArgsConstructor
 class SlackDeliveries {
 
 	private final JdbcClient jdbc;
-
-	SlackDeliveries(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** Records a delivery; true when it is the first with this event id. */
 	boolean claim(String eventId, String eventType, String teamId, int retryNum) {

@@ -9,6 +9,8 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,15 +18,12 @@ import org.springframework.stereotype.Component;
  * reply in a channel the bot is not in goes to the person's direct messages instead.
  */
 @Component
+@RequiredArgsConstructor
 public class SlackReplies {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackReplies.class);
 
 	private final SlackApi api;
-
-	SlackReplies(SlackApi api) {
-		this.api = api;
-	}
 
 	/** Only this person sees it: ephemeral in the channel, else a direct message. */
 	public void privately(String channel, String user, Messages.Reply reply) {

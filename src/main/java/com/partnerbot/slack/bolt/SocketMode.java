@@ -5,6 +5,8 @@ import com.slack.api.socket_mode.SocketModeClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * Mode connection instead of HTTP; they take the same Bolt path, deduplication included.
  */
 @Component
+@RequiredArgsConstructor
 class SocketMode implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SocketMode.class);
@@ -24,11 +27,6 @@ class SocketMode implements DisposableBean {
 	private final SlackBolt bolt;
 
 	private SocketModeApp socketModeApp;
-
-	SocketMode(SlackProperties properties, SlackBolt bolt) {
-		this.properties = properties;
-		this.bolt = bolt;
-	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void connect() throws Exception {

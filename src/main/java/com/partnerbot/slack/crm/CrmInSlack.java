@@ -9,6 +9,8 @@ import com.partnerbot.partners.Requester;
 import com.partnerbot.slack.bolt.Messages;
 import com.partnerbot.slack.outbox.SlackOutbox;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +19,12 @@ import org.springframework.stereotype.Component;
  * alert to channel managers when a registration cannot be written to the CRM.
  */
 @Component
+@RequiredArgsConstructor
 public class CrmInSlack {
 
 	private final CrmManagement crm;
 
 	private final SlackOutbox outbox;
-
-	CrmInSlack(CrmManagement crm, SlackOutbox outbox) {
-		this.crm = crm;
-		this.outbox = outbox;
-	}
 
 	@ApplicationModuleListener
 	void on(CrmEvents.RecordFailed failed) {

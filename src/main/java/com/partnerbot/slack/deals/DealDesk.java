@@ -37,6 +37,8 @@ import com.partnerbot.slack.outbox.SlackOutbox;
 import com.partnerbot.slack.people.SlackRequesters;
 import com.partnerbot.slack.bolt.SlackApi;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +53,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
  * with one-click decisions, and the notices partners get in their own threads.
  */
 @Component
+@RequiredArgsConstructor
 class DealDesk implements SlackFeature {
 
 	private static final Logger log = LoggerFactory.getLogger(DealDesk.class);
@@ -68,17 +71,6 @@ class DealDesk implements SlackFeature {
 	private final SlackOutbox outbox;
 
 	private final SlackApi api;
-
-	DealDesk(DealRegistrations registrations, PartnerManagement partners, SlackRequesters requesters,
-			SlackReplies replies, SlackWork work, SlackOutbox outbox, SlackApi api) {
-		this.api = api;
-		this.registrations = registrations;
-		this.partners = partners;
-		this.requesters = requesters;
-		this.replies = replies;
-		this.work = work;
-		this.outbox = outbox;
-	}
 
 	@ApplicationModuleListener
 	void on(DealEvents.Registered registered) {

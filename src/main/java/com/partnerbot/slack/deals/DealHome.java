@@ -11,6 +11,8 @@ import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.slack.bolt.Messages;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 import static com.slack.api.model.block.Blocks.divider;
@@ -27,6 +29,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
  * overdue.
  */
 @Component
+@RequiredArgsConstructor
 public class DealHome {
 
 	private static final int SHOWN = 20;
@@ -36,12 +39,6 @@ public class DealHome {
 	private final PartnerManagement partners;
 
 	private final DealQuestions questions;
-
-	DealHome(DealRegistrations registrations, PartnerManagement partners, DealQuestions questions) {
-		this.registrations = registrations;
-		this.partners = partners;
-		this.questions = questions;
-	}
 
 	public List<LayoutBlock> partnerDeals(Partner partner) {
 		List<LayoutBlock> blocks = new ArrayList<>();

@@ -42,6 +42,8 @@ import com.partnerbot.slack.bolt.SlackWork;
 import com.partnerbot.slack.people.SlackRequesters;
 import com.partnerbot.slack.people.SlackThreads;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +53,7 @@ import org.springframework.stereotype.Component;
  * text) opens the form.
  */
 @Component
+@RequiredArgsConstructor
 public class DealIntake implements SlackFeature {
 
 	private static final Logger log = LoggerFactory.getLogger(DealIntake.class);
@@ -75,17 +78,6 @@ public class DealIntake implements SlackFeature {
 	private final SlackWork work;
 
 	private final SlackThreads threads;
-
-	DealIntake(DealDrafts drafts, DealRegistrations registrations, SlackRequesters requesters, SlackReplies replies,
-			SlackApi api, SlackWork work, SlackThreads threads) {
-		this.threads = threads;
-		this.drafts = drafts;
-		this.registrations = registrations;
-		this.requesters = requesters;
-		this.replies = replies;
-		this.api = api;
-		this.work = work;
-	}
 
 	/**
 	 * Whether a message is about registering a deal: it says so, or its thread holds a

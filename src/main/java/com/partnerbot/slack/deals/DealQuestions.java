@@ -12,6 +12,8 @@ import com.partnerbot.platform.InvalidInputException;
 import com.partnerbot.platform.NotFoundException;
 import com.partnerbot.slack.bolt.Messages;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 import static com.slack.api.model.block.Blocks.actions;
@@ -27,6 +29,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
  * answer as one that does not exist.
  */
 @Component
+@RequiredArgsConstructor
 public class DealQuestions {
 
 	private static final Pattern REFERENCE = Pattern.compile("\\bDR-([2-9A-HJ-NP-Z]{6})\\b", Pattern.CASE_INSENSITIVE);
@@ -35,10 +38,6 @@ public class DealQuestions {
 			Pattern.CASE_INSENSITIVE);
 
 	private final DealRegistrations registrations;
-
-	DealQuestions(DealRegistrations registrations) {
-		this.registrations = registrations;
-	}
 
 	/** Whether a message asks about a registration by its reference. */
 	public boolean wants(String text) {

@@ -24,6 +24,8 @@ import com.partnerbot.slack.bolt.SlackReplies;
 import com.partnerbot.slack.people.SharedFileHandler;
 import com.partnerbot.slack.people.SlackRequesters;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +38,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
+@RequiredArgsConstructor
 public class MdfClaims implements SharedFileHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(MdfClaims.class);
@@ -49,14 +52,6 @@ public class MdfClaims implements SharedFileHandler {
 	private final SlackReplies replies;
 
 	private final SlackApi api;
-
-	MdfClaims(ClaimIntake claims, MdfManagement mdf, SlackRequesters requesters, SlackReplies replies, SlackApi api) {
-		this.claims = claims;
-		this.mdf = mdf;
-		this.requesters = requesters;
-		this.replies = replies;
-		this.api = api;
-	}
 
 	/** Files shared in the thread of the partner's MDF request: its claim's proof. */
 	@Override

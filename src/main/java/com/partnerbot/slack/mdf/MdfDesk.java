@@ -31,6 +31,8 @@ import com.partnerbot.slack.outbox.Outbound;
 import com.partnerbot.slack.outbox.SlackOutbox;
 import com.partnerbot.slack.people.SlackRequesters;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +43,7 @@ import org.springframework.stereotype.Component;
  * goes through the outbox, under a key that makes it go out once.
  */
 @Component
+@RequiredArgsConstructor
 class MdfDesk implements SlackFeature {
 
 	private static final Logger log = LoggerFactory.getLogger(MdfDesk.class);
@@ -58,17 +61,6 @@ class MdfDesk implements SlackFeature {
 	private final SlackOutbox outbox;
 
 	private final SlackApi api;
-
-	MdfDesk(MdfManagement mdf, PartnerManagement partners, SlackRequesters requesters, SlackReplies replies,
-			SlackWork work, SlackOutbox outbox, SlackApi api) {
-		this.mdf = mdf;
-		this.partners = partners;
-		this.requesters = requesters;
-		this.replies = replies;
-		this.work = work;
-		this.outbox = outbox;
-		this.api = api;
-	}
 
 	@ApplicationModuleListener
 	void on(MdfEvents.RequestSubmitted submitted) {

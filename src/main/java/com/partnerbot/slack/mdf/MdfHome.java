@@ -10,6 +10,8 @@ import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.slack.bolt.Messages;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * we have left?", and the App Home's MDF section. Never another partner's.
  */
 @Component
+@RequiredArgsConstructor
 public class MdfHome {
 
 	// the partner's own numbers ("how much MDF do we have left?", "our MDF balance"), not
@@ -27,10 +30,6 @@ public class MdfHome {
 				+ "|\\b(our|my)\\s+(mdf|market development funds?)\\b(?!\\s+polic)", Pattern.CASE_INSENSITIVE);
 
 	private final MdfManagement mdf;
-
-	MdfHome(MdfManagement mdf) {
-		this.mdf = mdf;
-	}
 
 	/** Whether a message asks about the partner's own MDF numbers. */
 	public boolean wants(String text) {

@@ -29,6 +29,8 @@ import com.partnerbot.slack.bolt.SlackWork;
 import com.partnerbot.slack.people.SlackRequesters;
 import com.partnerbot.slack.people.SlackThreads;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +40,7 @@ import org.springframework.stereotype.Component;
  * no text) opens the form.
  */
 @Component
+@RequiredArgsConstructor
 public class MdfIntake implements SlackFeature {
 
 	// asking for funds ("we'd like MDF for a webinar"), not asking about them ("can I use
@@ -60,17 +63,6 @@ public class MdfIntake implements SlackFeature {
 	private final SlackWork work;
 
 	private final SlackThreads threads;
-
-	MdfIntake(MdfDrafts drafts, MdfManagement mdf, SlackRequesters requesters, SlackReplies replies, SlackApi api,
-			SlackWork work, SlackThreads threads) {
-		this.drafts = drafts;
-		this.mdf = mdf;
-		this.requesters = requesters;
-		this.replies = replies;
-		this.api = api;
-		this.work = work;
-		this.threads = threads;
-	}
 
 	/** Whether a message asks for MDF, or its thread holds an MDF draft. */
 	public boolean wants(String text, String conversationKey) {

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import com.partnerbot.slack.bolt.BotProperties;
 import com.partnerbot.slack.bolt.Messages;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * twice under one key is sent once.
  */
 @Component
+@RequiredArgsConstructor
 public class SlackOutbox {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
@@ -30,12 +33,6 @@ public class SlackOutbox {
 	private final BotProperties properties;
 
 	private final JdbcTemplate batches;
-
-	SlackOutbox(JdbcClient jdbc, JdbcTemplate batches, BotProperties properties) {
-		this.jdbc = jdbc;
-		this.batches = batches;
-		this.properties = properties;
-	}
 
 	/** Stores an alert for the channel managers' channel. */
 	public boolean alert(String key, Messages.Reply reply) {

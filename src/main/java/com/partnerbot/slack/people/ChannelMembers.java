@@ -14,6 +14,8 @@ import com.partnerbot.platform.ScheduledJobs;
 import com.partnerbot.slack.bolt.SlackApi;
 import com.partnerbot.slack.outbox.OutboxDelivery;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
  * reach people who never talked to the bot. Read at start-up and every six hours.
  */
 @Component
+@RequiredArgsConstructor
 class ChannelMembers {
 
 	private static final Logger log = LoggerFactory.getLogger(ChannelMembers.class);
@@ -35,12 +38,6 @@ class ChannelMembers {
 	private final SlackApi api;
 
 	private final ScheduledJobs jobs;
-
-	ChannelMembers(PartnerManagement partners, SlackApi api, ScheduledJobs jobs) {
-		this.partners = partners;
-		this.api = api;
-		this.jobs = jobs;
-	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void atStart() {

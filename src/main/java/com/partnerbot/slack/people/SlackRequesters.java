@@ -10,6 +10,8 @@ import com.partnerbot.partners.Requester;
 import com.partnerbot.partners.SlackIdentity;
 import com.partnerbot.slack.bolt.Delivery;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * {@code team_id}; the vendor's team is the one the app is installed in.
  */
 @Component
+@RequiredArgsConstructor
 public class SlackRequesters {
 
 	/** Why a bot is no one to the program: it is ignored, not even refused. */
@@ -26,11 +29,6 @@ public class SlackRequesters {
 	private final PartnerManagement partners;
 
 	private final WorkspaceMembers members;
-
-	SlackRequesters(PartnerManagement partners, WorkspaceMembers members) {
-		this.partners = partners;
-		this.members = members;
-	}
 
 	/**
 	 * The identity in a delivery; {@code ctx} supplies the installed team where the

@@ -2,6 +2,8 @@ package com.partnerbot.slack.people;
 
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -9,13 +11,10 @@ import org.springframework.stereotype.Repository;
  * Threads the bot takes part in, so follow-ups there are answered without a mention.
  */
 @Repository
+@RequiredArgsConstructor
 public class SlackThreads {
 
 	private final JdbcClient jdbc;
-
-	SlackThreads(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	public void remember(String channelId, String threadTs, UUID partnerId, String startedBy) {
 		jdbc.sql("""

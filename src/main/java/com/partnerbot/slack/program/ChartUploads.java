@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 
 import com.partnerbot.slack.bolt.SlackApi;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Component;
  * uploaded again.
  */
 @Component
+@RequiredArgsConstructor
 class ChartUploads {
 
 	private static final Logger log = LoggerFactory.getLogger(ChartUploads.class);
@@ -38,10 +41,6 @@ class ChartUploads {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final Map<String, String> uploaded = new ConcurrentHashMap<>();
-
-	ChartUploads(SlackApi api) {
-		this.api = api;
-	}
 
 	/**
 	 * The Slack file id of this picture, uploaded if it is new; empty if Slack refused.

@@ -33,6 +33,8 @@ import com.partnerbot.slack.bolt.SlackPayloads;
 import com.partnerbot.slack.bolt.SlackWork;
 import com.partnerbot.slack.people.SlackRequesters;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 import static com.slack.api.model.block.Blocks.context;
@@ -52,6 +54,7 @@ import static com.slack.api.model.view.Views.viewTitle;
  * away (a modal with its health and figures). Partners are refused it.
  */
 @Component
+@RequiredArgsConstructor
 public class ProgramHome implements SlackFeature {
 
 	static final String OPEN_PARTNER = "program_partner";
@@ -73,17 +76,6 @@ public class ProgramHome implements SlackFeature {
 	private final SlackWork work;
 
 	private final SlackApi api;
-
-	ProgramHome(ProgramAnalytics analytics, ProgramCharts charts, ChartUploads uploads, HealthChecks health,
-			SlackRequesters requesters, SlackWork work, SlackApi api) {
-		this.analytics = analytics;
-		this.charts = charts;
-		this.uploads = uploads;
-		this.health = health;
-		this.requesters = requesters;
-		this.work = work;
-		this.api = api;
-	}
 
 	@Override
 	public void register(App app) {

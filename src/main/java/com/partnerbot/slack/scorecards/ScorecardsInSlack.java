@@ -36,6 +36,8 @@ import com.partnerbot.slack.deals.DealHome;
 import com.partnerbot.slack.program.ProgramHome;
 import com.partnerbot.slack.mdf.MdfHome;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -51,6 +53,7 @@ import static com.slack.api.model.view.Views.view;
  * which each of them can stop.
  */
 @Component
+@RequiredArgsConstructor
 public class ScorecardsInSlack implements SlackFeature {
 
 	private static final Logger log = LoggerFactory.getLogger(ScorecardsInSlack.class);
@@ -82,25 +85,6 @@ public class ScorecardsInSlack implements SlackFeature {
 	private final ProgramHome programHome;
 
 	private final MdfHome mdfHome;
-
-	ScorecardsInSlack(Scorecards scorecards, PartnerManagement partners, SlackRequesters requesters,
-			SlackReplies replies, SlackApi api, SlackWork work, JdbcClient jdbc, SlackOutbox outbox, ScheduledJobs jobs,
-			Clock clock, WorkspaceMembers members, DealHome dealHome, ProgramHome programHome, MdfHome mdfHome) {
-		this.programHome = programHome;
-		this.mdfHome = mdfHome;
-		this.members = members;
-		this.dealHome = dealHome;
-		this.outbox = outbox;
-		this.clock = clock;
-		this.jobs = jobs;
-		this.scorecards = scorecards;
-		this.partners = partners;
-		this.requesters = requesters;
-		this.replies = replies;
-		this.api = api;
-		this.work = work;
-		this.jdbc = jdbc;
-	}
 
 	@Override
 	public void register(App app) {

@@ -47,6 +47,8 @@ import com.partnerbot.surveys.SurveyEvents;
 import com.partnerbot.surveys.SurveySent;
 import com.partnerbot.surveys.Surveys;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +58,7 @@ import org.springframework.stereotype.Component;
  * {@code /partner survey} for admins.
  */
 @Component
+@RequiredArgsConstructor
 public class SurveysInSlack implements SlackFeature {
 
 	private static final Logger log = LoggerFactory.getLogger(SurveysInSlack.class);
@@ -77,17 +80,6 @@ public class SurveysInSlack implements SlackFeature {
 	private final SlackWork work;
 
 	private final SlackApi api;
-
-	SurveysInSlack(Surveys surveys, PartnerManagement partners, SlackOutbox outbox, SlackRequesters requesters,
-			SlackReplies replies, SlackWork work, SlackApi api) {
-		this.surveys = surveys;
-		this.partners = partners;
-		this.outbox = outbox;
-		this.requesters = requesters;
-		this.replies = replies;
-		this.work = work;
-		this.api = api;
-	}
 
 	@ApplicationModuleListener
 	void on(SurveyEvents.Invited invited) {
