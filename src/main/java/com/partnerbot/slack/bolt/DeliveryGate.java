@@ -31,10 +31,14 @@ import org.springframework.stereotype.Component;
  * handler only queues work. A retry this instance has already seen is recognised in
  * memory; everything else goes, in arrival order, to one thread that claims the
  * {@code event_id} in PostgreSQL (so a retry another instance received is not acted on
- * twice) and then routes the event to its handler. When too many deliveries wait for that
- * thread, the delivery is refused with 503 and Slack retries it. Interactivity and slash
- * commands carry no {@code event_id} and pass straight through: their answer is the
- * handler's.
+ * twice), storing its body under a lease, and then routes the event to its handler. The
+ * delivery is done when the handler and the work it queued on {@link SlackWork} are; if
+ * this instance dies first, {@link DeliveryRecovery} on another runs it again, since
+ * Slack does not send an acknowledged delivery twice. (A delivery still waiting for that
+ * thread when the instance dies, a few milliseconds' worth, is not yet stored and is
+ * lost.) When too many deliveries wait for that thread, the delivery is refused with 503
+ * and Slack retries it. Interactivity and slash commands carry no {@code event_id} and
+ * pass straight through: their answer is the handler's.
  */
 @Component
 class DeliveryGate implements Middleware, DisposableBean {

@@ -39,7 +39,7 @@ class SlackDeliveries {
 	private final Set<String> working = ConcurrentHashMap.newKeySet();
 
 	SlackDeliveries(JdbcClient jdbc, ScheduledJobs jobs,
-			@Value("${partnerbot.slack.delivery-lease:60s}") Duration lease) {
+			@Value("${partnerbot.slack.delivery-lease:30s}") Duration lease) {
 		this.jdbc = jdbc;
 		this.instance = jobs.instance();
 		this.lease = lease;
