@@ -46,6 +46,13 @@ public class MdfDrafts {
 		return d;
 	}
 
+	/**
+	 * Whether a partner's words name an activity MDF pays for (a webinar, a trade show…).
+	 */
+	public boolean namesAnActivity(String text) {
+		return MdfTextParser.namesAnActivity(text);
+	}
+
 	public Optional<MdfDraft> find(String conversationKey) {
 		return jdbc.sql("""
 				select activity, description, cost, amount, starts_on, ends_on, attendees from mdf_draft

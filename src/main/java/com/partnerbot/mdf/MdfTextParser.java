@@ -35,8 +35,15 @@ final class MdfTextParser {
 			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern ASK = Pattern.compile(
-			"(?:ask(?:ing)?\\s+for|request(?:ing)?|need|mdf\\s+of|funds?\\s+of|reimburse(?:ment)?\\s+of)\\s*$",
+			"(?:ask(?:ing)?\\s+for|request(?:ing)?|need|want|like|get|mdf\\s+of|funds?\\s+of|reimburse(?:ment)?\\s+of)\\s*$",
 			Pattern.CASE_INSENSITIVE);
+
+	// a plain number asked for ("I want 3000 for a webinar"): the funds asked for
+	private static final Pattern PLAIN_ASK = Pattern
+		.compile(
+				"\\b(?:(?:i|we)(?:'d| would)?\\s+(?:like|want|need)" + "|asking\\s+for|requesting)\\s+" + NUMBER
+						+ "\\b(?!\\s*(?:attendees|people|participants|guests|leads|days|weeks))",
+				Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern ATTENDEES = Pattern.compile(
 			"(\\d{1,6})\\s*(?:attendees|people|participants|guests|registrants)|expect(?:ing)?\\s+(\\d{1,6})",
@@ -72,6 +79,11 @@ final class MdfTextParser {
 		return Pattern.compile("\\b(" + alternatives + ")\\b", Pattern.CASE_INSENSITIVE);
 	}
 
+	/** Whether the words name an activity MDF pays for. */
+	static boolean namesAnActivity(String text) {
+		return ACTIVITIES.values().stream().anyMatch(p -> p.matcher(text).find());
+	}
+
 	/** What the words say, reckoning dates without a year from today. */
 	static MdfDraft parse(String text, LocalDate today) {
 		String activity = null;
@@ -93,6 +105,10 @@ final class MdfTextParser {
 			else if (cost == null) {
 				cost = value;
 			}
+		}
+		Matcher plain = PLAIN_ASK.matcher(text);
+		if (amount == null && plain.find()) {
+			amount = value(plain.group(1), plain.group(2), plain.group(3));
 		}
 		Integer attendees = null;
 		Matcher people = ATTENDEES.matcher(text);

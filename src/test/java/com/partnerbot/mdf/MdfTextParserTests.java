@@ -46,6 +46,20 @@ class MdfTextParserTests {
 	}
 
 	@Test
+	void aPlainNumberAskedForIsTheFundsAskedForAndACountIsNot() {
+		MdfDraft plain = MdfTextParser.parse("I want 3000 for a webinar in February", TODAY);
+		assertThat(plain.activity()).isEqualTo("webinar");
+		assertThat(plain.amount()).isEqualByComparingTo("3000");
+		assertThat(plain.cost()).isNull();
+		MdfDraft asked = MdfTextParser.parse("can we get $2k for the trade show on 4 May?", TODAY);
+		assertThat(asked.activity()).isEqualTo("event");
+		assertThat(asked.amount()).isEqualByComparingTo("2000");
+		assertThat(MdfTextParser.parse("we need 150 attendees for a webinar", TODAY).amount()).isNull();
+		assertThat(MdfTextParser.namesAnActivity("I want 3000 for a webinar")).isTrue();
+		assertThat(MdfTextParser.namesAnActivity("I want 3000 licences for a customer")).isFalse();
+	}
+
+	@Test
 	void aClaimsWordsGiveTheActualCostTheAttendanceAndTheLeads() {
 		ClaimFacts facts = ClaimFacts.of("it cost $2,450.50 in the end, 22 attended live and we uploaded 31 leads");
 		assertThat(facts.actualCost()).isEqualByComparingTo("2450.50");

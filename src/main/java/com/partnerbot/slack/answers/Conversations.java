@@ -29,6 +29,7 @@ import com.partnerbot.slack.deals.DealQuestions;
 import com.partnerbot.slack.mdf.MdfClaims;
 import com.partnerbot.slack.mdf.MdfHome;
 import com.partnerbot.slack.mdf.MdfIntake;
+import com.partnerbot.slack.scorecards.ScorecardQuestions;
 
 import org.springframework.stereotype.Component;
 
@@ -69,11 +70,14 @@ class Conversations implements SlackFeature {
 
 	private final MdfClaims mdfClaims;
 
+	private final ScorecardQuestions scorecardQuestions;
+
 	Conversations(SlackRequesters requesters, SlackThreads threads, SlackWork work, SlackReplies replies,
 			Answers answers, DealIntake intake, DealQuestions dealQuestions, SlackProperties properties,
 			HandOffs handOffs, AssistantThreads assistantThreads, MdfIntake mdfIntake, MdfHome mdfHome,
-			MdfClaims mdfClaims) {
+			MdfClaims mdfClaims, ScorecardQuestions scorecardQuestions) {
 		this.mdfClaims = mdfClaims;
+		this.scorecardQuestions = scorecardQuestions;
 		this.handOffs = handOffs;
 		this.assistantThreads = assistantThreads;
 		this.mdfIntake = mdfIntake;
@@ -203,7 +207,8 @@ class Conversations implements SlackFeature {
 				// people of other partners may read this channel: only what every partner
 				// may see
 				return (intake.wants(text, key) || dealQuestions.wants(text) || mdfIntake.wants(text, key)
-						|| mdfHome.wants(text)) ? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE)
+						|| mdfHome.wants(text) || scorecardQuestions.wants(text))
+								? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE)
 								: answers.replyForEveryone(requester, text, key);
 			}
 			if (mdfHome.wants(text) && !mdfIntake.drafting(key)) {
@@ -217,6 +222,10 @@ class Conversations implements SlackFeature {
 			}
 			if (mdfIntake.wants(text, key) && !intake.wants(text, key)) {
 				return mdfIntake.describe(requester, text, key);
+			}
+			if (scorecardQuestions.wants(text) && !intake.wants(text, key)) {
+				// the partner's own standing, not what a tier requires in general
+				return scorecardQuestions.answer(requester, text);
 			}
 			if (dealQuestions.wants(text) && !intake.wants(text, key)) {
 				return dealQuestions.answer(requester, text);

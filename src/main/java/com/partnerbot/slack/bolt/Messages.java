@@ -22,7 +22,7 @@ public final class Messages {
 	static final String WRONG_CHANNEL = "Sorry, I can't help you in this channel: it belongs to another partner. "
 			+ "Ask me in your own company's shared channel or in a direct message.";
 
-	public static final String PRIVATE_ELSEWHERE = "Deal registrations are private to your company: send me the deal in your "
+	public static final String PRIVATE_ELSEWHERE = "Deals, funds and scorecards are private to your company: ask me in your "
 			+ "company's own shared channel or in a direct message.";
 
 	public static final String ONE_MOMENT = "One moment: I'm still working on your earlier questions. "

@@ -50,6 +50,12 @@ public class MdfIntake implements SlackFeature {
 					+ "[^?]*\\b(mdf|market development funds?)\\b|\\bmdf request\\b)",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+	// an amount asked for an activity without naming MDF ("I want 3000 for a webinar",
+	// "can we get $2k for the trade show?"): an activity must be named too
+	private static final Pattern AMOUNT_FOR = Pattern.compile("\\b((i|we)('d| would)? (like|want|need)|asking for"
+			+ "|(can|could|may) (we|i) (get|have|request))\\s+(\\$|usd ?)?(\\d{1,3}(,\\d{3})+|\\d{3,}|\\d+(\\.\\d+)? ?k)\\b"
+			+ "[^?.]*\\bfor\\b", Pattern.CASE_INSENSITIVE);
+
 	private final MdfDrafts drafts;
 
 	private final MdfManagement mdf;
@@ -66,7 +72,8 @@ public class MdfIntake implements SlackFeature {
 
 	/** Whether a message asks for MDF, or its thread holds an MDF draft. */
 	public boolean wants(String text, String conversationKey) {
-		return INTENT.matcher(text).find() || drafting(conversationKey);
+		return INTENT.matcher(text).find() || (AMOUNT_FOR.matcher(text).find() && drafts.namesAnActivity(text))
+				|| drafting(conversationKey);
 	}
 
 	/** Whether the conversation holds an MDF draft. */

@@ -55,6 +55,16 @@ class MdfFlowTests extends MdfPartnerTests {
 	}
 
 	@Test
+	void anAmountForAnActivityIsARequestEvenWithoutTheWordMdf() {
+		allocate("20000", TestClock.today().plusDays(300));
+		String thread = mentionBot(team, channel, "1700001150.000100", "I want 3000 for a webinar in February");
+		List<StubSlackApi.Call> question = posts(channel, 1);
+		assertThat(question.get(0).arg("thread_ts")).isEqualTo(thread);
+		assertThat(question.get(0).arg("text")).contains("webinar", "asking 3,000", "whole cost", "the day it starts")
+			.doesNotContain("I don't know");
+	}
+
+	@Test
 	void aRequestOverTheBalanceIsExplainedWithoutSubmitAndNothingSaidIsLost() {
 		allocate("1000", TestClock.today().plusDays(300));
 		String thread = mentionBot(team, channel, "1700001200.000100",
