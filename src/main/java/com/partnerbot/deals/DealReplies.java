@@ -49,6 +49,11 @@ final class DealReplies {
 
 	private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
+	private static final Pattern BARE_DOMAIN = Pattern
+		.compile("^\\s*(?:https?://)?(?:www\\.)?[\\w-]+(?:\\.[\\w-]+)+/?\\s*$", CI);
+
+	private static final Pattern PARTS = Pattern.compile("\\s*[,;\\n]\\s*");
+
 	private final DealTextParser parser;
 
 	private final List<String> currencies;
@@ -95,7 +100,11 @@ final class DealReplies {
 		switch (field) {
 			case "currency" -> {
 				if (read.currency() == null) {
-					String currency = currencyOf(text);
+					String currency = parts(text).stream()
+						.map(this::currencyOf)
+						.filter(java.util.Objects::nonNull)
+						.findFirst()
+						.orElse(null);
 					if (currency != null) {
 						return copy(read, d -> new DealDraft(null, d.customerDomain(), d.products(), d.amount(),
 								currency, d.expectedCloseDate(), d.problems(), d.seats(), null, null));
@@ -185,7 +194,7 @@ final class DealReplies {
 			contact = contactCue.group(1).strip();
 		}
 		else if (asked.contains("customerContact") && EMAIL.matcher(text).find()) {
-			contact = text.strip();
+			contact = contactAmong(parts(text));
 		}
 		String rep = null;
 		Matcher repCue = REP.matcher(text);
@@ -193,7 +202,7 @@ final class DealReplies {
 			String named = repCue.group(1).strip();
 			rep = ME.matcher(named).matches() ? author : named;
 		}
-		else if (asked.contains("salesRep") && ME.matcher(text).matches()) {
+		else if (asked.contains("salesRep") && parts(text).stream().anyMatch(part -> ME.matcher(part).matches())) {
 			rep = author;
 		}
 		else if (asked.size() == 1 && asked.contains("salesRep") && !text.isBlank()) {
@@ -209,6 +218,41 @@ final class DealReplies {
 				draft.currency(), draft.expectedCloseDate(), draft.problems(), draft.seats(),
 				contact != null ? truncate(contact) : draft.customerContact(),
 				rep != null ? truncate(rep) : draft.salesRep(), draft.role(), draft.coSellers(), draft.shared());
+	}
+
+	/**
+	 * A reply answering several questions at once, part by part, as people list answers:
+	 * "initech.com, dollars, Bill Lumbergh, VP IT, bill@initech.com, me". The whole text
+	 * is its only part when it has no separators.
+	 */
+	private static List<String> parts(String text) {
+		return PARTS.splitAsStream(text.strip()).filter(part -> !part.isBlank()).toList();
+	}
+
+	/**
+	 * The contact among a reply's parts: the part with the e-mail address and the parts
+	 * around it that answer nothing else (the name and title beside the address).
+	 */
+	private String contactAmong(List<String> parts) {
+		int mail = 0;
+		while (!EMAIL.matcher(parts.get(mail)).find()) {
+			mail++;
+		}
+		int from = mail;
+		while (from > 0 && aboutThePerson(parts.get(from - 1))) {
+			from--;
+		}
+		int to = mail + 1;
+		while (to < parts.size() && aboutThePerson(parts.get(to))) {
+			to++;
+		}
+		return String.join(", ", parts.subList(from, to));
+	}
+
+	/** Whether a part of a reply may be a contact's name or title, not another answer. */
+	private boolean aboutThePerson(String part) {
+		return currencyOf(part) == null && !ME.matcher(part).matches() && !BARE_DOMAIN.matcher(part).matches()
+				&& !EMAIL.matcher(part).find() && !REP.matcher(part).find() && !part.matches(".*\\d.*");
 	}
 
 	private String currencyOf(String text) {
