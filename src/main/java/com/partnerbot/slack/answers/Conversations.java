@@ -29,6 +29,7 @@ import com.partnerbot.slack.deals.DealQuestions;
 import com.partnerbot.slack.mdf.MdfClaims;
 import com.partnerbot.slack.mdf.MdfHome;
 import com.partnerbot.slack.mdf.MdfIntake;
+import com.partnerbot.slack.program.ProgramHome;
 import com.partnerbot.slack.scorecards.ScorecardQuestions;
 
 import org.springframework.stereotype.Component;
@@ -72,10 +73,13 @@ class Conversations implements SlackFeature {
 
 	private final ScorecardQuestions scorecardQuestions;
 
+	private final ProgramHome programHome;
+
 	Conversations(SlackRequesters requesters, SlackThreads threads, SlackWork work, SlackReplies replies,
 			Answers answers, DealIntake intake, DealQuestions dealQuestions, SlackProperties properties,
 			HandOffs handOffs, AssistantThreads assistantThreads, MdfIntake mdfIntake, MdfHome mdfHome,
-			MdfClaims mdfClaims, ScorecardQuestions scorecardQuestions) {
+			MdfClaims mdfClaims, ScorecardQuestions scorecardQuestions, ProgramHome programHome) {
+		this.programHome = programHome;
 		this.mdfClaims = mdfClaims;
 		this.scorecardQuestions = scorecardQuestions;
 		this.handOffs = handOffs;
@@ -203,6 +207,10 @@ class Conversations implements SlackFeature {
 		boolean assistantThread = delivery.text("event.channel_type").filter("im"::equals).isPresent()
 				&& delivery.text("event.thread_ts").isPresent();
 		assistantThreads.reply(channel, threadTs, assistantThread, () -> {
+			if (channel.startsWith("D") && programHome.asked(requester, text) && !intake.wants(text, key)) {
+				// the program team about its partners, only in a direct message
+				return programHome.answer(requester, text);
+			}
 			if (mixedAudience(delivery, requester, channel)) {
 				// people of other partners may read this channel: only what every partner
 				// may see

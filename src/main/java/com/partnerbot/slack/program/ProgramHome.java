@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.slack.api.bolt.App;
 import com.slack.api.model.block.ImageBlock;
@@ -63,6 +64,12 @@ public class ProgramHome implements SlackFeature {
 
 	static final int PARTNERS_LISTED = 10;
 
+	// "which partners are at risk?", "how is Acme doing?", "program overview"
+	private static final Pattern QUESTION = Pattern.compile(
+			"\\b(at[- ]risk|health|healthy|unhealthy|struggling|churn(ing)?|needs? attention|glance|overview"
+					+ "|(how|what)('s| is| are)\\b.{0,60}\\bdoing)\\b",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
 	private final ProgramAnalytics analytics;
 
 	private final ProgramCharts charts;
@@ -102,6 +109,48 @@ public class ProgramHome implements SlackFeature {
 		}
 		ProgramSummary summary = analytics.summary();
 		return new Messages.Reply(glance(summary), blocks(summary));
+	}
+
+	/**
+	 * Whether a staff member asks about the program or a partner's health in plain words
+	 * ("which partners are at risk?", "how is Acme doing?").
+	 */
+	public boolean asked(Requester requester, String text) {
+		return requester instanceof Requester.Staff && QUESTION.matcher(text).find();
+	}
+
+	/**
+	 * The answer to such a question, for a direct message: the partner it names, or the
+	 * program at a glance.
+	 */
+	public Messages.Reply answer(Requester requester, String text) {
+		ProgramSummary summary = analytics.summary();
+		return named(summary.partnerMetrics(), text).map(m -> new Messages.Reply(partnerLine(m), partnerBlocks(m)))
+			.orElseGet(() -> command(requester));
+	}
+
+	/**
+	 * The partner a question names: by its whole name (the longest such wins), else by
+	 * the first word of its name when that word is four letters or more and no other
+	 * partner's name starts with it ("Acme" for Acme Resellers).
+	 */
+	static Optional<PartnerMetrics> named(List<PartnerMetrics> partners, String text) {
+		String words = " " + plain(text) + " ";
+		Optional<PartnerMetrics> whole = partners.stream()
+			.filter(m -> words.contains(" " + plain(m.name()) + " "))
+			.max(Comparator.comparingInt(m -> m.name().length()));
+		if (whole.isPresent()) {
+			return whole;
+		}
+		List<PartnerMetrics> byFirstWord = partners.stream().filter(m -> {
+			String first = plain(m.name()).split(" ")[0];
+			return first.length() >= 4 && words.contains(" " + first + " ");
+		}).toList();
+		return (byFirstWord.size() == 1) ? Optional.of(byFirstWord.get(0)) : Optional.empty();
+	}
+
+	private static String plain(String text) {
+		return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
 	}
 
 	/** The staff App Home's section. */
@@ -176,7 +225,17 @@ public class ProgramHome implements SlackFeature {
 			return;
 		}
 		PartnerMetrics metrics = analytics.metrics(id.get());
-		PartnerHealth reading = health.health(id.get());
+		List<LayoutBlock> blocks = partnerBlocks(metrics);
+		api.openView(trigger,
+				view(v -> v.type("modal")
+					.title(viewTitle(t -> t.type("plain_text").text(Messages.truncate(metrics.name(), 24))))
+					.close(viewClose(c -> c.type("plain_text").text("Close")))
+					.blocks(blocks)));
+	}
+
+	/** A partner's figures and each health signal with its reason. */
+	private List<LayoutBlock> partnerBlocks(PartnerMetrics metrics) {
+		PartnerHealth reading = health.health(metrics.partnerId());
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(section(s -> s.text(markdownText(partnerLine(metrics) + "\nPipeline " + money(metrics.pipeline(), "")
 				+ " · won " + money(metrics.wonRevenue(), "") + " · days to first deal "
@@ -186,11 +245,7 @@ public class ProgramHome implements SlackFeature {
 			blocks.add(section(s -> s.text(markdownText((signal.concern() ? ":warning: " : "• ") + "*" + signal.name()
 					+ "* (weight " + Math.round(signal.weight()) + "): " + Messages.escape(signal.reason())))));
 		}
-		api.openView(trigger,
-				view(v -> v.type("modal")
-					.title(viewTitle(t -> t.type("plain_text").text(Messages.truncate(metrics.name(), 24))))
-					.close(viewClose(c -> c.type("plain_text").text("Close")))
-					.blocks(blocks)));
+		return blocks;
 	}
 
 	private static String counts(Map<String, Long> counts) {

@@ -36,6 +36,9 @@ public final class HandOffSteps {
 	public StubSlackApi.Call askDirectly(String team, String user, String dm, String ts, String question) {
 		JsonObject message = json("event_callback.message.im.assistant_thread.json");
 		message.addProperty("event_id", "Ev" + Long.toString(System.nanoTime(), 36).toUpperCase());
+		// the bot's direct messages are in the workspace it is installed in
+		message.addProperty("team_id", StubSlackApi.TEAM);
+		message.getAsJsonArray("authorizations").get(0).getAsJsonObject().addProperty("team_id", StubSlackApi.TEAM);
 		JsonObject event = message.getAsJsonObject("event");
 		event.remove("thread_ts");
 		event.remove("parent_user_id");

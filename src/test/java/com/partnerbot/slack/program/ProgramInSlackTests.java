@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
 import com.partnerbot.StubSlackApi;
+import com.partnerbot.slack.answers.HandOffSteps;
 
 import static com.partnerbot.SlackPayloadFiles.encodeForm;
 import static com.partnerbot.SlackPayloadFiles.form;
@@ -110,6 +111,38 @@ class ProgramInSlackTests extends EndToEndTests {
 		assertThat(view.get("type").getAsString()).isEqualTo("modal");
 		assertThat(view.getAsJsonObject("title").get("text").getAsString()).isEqualTo(name);
 		assertThat(view.getAsJsonArray("blocks").toString()).contains("health", "/100", "registrations", "(weight ");
+	}
+
+	@Test
+	void staffAskInPlainWordsHowAPartnerIsDoingAndWhichNeedAttention() {
+		String name = unique("Plainly ");
+		registerPartner(name, "Silver", unique("TQ"));
+		String manager = unique("W");
+		slackApi.user(manager, StubSlackApi.TEAM);
+		HandOffSteps steps = new HandOffSteps(slack(), slackApi, unique("C"));
+		String dm = unique("D");
+		StubSlackApi.Call partner = steps.askDirectly(StubSlackApi.TEAM, manager, dm, "1700003100.000100",
+				"how is " + name.strip() + " doing?");
+		assertThat(partner.arg("text")).contains(name.strip(), "/100").doesNotContain("I don't know");
+		assertThat(partner.arg("blocks")).contains("(weight ");
+
+		String other = unique("D");
+		StubSlackApi.Call program = steps.askDirectly(StubSlackApi.TEAM, manager, other, "1700003200.000100",
+				"which partners are at risk?");
+		assertThat(program.arg("blocks")).contains("The program at a glance", ProgramHome.OPEN_PARTNER);
+	}
+
+	@Test
+	void aPartnersPersonAskingHowAnotherPartnerIsDoingLearnsNothingOfIt() {
+		String name = unique("Rival ");
+		registerPartner(name, "Gold", unique("TR"));
+		String team = unique("TN");
+		registerPartner(unique("Nosy "), "Silver", team);
+		HandOffSteps steps = new HandOffSteps(slack(), slackApi, unique("C"));
+		String dm = unique("D");
+		StubSlackApi.Call reply = steps.askDirectly(team, unique("U"), dm, "1700003300.000100",
+				"how is " + name.strip() + " doing? which partners are at risk?");
+		assertThat(reply.arg("blocks")).doesNotContain("/100", "at a glance", ProgramHome.OPEN_PARTNER);
 	}
 
 	@Test
