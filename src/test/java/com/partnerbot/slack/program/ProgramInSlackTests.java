@@ -33,6 +33,13 @@ class ProgramInSlackTests extends EndToEndTests {
 		assertThat(slack().form(encodeForm(command)).statusCode()).isEqualTo(200);
 	}
 
+	/** A person of the vendor's workspace: staff. */
+	private static String staffMember() {
+		String manager = unique("W");
+		slackApi.user(manager, StubSlackApi.TEAM);
+		return manager;
+	}
+
 	/** The file ids of the image blocks, each checked to be an uploaded PNG. */
 	private List<String> charts(JsonArray blocks) {
 		List<String> ids = blocks.asList()
@@ -51,8 +58,7 @@ class ProgramInSlackTests extends EndToEndTests {
 	void staffSeeTheProgramAtAGlanceWithItsChartsUploadedToSlack() {
 		String partner = unique("Glance ");
 		registerPartner(partner, "Silver", unique("TG"));
-		String manager = unique("W");
-		slackApi.user(manager, StubSlackApi.TEAM);
+		String manager = staffMember();
 		String channel = unique("D");
 		command(StubSlackApi.TEAM, manager, channel);
 
@@ -73,8 +79,7 @@ class ProgramInSlackTests extends EndToEndTests {
 
 	@Test
 	void theStaffAppHomeHasTheProgramSectionWithTheCharts() {
-		String manager = unique("W");
-		slackApi.user(manager, StubSlackApi.TEAM);
+		String manager = staffMember();
 		openAppHome(manager);
 		String view = slackApi.await("views.publish", c -> manager.equals(c.arg("user_id")), 1).get(0).arg("view");
 		JsonObject home = JsonParser.parseString(view).getAsJsonObject();
@@ -98,8 +103,7 @@ class ProgramInSlackTests extends EndToEndTests {
 	void staffWhoOpenAPartnerSeeItsHealthSignalsInAModal() {
 		String name = unique("Modal ");
 		String partner = registerPartner(name, "Silver", unique("TM"));
-		String manager = unique("W");
-		slackApi.user(manager, StubSlackApi.TEAM);
+		String manager = staffMember();
 		assertThat(
 				click(StubSlackApi.TEAM, manager, unique("D"), "1700000000.000100", ProgramHome.OPEN_PARTNER, partner)
 					.statusCode())
@@ -117,8 +121,7 @@ class ProgramInSlackTests extends EndToEndTests {
 	void staffAskInPlainWordsHowAPartnerIsDoingAndWhichNeedAttention() {
 		String name = unique("Plainly ");
 		registerPartner(name, "Silver", unique("TQ"));
-		String manager = unique("W");
-		slackApi.user(manager, StubSlackApi.TEAM);
+		String manager = staffMember();
 		HandOffSteps steps = new HandOffSteps(slack(), slackApi, unique("C"));
 		String dm = unique("D");
 		StubSlackApi.Call partner = steps.askDirectly(StubSlackApi.TEAM, manager, dm, "1700003100.000100",
