@@ -1,6 +1,7 @@
 package com.partnerbot.platform;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsTests extends EndToEndTests {
@@ -30,7 +32,11 @@ class OperationsTests extends EndToEndTests {
 		HttpResponse<String> health = api("GET", "/actuator/health", null, null);
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
-		assertThat(api("GET", "/actuator/health/readiness", null, null).body()).contains("UP");
+		// ready once the index serves the cluster's content version (BEHIND while it
+		// catches up after start-up)
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(api("GET", "/actuator/health/readiness", null, null).body()).contains("\"UP\""));
 		// what the status stands on: the database, asked for a valid connection
 		HealthDescriptor db = healthEndpoint.healthForPath("db");
 		assertThat(db).isInstanceOfSatisfying(IndicatedHealthDescriptor.class, indicated -> {
