@@ -4,17 +4,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 
 import com.partnerbot.partners.Requester;
 
+import com.partnerbot.slack.bolt.PartnerSubcommand.Help;
+import com.partnerbot.slack.bolt.PartnerSubcommand.Section;
+
 import lombok.RequiredArgsConstructor;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
@@ -24,40 +26,25 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
  * {@code /partner help}: the lines of the subcommands the requester sees, in their order;
  * everyone's as a list, the program team's and the admins' each on one line.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 @RequiredArgsConstructor
-public class PartnerHelp implements PartnerSubcommand {
+public class PartnerHelp {
 
-	// looked up when help is asked for: subcommands (answers among them) use this one
+	// looked up when help is asked for: subcommands (help and answers among them) use
+	// this
 	private final ObjectProvider<PartnerSubcommand> subcommands;
 
-	@Override
-	public String name() {
-		return "help";
-	}
-
-	@Override
-	public int order() {
-		return 900;
-	}
-
-	@Override
-	public Help help() {
-		return Help.forEveryone("`/partner help`: this list");
-	}
-
-	@Override
-	public Response handle(PartnerInvocation invocation) {
-		return invocation.answer(reply(invocation.requester()));
+	// static: Spring leaves the beans a configuration makes out of its own injection
+	// points
+	@Bean
+	static PartnerSubcommand helpCommand(PartnerHelp help) {
+		return new PartnerSubcommand(Help.forEveryone("help", 900, "`/partner help`: this list"),
+				in -> in.answer(help.reply(in.requester())));
 	}
 
 	/** The subcommands, in their help order. */
 	public List<PartnerSubcommand> all() {
-		// Spring leaves a bean out of its own injection points: this one is added here
-		return Stream.concat(Stream.of(this), subcommands.stream())
-			.distinct()
-			.sorted(Comparator.comparingInt(PartnerSubcommand::order))
-			.toList();
+		return subcommands.orderedStream().sorted(Comparator.comparingInt(s -> s.help().order())).toList();
 	}
 
 	public Messages.Reply reply(Requester requester) {
