@@ -3,11 +3,16 @@ package com.partnerbot.slack.bolt;
 import java.util.List;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
 
 import com.partnerbot.partners.Requester;
 
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
 
 /**
  * The bot's fixed texts, as Block Kit with a plain-text fallback.
@@ -29,6 +34,20 @@ public final class Messages {
 	private static final java.util.regex.Pattern QUOTE_MARK = java.util.regex.Pattern.compile("(?m)^&gt;");
 
 	private Messages() {
+	}
+
+	/**
+	 * A modal form: its callback, the metadata that rides along to the submission, its
+	 * title, the label of its submit button, and Cancel to close it.
+	 */
+	public static View form(String callbackId, String metadata, String title, String submit, List<LayoutBlock> blocks) {
+		return view(v -> v.type("modal")
+			.callbackId(callbackId)
+			.privateMetadata(metadata)
+			.title(viewTitle(t -> t.type("plain_text").text(title)))
+			.submit(viewSubmit(t -> t.type("plain_text").text(submit)))
+			.close(viewClose(t -> t.type("plain_text").text("Cancel")))
+			.blocks(blocks));
 	}
 
 	public record Reply(String text, List<LayoutBlock> blocks) {
