@@ -35,12 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SlackEventsTests extends EndToEndTests {
 
-	/** Shared channels of the test's partner, fresh for each test. */
-	private final java.util.Deque<String> ownChannels = new java.util.ArrayDeque<>();
-
+	/** A shared channel of the test's partner that no step has taken yet. */
 	private String ownChannel() {
-		return ownChannels.pop();
+		return acme.nextChannel();
 	}
+
+	private TestPartner acme;
 
 	private String partnerName;
 
@@ -58,12 +58,9 @@ class SlackEventsTests extends EndToEndTests {
 	@BeforeEach
 	void registerPartner() {
 		awaitIndexed(knowledge);
-		partnerName = unique("Acme ");
-		partnerTeam = unique("TP");
-		for (int i = 0; i < 3; i++) {
-			ownChannels.push(unique("C"));
-		}
-		registerPartner(partnerName, "Silver", partnerTeam, ownChannels.toArray(String[]::new));
+		acme = newPartner("Acme ", "Silver", 3);
+		partnerName = acme.name();
+		partnerTeam = acme.team();
 	}
 
 	/**
