@@ -97,6 +97,43 @@ public abstract class EndToEndTests {
 	}
 
 	/**
+	 * A partner registered for one test through the API, with a unique name, Slack team
+	 * and shared channels, so that other tests' traffic cannot be mistaken for its own.
+	 */
+	protected record TestPartner(String id, String name, String team, java.util.List<String> channels,
+			java.util.Deque<String> unusedChannels) {
+
+		/** Its first shared channel. */
+		public String channel() {
+			return channels.get(0);
+		}
+
+		/** One of its shared channels that no step of the test has taken yet. */
+		public String nextChannel() {
+			return unusedChannels.pop();
+		}
+
+	}
+
+	/**
+	 * Registers a partner whose name starts with {@code name}, with one shared channel.
+	 */
+	protected TestPartner newPartner(String name, String tier) {
+		return newPartner(name, tier, 1);
+	}
+
+	/**
+	 * Registers a partner whose name starts with {@code name}, with these many channels.
+	 */
+	protected TestPartner newPartner(String name, String tier, int channels) {
+		String unique = unique(name);
+		String team = unique("T");
+		java.util.List<String> ids = java.util.stream.IntStream.range(0, channels).mapToObj(i -> unique("C")).toList();
+		return new TestPartner(registerPartner(unique, tier, team, ids.toArray(String[]::new)), unique, team, ids,
+				new java.util.ArrayDeque<>(ids));
+	}
+
+	/**
 	 * Slack's own block_actions payload, as a click by this user on a button with this
 	 * action and value.
 	 */
@@ -191,6 +228,18 @@ public abstract class EndToEndTests {
 			throw new IllegalStateException("Slack's event was answered " + response.statusCode());
 		}
 		return ts;
+	}
+
+	/** The answer's id, as its buttons carry it. */
+	public static String answerId(StubSlackApi.Call reply) {
+		com.google.gson.JsonArray blocks = JsonParser.parseString(reply.arg("blocks")).getAsJsonArray();
+		for (var block : blocks) {
+			JsonObject b = block.getAsJsonObject();
+			if (b.get("type").getAsString().equals("actions")) {
+				return b.getAsJsonArray("elements").get(0).getAsJsonObject().get("value").getAsString();
+			}
+		}
+		throw new AssertionError("no buttons in " + blocks);
 	}
 
 	/** The value of the button with this action on a posted message. */

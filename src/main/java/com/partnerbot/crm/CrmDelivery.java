@@ -22,7 +22,8 @@ import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.platform.ScheduledJobs;
 
-import org.springframework.beans.factory.ObjectProvider;
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the record; after the last attempt the record is given up and channel managers told.
  */
 @Component
+@RequiredArgsConstructor
 class CrmDelivery {
 
 	private static final Logger log = LoggerFactory.getLogger(CrmDelivery.class);
@@ -52,28 +54,13 @@ class CrmDelivery {
 
 	private final ScheduledJobs jobs;
 
-	private final CrmProperties.CrmSync settings;
+	private final CrmProperties properties;
 
 	private final TransactionTemplate transactions;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
-
-	CrmDelivery(Optional<CrmConnector> connector, CrmOutbox outbox, DealRegistrations registrations,
-			PartnerManagement partners, CrmLimits limits, ScheduledJobs jobs, CrmProperties properties,
-			TransactionTemplate transactions, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
-		this.connector = connector;
-		this.outbox = outbox;
-		this.registrations = registrations;
-		this.partners = partners;
-		this.limits = limits;
-		this.jobs = jobs;
-		this.settings = properties.crmSync();
-		this.transactions = transactions;
-		this.events = events;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
-	}
 
 	/** What one run wrote. */
 	record Report(int written, int failed, int retrying) {
@@ -93,7 +80,7 @@ class CrmDelivery {
 	/** Writes what is due now, unless another instance is at it. */
 	Report run(CrmConnector crm) {
 		Report[] report = { new Report(0, 0, 0) };
-		jobs.runExclusively("crm-out-" + crm.name(), settings.claimLease(), Duration.ZERO,
+		jobs.runExclusively("crm-out-" + crm.name(), properties.crmSync().claimLease(), Duration.ZERO,
 				() -> report[0] = drain(crm));
 		return report[0];
 	}
@@ -101,9 +88,10 @@ class CrmDelivery {
 	private Report drain(CrmConnector crm) {
 		Report report = new Report(0, 0, 0);
 		// stay well inside the job lock: another instance may take over after the lease
-		Instant stop = clock.instant().plus(settings.claimLease().dividedBy(2));
+		Instant stop = clock.instant().plus(properties.crmSync().claimLease().dividedBy(2));
 		while (limits.open() && clock.instant().isBefore(stop)) {
-			List<CrmOutbox.Claimed> batch = outbox.claim(crm.name(), crm.batchSize(), settings.claimLease());
+			List<CrmOutbox.Claimed> batch = outbox.claim(crm.name(), crm.batchSize(),
+					properties.crmSync().claimLease());
 			if (batch.isEmpty()) {
 				break;
 			}
@@ -190,7 +178,7 @@ class CrmDelivery {
 				return giveUp(crm, row, error);
 			}
 			default -> {
-				if (row.attempts() + 1 >= settings.maxAttempts()) {
+				if (row.attempts() + 1 >= properties.crmSync().maxAttempts()) {
 					return giveUp(crm, row, error);
 				}
 				Duration wait = backoff(row.attempts());
@@ -220,8 +208,8 @@ class CrmDelivery {
 
 	/** Exponential from the first backoff, capped, with up to a fifth of jitter. */
 	Duration backoff(int attempts) {
-		long first = settings.firstBackoff().toMillis();
-		long max = settings.maxBackoff().toMillis();
+		long first = properties.crmSync().firstBackoff().toMillis();
+		long max = properties.crmSync().maxBackoff().toMillis();
 		long wait = (attempts >= 30) ? max : Math.min(max, first << attempts);
 		return Duration.ofMillis(wait + ThreadLocalRandom.current().nextLong(Math.max(1, wait / 5)));
 	}

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import com.partnerbot.deals.DealRegistrations;
 import com.partnerbot.platform.ScheduledJobs;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
  * applying a change twice changes nothing.
  */
 @Component
+@RequiredArgsConstructor
 class CrmSync {
 
 	/** Who the deals module is told set an outcome. */
@@ -43,17 +46,7 @@ class CrmSync {
 
 	private final ScheduledJobs jobs;
 
-	private final CrmProperties.CrmSync settings;
-
-	CrmSync(Optional<CrmConnector> connector, CrmOutbox outbox, DealRegistrations registrations, CrmLimits limits,
-			ScheduledJobs jobs, CrmProperties properties) {
-		this.connector = connector;
-		this.outbox = outbox;
-		this.registrations = registrations;
-		this.limits = limits;
-		this.jobs = jobs;
-		this.settings = properties.crmSync();
-	}
+	private final CrmProperties properties;
 
 	/**
 	 * What one read brought.
@@ -83,7 +76,7 @@ class CrmSync {
 		if (!limits.open()) {
 			return report[0];
 		}
-		jobs.runExclusively("crm-in-" + crm.name(), settings.claimLease(), Duration.ZERO, () -> {
+		jobs.runExclusively("crm-in-" + crm.name(), properties.crmSync().claimLease(), Duration.ZERO, () -> {
 			try {
 				report[0] = read(crm);
 			}

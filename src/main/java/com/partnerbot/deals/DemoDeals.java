@@ -6,13 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.partnerbot.partners.DemoProgramSeeded;
 import com.partnerbot.partners.Partner;
+
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * year; a partner with registrations already is left as it is.
  */
 @Component
+@RequiredArgsConstructor
 class DemoDeals {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDeals.class);
@@ -34,11 +36,6 @@ class DemoDeals {
 	private final DealRegistrations registrations;
 
 	private final Clock clock;
-
-	DemoDeals(DealRegistrations registrations, Optional<Clock> clock) {
-		this.registrations = registrations;
-		this.clock = clock.orElse(Clock.systemDefaultZone());
-	}
 
 	@EventListener
 	void on(DemoProgramSeeded seeded) {

@@ -27,6 +27,8 @@ import com.partnerbot.scorecards.ScorecardsProperties;
 import com.partnerbot.surveys.SurveyResults;
 import com.partnerbot.surveys.Surveys;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the daily check that alerts a partner's channel manager when it turns at risk.
  */
 @Service
+@RequiredArgsConstructor
 public class HealthChecks {
 
 	private static final Logger log = LoggerFactory.getLogger(HealthChecks.class);
@@ -54,7 +57,7 @@ public class HealthChecks {
 
 	private final Answering answering;
 
-	private final FundSignals funds;
+	private final ObjectProvider<FundSignals> funds;
 
 	private final HealthReadings readings;
 
@@ -68,25 +71,6 @@ public class HealthChecks {
 
 	private final TransactionTemplate transactions;
 
-	HealthChecks(PartnerManagement partners, DealRegistrations deals, Surveys surveys, Scorecards scorecards,
-			ScorecardsProperties tiers, Answering answering, ObjectProvider<FundSignals> funds, HealthReadings readings,
-			ProgramProperties properties, ApplicationEventPublisher events, ScheduledJobs jobs, Clock clock,
-			TransactionTemplate transactions) {
-		this.transactions = transactions;
-		this.partners = partners;
-		this.deals = deals;
-		this.surveys = surveys;
-		this.scorecards = scorecards;
-		this.tiers = tiers;
-		this.answering = answering;
-		this.funds = funds.getIfAvailable(() -> FundSignals.NONE);
-		this.readings = readings;
-		this.properties = properties;
-		this.events = events;
-		this.jobs = jobs;
-		this.clock = clock;
-	}
-
 	/**
 	 * A partner's health as of now.
 	 * @throws com.partnerbot.platform.NotFoundException when there is no such partner
@@ -95,9 +79,14 @@ public class HealthChecks {
 		return HealthScoring.score(partnerId, facts(partners.get(partnerId)), properties.health());
 	}
 
+	// the mdf module is optional: without it, no partner has funds
+	private FundSignals fundSignals() {
+		return funds.getIfAvailable(() -> FundSignals.NONE);
+	}
+
 	/** The partner's market development funds, if any are known. */
 	public Optional<FundSignals.FundPosition> funds(UUID partnerId) {
-		return funds.position(partnerId);
+		return fundSignals().position(partnerId);
 	}
 
 	/**
@@ -155,7 +144,7 @@ public class HealthChecks {
 		QuestionCounts questions = answering.questionCounts(partner.id(), since);
 		return new HealthScoring.Facts(registrations, wins, surveys.partnerSatisfaction(partner.id()).psat(),
 				psatChange(partner.id()), certifications[0], certifications[1], questions.asked(),
-				questions.unanswered(), lapsed, protectedNow, funds.position(partner.id()).orElse(null));
+				questions.unanswered(), lapsed, protectedNow, fundSignals().position(partner.id()).orElse(null));
 	}
 
 	/** Certified people toward the tier's requirements, and the people it requires. */

@@ -30,6 +30,8 @@ import com.partnerbot.training.Completion;
 import com.partnerbot.training.Course;
 import com.partnerbot.training.TrainingManagement;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -38,6 +40,7 @@ import org.springframework.stereotype.Service;
  * close its gaps, for the partner or for one of its people.
  */
 @Service
+@RequiredArgsConstructor
 public class Scorecards {
 
 	private final PartnerManagement partners;
@@ -54,22 +57,10 @@ public class Scorecards {
 
 	private final Clock clock;
 
-	private final FundReturns funds;
+	// the mdf module is optional: without it, no partner has funds
+	private final ObjectProvider<FundReturns> funds;
 
 	private final Map<String, float[]> courseVectors = new ConcurrentHashMap<>();
-
-	Scorecards(PartnerManagement partners, DealRegistrations deals, TrainingManagement training,
-			KnowledgeBase knowledge, ScorecardsProperties properties, Surveys surveys, Clock clock,
-			ObjectProvider<FundReturns> funds) {
-		this.funds = funds.getIfAvailable(() -> FundReturns.NONE);
-		this.surveys = surveys;
-		this.clock = clock;
-		this.partners = partners;
-		this.deals = deals;
-		this.training = training;
-		this.knowledge = knowledge;
-		this.properties = properties;
-	}
 
 	/** The partner's scorecard, with recommendations for the partner as a whole. */
 	public Scorecard forPartner(UUID partnerId) {
@@ -116,9 +107,10 @@ public class Scorecards {
 		String benefit = next.map(t -> requirements(t).benefit()).orElse(null);
 		PartnerSatisfaction satisfaction = surveys.partnerSatisfaction(partner.id());
 		return new Scorecard(partner.id(), partner.name(), tier.label(), next.map(Tier::label).orElse(null), kpis, gaps,
-				atRisk, recommendations, benefit, new Scorecard.ProgramSatisfaction(satisfaction.psat(),
-						satisfaction.responses(), satisfaction.minResponses()),
-				funds.funds(partner.id()).orElse(null));
+				atRisk, recommendations, benefit,
+				new Scorecard.ProgramSatisfaction(satisfaction.psat(), satisfaction.responses(),
+						satisfaction.minResponses()),
+				funds.getIfAvailable(() -> FundReturns.NONE).funds(partner.id()).orElse(null));
 	}
 
 	/** The courses done: by the person, or by anyone of the partner. */

@@ -18,6 +18,8 @@ import com.partnerbot.partners.Tier;
 import com.partnerbot.platform.ApiError;
 import com.partnerbot.platform.InvalidInputException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  * schedule), and inviting people who become known while a round is open.
  */
 @Component
+@RequiredArgsConstructor
 class Campaigns {
 
 	/** How long after a round a campaign may be sent again. */
@@ -41,15 +44,6 @@ class Campaigns {
 	private final SurveysProperties properties;
 
 	private final Clock clock;
-
-	Campaigns(SurveyRows rows, PartnerManagement partners, ApplicationEventPublisher events,
-			SurveysProperties properties, Optional<Clock> clock) {
-		this.rows = rows;
-		this.partners = partners;
-		this.events = events;
-		this.properties = properties;
-		this.clock = clock.orElse(Clock.systemDefaultZone());
-	}
 
 	Survey create(NewSurvey survey, String createdBy) {
 		List<ApiError.FieldError> errors = new ArrayList<>();

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import com.partnerbot.partners.DemoProgramSeeded;
 import com.partnerbot.partners.Partner;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  * scorecards have figures; a partner with answers already is left as it is.
  */
 @Component
+@RequiredArgsConstructor
 class DemoAnswers {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAnswers.class);
@@ -39,11 +42,6 @@ class DemoAnswers {
 	private final SurveyRows rows;
 
 	private final Clock clock;
-
-	DemoAnswers(SurveyRows rows, Optional<Clock> clock) {
-		this.rows = rows;
-		this.clock = clock.orElse(Clock.systemDefaultZone());
-	}
 
 	@EventListener
 	void on(DemoProgramSeeded seeded) {

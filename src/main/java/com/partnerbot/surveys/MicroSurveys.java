@@ -12,6 +12,8 @@ import java.util.UUID;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  * it is about, and none while the person is in the quiet period after another survey.
  */
 @Component
+@RequiredArgsConstructor
 class MicroSurveys {
 
 	private final SurveyRows rows;
@@ -31,15 +34,6 @@ class MicroSurveys {
 	private final SurveysProperties properties;
 
 	private final Clock clock;
-
-	MicroSurveys(SurveyRows rows, PartnerManagement partners, ApplicationEventPublisher events,
-			SurveysProperties properties, Optional<Clock> clock) {
-		this.rows = rows;
-		this.partners = partners;
-		this.events = events;
-		this.properties = properties;
-		this.clock = clock.orElse(Clock.systemDefaultZone());
-	}
 
 	/**
 	 * Invites one person to the micro-survey of a kind about one moment, unless they were

@@ -12,6 +12,8 @@ import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.platform.InvalidInputException;
 import com.partnerbot.platform.NotFoundException;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  * the channel managers once; those who answered nothing are reminded once.
  */
 @Component
+@RequiredArgsConstructor
 class SurveyAnswers {
 
 	private final SurveyRows rows;
@@ -31,15 +34,6 @@ class SurveyAnswers {
 	private final SurveysProperties properties;
 
 	private final Clock clock;
-
-	SurveyAnswers(SurveyRows rows, PartnerManagement partners, ApplicationEventPublisher events,
-			SurveysProperties properties, Optional<Clock> clock) {
-		this.rows = rows;
-		this.partners = partners;
-		this.events = events;
-		this.properties = properties;
-		this.clock = clock.orElse(Clock.systemDefaultZone());
-	}
 
 	Rating rate(UUID invitationId, String slackUserId, Surveys.Question question, int score) {
 		Invitation invitation = own(invitationId, slackUserId);

@@ -7,13 +7,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
+
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * every answer as CSV.
  */
 @Component
+@RequiredArgsConstructor
 class SurveyReports {
 
 	private static final String MONTH = "to_char(i.answered_at, 'YYYY-MM')";
@@ -33,13 +35,6 @@ class SurveyReports {
 	private final SurveysProperties properties;
 
 	private final Clock clock;
-
-	SurveyReports(SurveyRows rows, PartnerManagement partners, SurveysProperties properties, Optional<Clock> clock) {
-		this.rows = rows;
-		this.partners = partners;
-		this.properties = properties;
-		this.clock = clock.orElse(Clock.systemDefaultZone());
-	}
 
 	/** Results of one survey, with the trend per round (per month for micro-surveys). */
 	SurveyResults results(Survey survey) {

@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.partnerbot.partners.DemoProgramSeeded;
 import com.partnerbot.partners.Partner;
+
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * left as it is.
  */
 @Component
+@RequiredArgsConstructor
 class DemoTraining {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoTraining.class);
@@ -41,11 +43,6 @@ class DemoTraining {
 	private final TrainingManagement training;
 
 	private final Clock clock;
-
-	DemoTraining(TrainingManagement training, Optional<Clock> clock) {
-		this.training = training;
-		this.clock = clock.orElse(Clock.systemDefaultZone());
-	}
 
 	@EventListener
 	void on(DemoProgramSeeded seeded) {

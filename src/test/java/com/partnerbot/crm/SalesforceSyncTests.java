@@ -200,24 +200,22 @@ class SalesforceSyncTests extends CrmEndToEndTests {
 
 	@Test
 	void aPartnerRegistersInSlackWhileTheOrgIsDownAndTheLeadFollowsWhenItIsBack() {
-		String team = unique("TS");
-		String channel = unique("C");
-		registerPartner(unique("Slackforce "), "Silver", team, channel);
+		TestPartner slackforce = newPartner("Slackforce ", "Silver");
 		String customer = unique("Downco");
 		salesforce.down(true);
 		try {
-			String thread = mentionBot(team, channel, "1700000300.000100",
+			String thread = mentionBot(slackforce.team(), slackforce.channel(), "1700000300.000100",
 					"register " + customer + ", " + customer.toLowerCase()
 							+ ".com, Data Pipeline, about $80k, closing next month, contact Jane Roe jane@"
 							+ customer.toLowerCase() + ".com, rep me");
 			List<StubSlackApi.Call> card = slackApi.await("chat.postMessage",
-					c -> channel.equals(c.arg("channel")) && thread.equals(c.arg("thread_ts")), 1);
+					c -> slackforce.channel().equals(c.arg("channel")) && thread.equals(c.arg("thread_ts")), 1);
 			assertThat(card).hasSize(1);
 			String key = buttonOn(card.get(0), "deal_submit");
-			assertThat(click(team, "U_DOWN", channel, "1700000300.000200", "deal_submit", key).statusCode())
-				.isEqualTo(200);
+			assertThat(click(slackforce.team(), "U_DOWN", slackforce.channel(), "1700000300.000200", "deal_submit", key)
+				.statusCode()).isEqualTo(200);
 			assertThat(slackApi.await("chat.update",
-					c -> channel.equals(c.arg("channel")) && c.arg("text").contains("approved"), 1))
+					c -> slackforce.channel().equals(c.arg("channel")) && c.arg("text").contains("approved"), 1))
 				.hasSize(1);
 			String id = jdbc.sql("select id::text from deal_registration where customer_domain = ?")
 				.param(customer.toLowerCase() + ".com")

@@ -30,17 +30,11 @@ class MdfRemindersTests extends EndToEndTests {
 	@Autowired
 	MdfManagement mdf;
 
-	private String channel;
-
-	private String partnerId;
-
-	private String partnerName;
+	private TestPartner partner;
 
 	@BeforeEach
 	void partner() {
-		channel = unique("C");
-		partnerName = unique("Reminded ");
-		partnerId = registerPartner(partnerName, "Gold", unique("TM"), channel);
+		partner = newPartner("Reminded ", "Gold");
 	}
 
 	@AfterEach
@@ -49,15 +43,32 @@ class MdfRemindersTests extends EndToEndTests {
 	}
 
 	private void allocate(String amount, LocalDate endsOn) {
-		mdf.allocate(new NewAllocation(UUID.fromString(partnerId), new BigDecimal(amount), "USD",
+		mdf.allocate(new NewAllocation(UUID.fromString(partner.id()), new BigDecimal(amount), "USD",
 				TestClock.today().minusDays(1), endsOn), "test");
+	}
+
+	/**
+	 * Runs the reminders twice, as two instances would, and returns the text of the one
+	 * message in the request's thread that says {@code words}.
+	 */
+	private String remindedOnceInThread(String thread, String words) {
+		mdf.remindAndExpire();
+		mdf.remindAndExpire();
+		return slackApi
+			.awaitExactly("chat.postMessage",
+					c -> partner.channel().equals(c.arg("channel")) && thread.equals(c.arg("thread_ts"))
+							&& c.arg("text").contains(words),
+					1)
+			.get(0)
+			.arg("text");
 	}
 
 	/** A webinar tomorrow, approved at once for 600 of its 800, asked for in a thread. */
 	private MdfRequest webinar(String thread) {
 		MdfRequest request = mdf
-			.submit(new NewRequest(UUID.fromString(partnerId), "webinar", "on Data Pipeline", new BigDecimal("800"),
-					null, null, TestClock.today().plusDays(1), null, null, null), "U_FAN", channel + ":" + thread)
+			.submit(new NewRequest(UUID.fromString(partner.id()), "webinar", "on Data Pipeline", new BigDecimal("800"),
+					null, null, TestClock.today().plusDays(1), null, null, null), "U_FAN",
+					partner.channel() + ":" + thread)
 			.request();
 		assertThat(request.approvedAmount()).isEqualByComparingTo("600");
 		return request;
@@ -75,16 +86,12 @@ class MdfRemindersTests extends EndToEndTests {
 		mdf.remindAndExpire();
 		mdf.remindAndExpire();
 		List<StubSlackApi.Call> expiry = slackApi.awaitExactly("chat.postMessage",
-				c -> channel.equals(c.arg("channel")) && c.arg("text").contains("expires after"), 1);
+				c -> partner.channel().equals(c.arg("channel")) && c.arg("text").contains("expires after"), 1);
 		assertThat(expiry.get(0).arg("text")).contains("2,400.00 USD", expires.toString());
 
 		// the activity ended 50 days ago: its claim is due in 10
 		TestClock.get().advance(Duration.ofDays(51));
-		mdf.remindAndExpire();
-		mdf.remindAndExpire();
-		List<StubSlackApi.Call> due = slackApi.awaitExactly("chat.postMessage", c -> channel.equals(c.arg("channel"))
-				&& thread.equals(c.arg("thread_ts")) && c.arg("text").contains("is due by"), 1);
-		assertThat(due.get(0).arg("text")).contains(request.reference(), "600.00 USD",
+		assertThat(remindedOnceInThread(thread, "is due by")).contains(request.reference(), "600.00 USD",
 				mdf.claimDue(request).toString());
 		assertThat(mdf.get(request.id()).status()).isEqualTo(RequestStatus.APPROVED);
 	}
@@ -96,11 +103,7 @@ class MdfRemindersTests extends EndToEndTests {
 		MdfRequest request = webinar(thread);
 		mdf.remindAndExpire();
 		TestClock.get().advance(Duration.ofDays(3));
-		mdf.remindAndExpire();
-		mdf.remindAndExpire();
-		List<StubSlackApi.Call> asked = slackApi.awaitExactly("chat.postMessage", c -> channel.equals(c.arg("channel"))
-				&& thread.equals(c.arg("thread_ts")) && c.arg("text").contains("is over: claim"), 1);
-		assertThat(asked.get(0).arg("text")).contains(request.reference(), "600.00 USD",
+		assertThat(remindedOnceInThread(thread, "is over: claim")).contains(request.reference(), "600.00 USD",
 				mdf.claimDue(request).toString(), "Registration and attendance report",
 				"platform and promotion invoices");
 	}
@@ -115,13 +118,12 @@ class MdfRemindersTests extends EndToEndTests {
 
 		mdf.noteUnspentFunds();
 		mdf.noteUnspentFunds();
-		List<StubSlackApi.Call> notes = slackApi
-			.awaitExactly(
-					"chat.postMessage", c -> ALERTS_CHANNEL.equals(c.arg("channel"))
-							&& c.arg("text").contains("Unspent MDF, " + month) && c.arg("text").contains(partnerName),
-					1);
+		List<StubSlackApi.Call> notes = slackApi.awaitExactly(
+				"chat.postMessage", c -> ALERTS_CHANNEL.equals(c.arg("channel"))
+						&& c.arg("text").contains("Unspent MDF, " + month) && c.arg("text").contains(partner.name()),
+				1);
 		assertThat(notes.get(0).arg("text"))
-			.contains("*" + partnerName + "*: 6,200.00 USD available, 1,200.00 USD expiring within a month");
+			.contains("*" + partner.name() + "*: 6,200.00 USD available, 1,200.00 USD expiring within a month");
 	}
 
 }

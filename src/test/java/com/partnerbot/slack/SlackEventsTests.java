@@ -21,6 +21,7 @@ import com.partnerbot.EndToEndTests;
 import com.partnerbot.SlackClientForTests;
 import com.partnerbot.StubSlackApi;
 import com.partnerbot.knowledge.KnowledgeBase;
+import com.partnerbot.slack.bolt.PartnerSubcommand;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,12 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SlackEventsTests extends EndToEndTests {
 
-	/** Shared channels of the test's partner, fresh for each test. */
-	private final java.util.Deque<String> ownChannels = new java.util.ArrayDeque<>();
-
+	/** A shared channel of the test's partner that no step has taken yet. */
 	private String ownChannel() {
-		return ownChannels.pop();
+		return acme.nextChannel();
 	}
+
+	private TestPartner acme;
 
 	private String partnerName;
 
@@ -51,15 +52,15 @@ class SlackEventsTests extends EndToEndTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	List<PartnerSubcommand> subcommands;
+
 	@BeforeEach
 	void registerPartner() {
 		awaitIndexed(knowledge);
-		partnerName = unique("Acme ");
-		partnerTeam = unique("TP");
-		for (int i = 0; i < 3; i++) {
-			ownChannels.push(unique("C"));
-		}
-		registerPartner(partnerName, "Silver", partnerTeam, ownChannels.toArray(String[]::new));
+		acme = newPartner("Acme ", "Silver", 3);
+		partnerName = acme.name();
+		partnerTeam = acme.team();
 	}
 
 	/**
@@ -280,6 +281,38 @@ class SlackEventsTests extends EndToEndTests {
 		HttpResponse<String> ack = partnerCommand(StubSlackApi.TEAM, "W_ADMIN", null, "");
 		assertThat(ack.statusCode()).isEqualTo(200);
 		assertThat(ack.body()).contains("/partner reindex");
+	}
+
+	@Test
+	void partnerHelpListsExactlyTheRegisteredCommandsEachRequesterMayRun() {
+		java.util.Set<String> registered = subcommands.stream()
+			.map(PartnerSubcommand::name)
+			.collect(java.util.stream.Collectors.toSet());
+		java.util.Set<String> adminOnly = java.util.Set.of("reindex", "survey", "crm");
+		java.util.Set<String> staffOnly = java.util.Set.of("program");
+		assertThat(registered).containsAll(adminOnly).containsAll(staffOnly);
+
+		java.util.Set<String> forAdmins = registered;
+		java.util.Set<String> forStaff = new java.util.HashSet<>(registered);
+		forStaff.removeAll(adminOnly);
+		java.util.Set<String> forPartners = new java.util.HashSet<>(forStaff);
+		forPartners.removeAll(staffOnly);
+
+		assertThat(commandsInHelp(partnerCommand(partnerTeam, null, null, "help"))).isEqualTo(forPartners);
+		assertThat(commandsInHelp(partnerCommand(StubSlackApi.TEAM, unique("W"), null, "help"))).isEqualTo(forStaff);
+		assertThat(commandsInHelp(partnerCommand(StubSlackApi.TEAM, "W_ADMIN", null, "help"))).isEqualTo(forAdmins);
+	}
+
+	/** The subcommands {@code /partner help} names in its private answer. */
+	private static java.util.Set<String> commandsInHelp(HttpResponse<String> ack) {
+		assertThat(ack.statusCode()).isEqualTo(200);
+		JsonObject body = JsonParser.parseString(ack.body()).getAsJsonObject();
+		assertThat(body.get("response_type").getAsString()).isEqualTo("ephemeral");
+		return java.util.regex.Pattern.compile("`/partner ([a-z]+)")
+			.matcher(body.get("text").getAsString())
+			.results()
+			.map(m -> m.group(1))
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package com.partnerbot.slack;
 import java.time.Duration;
 import java.util.List;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,22 +105,21 @@ class TrustTests extends EndToEndTests {
 
 	@Test
 	void aQuestionThatPingsOrPhishesReachesTheManagersEscaped() {
-		String team = unique("TP");
-		String channel = unique("C");
-		registerPartner(unique("Prankco "), "Silver", team, channel);
+		TestPartner prankco = newPartner("Prankco ", "Silver");
 		String marker = unique("Ulaanbaatar");
-		mention("U_PRANK", team, channel,
-				"<!channel> <!here> <!subteam^S0123|@sales> <@U0CEO> what is the capital of Mongolia " + marker + "? "
-						+ "<https://evil.example/login|northwind.example/portal>");
-		StubSlackApi.Call reply = answerIn(channel);
+		mention("U_PRANK", prankco.team(), prankco.channel(),
+				"<!prankco.channel()> <!here> <!subteam^S0123|@sales> <@U0CEO> what is the capital of Mongolia "
+						+ marker + "? " + "<https://evil.example/login|northwind.example/portal>");
+		StubSlackApi.Call reply = answerIn(prankco.channel());
 		String answerId = answerId(reply);
-		click(team, "U_PRANK", channel, "1700001000.000001", AnswerBlocks.HAND_OFF, answerId);
+		click(prankco.team(), "U_PRANK", prankco.channel(), "1700001000.000001", AnswerBlocks.HAND_OFF, answerId);
 		List<StubSlackApi.Call> alerts = slackApi.await("chat.postMessage",
 				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains(marker), 1);
 		assertThat(alerts).hasSize(1);
 		String text = alerts.get(0).arg("text") + alerts.get(0).arg("blocks");
-		assertThat(text).doesNotContain("<!channel>", "<!here>", "<!subteam", "<@U0CEO>", "<https://evil.example")
-			.contains("&lt;!channel&gt;", "&lt;https://evil.example/login|northwind.example/portal&gt;")
+		assertThat(text)
+			.doesNotContain("<!prankco.channel()>", "<!here>", "<!subteam", "<@U0CEO>", "<https://evil.example")
+			.contains("&lt;!prankco.channel()&gt;", "&lt;https://evil.example/login|northwind.example/portal&gt;")
 			// the bot's own mention of the asker still renders
 			.contains("<@U_PRANK>");
 	}
@@ -144,36 +142,32 @@ class TrustTests extends EndToEndTests {
 
 	@Test
 	void aFloodOfQuestionsFromOnePersonLeavesOthersTheirAnswersAndManagersTheirDecisions() {
-		String floodTeam = unique("TF");
-		String floodChannel = unique("C");
-		registerPartner(unique("Floodco "), "Silver", floodTeam, floodChannel);
-		String otherTeam = unique("TO");
-		String otherChannel = unique("C");
-		registerPartner(unique("Patientco "), "Gold", otherTeam, otherChannel);
+		TestPartner flood = newPartner("Floodco ", "Silver");
+		TestPartner other = newPartner("Patientco ", "Gold");
 		String pending = pendingRegistration();
 		// each answer to the flood takes a while to post, as under load: the queue fills
 		StubSlackApi.Failure[] slow = new StubSlackApi.Failure[100];
 		java.util.Arrays.fill(slow, StubSlackApi.Failure.slowAnswer(Duration.ofMillis(1500)));
-		slackApi.failNext("chat.postMessage", floodChannel, slow);
+		slackApi.failNext("chat.postMessage", flood.channel(), slow);
 
 		for (int i = 0; i < 100; i++) {
-			mention("U_FLOOD", floodTeam, floodChannel, "question number " + i + " about deal registration?");
+			mention("U_FLOOD", flood.team(), flood.channel(), "question number " + i + " about deal registration?");
 		}
-		mention("U_PATIENT", otherTeam, otherChannel, "how long is a registered deal protected?");
+		mention("U_PATIENT", other.team(), other.channel(), "how long is a registered deal protected?");
 		click(StubSlackApi.TEAM, "W_ADMIN", ALERTS_CHANNEL, "1700001000.000002", DealBlocks.APPROVE, pending);
 
-		assertThat(answerIn(otherChannel).arg("text")).contains("90 days");
+		assertThat(answerIn(other.channel()).arg("text")).contains("90 days");
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(api("GET", "/api/deals/" + pending, null).body())
 				.contains("\"status\":\"APPROVED\""));
 		// the flood was cut short with a word to its sender, not queued to the end
 		assertThat(slackApi.await("chat.postEphemeral",
-				c -> floodChannel.equals(c.arg("channel")) && c.arg("text").equals(Messages.ONE_MOMENT), 1))
+				c -> flood.channel().equals(c.arg("channel")) && c.arg("text").equals(Messages.ONE_MOMENT), 1))
 			.hasSize(1);
 		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
 			long answered = slackApi.calls("chat.postMessage")
 				.stream()
-				.filter(c -> floodChannel.equals(c.arg("channel")))
+				.filter(c -> flood.channel().equals(c.arg("channel")))
 				.count();
 			// most were refused at once instead of queued: the person has 3 waiting at
 			// most,
@@ -215,17 +209,6 @@ class TrustTests extends EndToEndTests {
 		return api("POST", "/api/deals",
 				registration.formatted(partnerId, customer, domain, com.partnerbot.TestClock.today().plusMonths(2)))
 			.body();
-	}
-
-	private static String answerId(StubSlackApi.Call reply) {
-		JsonArray blocks = JsonParser.parseString(reply.arg("blocks")).getAsJsonArray();
-		for (var block : blocks) {
-			JsonObject b = block.getAsJsonObject();
-			if (b.get("type").getAsString().equals("actions")) {
-				return b.getAsJsonArray("elements").get(0).getAsJsonObject().get("value").getAsString();
-			}
-		}
-		throw new AssertionError("no buttons in " + blocks);
 	}
 
 }

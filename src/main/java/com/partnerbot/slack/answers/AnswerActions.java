@@ -7,18 +7,17 @@ import com.slack.api.bolt.App;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.partnerbot.slack.people.SlackClicks;
 import com.partnerbot.assistant.Answering;
 import com.partnerbot.assistant.AskedQuestion;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.partners.SlackIdentity;
 import com.partnerbot.platform.NotFoundException;
-import com.partnerbot.slack.bolt.CurrentDelivery;
 import com.partnerbot.slack.bolt.Messages;
 import com.partnerbot.slack.bolt.SlackFeature;
 import com.partnerbot.slack.bolt.SlackPayloads;
 import com.partnerbot.slack.bolt.SlackReplies;
-import com.partnerbot.slack.bolt.SlackWork;
 import com.partnerbot.slack.people.SlackRequesters;
 
 import lombok.RequiredArgsConstructor;
@@ -41,49 +40,34 @@ class AnswerActions implements SlackFeature {
 
 	private final SlackReplies replies;
 
-	private final SlackWork work;
-
 	private final HandOffs handOffs;
+
+	private final SlackClicks clicks;
 
 	@Override
 	public void register(App app) {
-		app.blockAction(AnswerBlocks.UPVOTE, (req, ctx) -> {
-			handle(req.getPayload().getActions().get(0).getValue(), requesters.identity(CurrentDelivery.require(), ctx),
-					1);
-			return ctx.ack();
-		});
-		app.blockAction(AnswerBlocks.DOWNVOTE, (req, ctx) -> {
-			handle(req.getPayload().getActions().get(0).getValue(), requesters.identity(CurrentDelivery.require(), ctx),
-					-1);
-			return ctx.ack();
-		});
-		app.blockAction(AnswerBlocks.HAND_OFF, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			String value = req.getPayload().getActions().get(0).getValue();
-			work.submit("hand-off", () -> handOff(value, identity));
-			return ctx.ack();
-		});
+		clicks.onClick(app, AnswerBlocks.UPVOTE, "feedback", click -> feedback(click.value(), click.identity(), 1));
+		clicks.onClick(app, AnswerBlocks.DOWNVOTE, "feedback", click -> feedback(click.value(), click.identity(), -1));
+		clicks.onClick(app, AnswerBlocks.HAND_OFF, "hand-off", click -> handOff(click.value(), click.identity()));
 	}
 
-	private void handle(String value, SlackIdentity identity, int vote) {
-		work.submit("feedback", () -> {
-			Requester requester = requesters.identify(identity);
-			Optional<UUID> answerId = SlackPayloads.uuid(value);
-			if (requester instanceof Requester.Stranger || answerId.isEmpty()) {
-				return;
-			}
-			try {
-				answering.feedback(answerId.get(), vote, identity.userId(), partnerOf(requester));
-				ephemeral(identity,
-						vote > 0 ? "Thanks, glad it helped."
-								: "Thanks for telling me. The content owners will see this question; "
-										+ "use *Ask a channel manager* if you need an answer now.");
-			}
-			catch (NotFoundException ex) {
-				log.info("Feedback on an answer this person may not see: {}", value);
-				ephemeral(identity, "That answer isn't one I gave you, so nothing was recorded.");
-			}
-		});
+	private void feedback(String value, SlackIdentity identity, int vote) {
+		Requester requester = requesters.identify(identity);
+		Optional<UUID> answerId = SlackPayloads.uuid(value);
+		if (requester instanceof Requester.Stranger || answerId.isEmpty()) {
+			return;
+		}
+		try {
+			answering.feedback(answerId.get(), vote, identity.userId(), partnerOf(requester));
+			ephemeral(identity,
+					vote > 0 ? "Thanks, glad it helped."
+							: "Thanks for telling me. The content owners will see this question; "
+									+ "use *Ask a channel manager* if you need an answer now.");
+		}
+		catch (NotFoundException ex) {
+			log.info("Feedback on an answer this person may not see: {}", value);
+			ephemeral(identity, "That answer isn't one I gave you, so nothing was recorded.");
+		}
 	}
 
 	private void handOff(String value, SlackIdentity identity) {

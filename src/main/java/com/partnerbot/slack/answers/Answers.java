@@ -10,6 +10,7 @@ import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.slack.bolt.BotProperties;
 import com.partnerbot.slack.bolt.Messages;
+import com.partnerbot.slack.bolt.PartnerHelp;
 
 import lombok.RequiredArgsConstructor;
 
@@ -26,6 +27,8 @@ public class Answers {
 	private final Answering answering;
 
 	private final BotProperties properties;
+
+	private final PartnerHelp help;
 
 	/**
 	 * An answer from what the requester's partner (or, for staff, the vendor) may see.
@@ -45,7 +48,7 @@ public class Answers {
 
 	private Messages.Reply reply(Requester requester, String text, String conversationId, Audience audience) {
 		if (text.isBlank() || text.equalsIgnoreCase("help")) {
-			return Messages.help(requester);
+			return help.reply(requester);
 		}
 		// the partner id ties the answer to its asker, for feedback and hand-off
 		UUID partnerId = requester.partner().map(Partner::id).orElse(null);

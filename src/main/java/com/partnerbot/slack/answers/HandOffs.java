@@ -13,19 +13,18 @@ import com.slack.api.model.block.LayoutBlock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.partnerbot.slack.people.SlackClicks;
 import com.partnerbot.assistant.Answering;
 import com.partnerbot.assistant.AskedQuestion;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.partners.SlackIdentity;
 import com.partnerbot.slack.bolt.BotProperties;
-import com.partnerbot.slack.bolt.CurrentDelivery;
 import com.partnerbot.slack.bolt.Delivery;
 import com.partnerbot.slack.bolt.Messages;
 import com.partnerbot.slack.bolt.SlackApi;
 import com.partnerbot.slack.bolt.SlackFeature;
 import com.partnerbot.slack.bolt.SlackPayloads;
 import com.partnerbot.slack.bolt.SlackReplies;
-import com.partnerbot.slack.bolt.SlackWork;
 import com.partnerbot.slack.outbox.Outbound;
 import com.partnerbot.slack.outbox.SlackOutbox;
 import com.partnerbot.slack.people.SlackRequesters;
@@ -70,26 +69,18 @@ class HandOffs implements SlackFeature {
 
 	private final SlackReplies replies;
 
-	private final SlackWork work;
-
 	private final SlackOutbox outbox;
 
 	private final SlackApi api;
 
 	private final BotProperties properties;
 
+	private final SlackClicks clicks;
+
 	@Override
 	public void register(App app) {
-		app.blockAction(CLAIM, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			var payload = req.getPayload();
-			String value = payload.getActions().get(0).getValue();
-			String channel = payload.getContainer().getChannelId();
-			String ts = payload.getContainer().getMessageTs();
-			String text = (payload.getMessage() != null) ? payload.getMessage().getText() : null;
-			work.submit("claim", () -> claim(value, identity, channel, ts, text));
-			return ctx.ack();
-		});
+		clicks.onClick(app, CLAIM, "claim", click -> claim(click.value(), click.identity(), click.channel(),
+				click.messageTs(), click.messageText()));
 	}
 
 	/**

@@ -1,15 +1,18 @@
 package com.partnerbot.slack.bolt;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
 
 import com.partnerbot.partners.Requester;
 
-import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
 
 /**
  * The bot's fixed texts, as Block Kit with a plain-text fallback.
@@ -31,6 +34,20 @@ public final class Messages {
 	private static final java.util.regex.Pattern QUOTE_MARK = java.util.regex.Pattern.compile("(?m)^&gt;");
 
 	private Messages() {
+	}
+
+	/**
+	 * A modal form: its callback, the metadata that rides along to the submission, its
+	 * title, the label of its submit button, and Cancel to close it.
+	 */
+	public static View form(String callbackId, String metadata, String title, String submit, List<LayoutBlock> blocks) {
+		return view(v -> v.type("modal")
+			.callbackId(callbackId)
+			.privateMetadata(metadata)
+			.title(viewTitle(t -> t.type("plain_text").text(title)))
+			.submit(viewSubmit(t -> t.type("plain_text").text(submit)))
+			.close(viewClose(t -> t.type("plain_text").text("Cancel")))
+			.blocks(blocks));
 	}
 
 	public record Reply(String text, List<LayoutBlock> blocks) {
@@ -61,29 +78,6 @@ public final class Messages {
 
 	public static Reply refusal(Requester.Stranger stranger) {
 		return Reply.plain(stranger.reason().contains("another partner") ? WRONG_CHANNEL : REFUSAL);
-	}
-
-	public static Reply help(Requester requester) {
-		List<String> lines = new ArrayList<>(List.of("*Here is what I can do:*",
-				"• `/partner ask <question>` or mention me: answers from the enablement library, with sources",
-				"• `/partner deal <customer, domain, products, amount, close date>`: register a deal (no text opens the form)",
-				"• `/partner deals`: your deal registrations",
-				"• `/partner mdf`: your market development funds; `/partner mdf request <activity, date, cost>` asks for some",
-				"• `/partner scorecard`: where you stand and the gap to the next tier",
-				"• `/partner training`: courses and certifications that close your gaps",
-				"• `/partner help`: this list"));
-		if (requester instanceof Requester.Staff) {
-			lines.add(
-					"*Program team:* `/partner program`: the program at a glance, with charts and each partner's health");
-		}
-		if (requester instanceof Requester.Staff staff && staff.admin()) {
-			lines.add(
-					"*Admin:* `/partner reindex` rebuilds the enablement index; `/partner survey` lists, creates, sends and shows the results of PSAT surveys; `/partner crm` shows the CRM sync");
-		}
-		String text = String.join("\n", lines);
-		List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(text))),
-				context(c -> c.elements(List.of(markdownText("In a thread with me, follow-ups need no mention.")))));
-		return new Reply(text, blocks);
 	}
 
 }

@@ -24,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * at once.
  */
 @RestController
+@RequiredArgsConstructor
 class SlackEventsController {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackEventsController.class);
@@ -48,14 +51,8 @@ class SlackEventsController {
 
 	private final SlackProperties properties;
 
-	private final Clock clock;
-
-	SlackEventsController(SlackBolt bolt, SlackCredentials credentials, SlackProperties properties) {
-		this.bolt = bolt;
-		this.credentials = credentials;
-		this.properties = properties;
-		this.clock = Clock.systemUTC();
-	}
+	// a request's timestamp is checked against real time, not the business day's clock
+	private final Clock clock = Clock.systemUTC();
 
 	@PostMapping("/slack/events")
 	ResponseEntity<String> events(HttpServletRequest request) throws IOException {

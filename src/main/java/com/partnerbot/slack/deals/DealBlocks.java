@@ -302,13 +302,7 @@ public final class DealBlocks {
 		blocks.add(input(i -> i.blockId("sales_rep")
 			.label(plainText("Your sales rep"))
 			.element(plainTextInput(t -> t.actionId("value").initialValue(draft.salesRep()).maxLength(300)))));
-		return view(v -> v.type("modal")
-			.callbackId(FORM)
-			.privateMetadata(metadata)
-			.title(viewTitle(t -> t.type("plain_text").text("Register a deal")))
-			.submit(viewSubmit(s -> s.type("plain_text").text("Register")))
-			.close(viewClose(c -> c.type("plain_text").text("Cancel")))
-			.blocks(blocks));
+		return Messages.form(FORM, metadata, "Register a deal", "Register", blocks);
 	}
 
 	/**
@@ -367,13 +361,7 @@ public final class DealBlocks {
 			.label(plainText("Reason for a rejection (the partner is told)"))
 			.optional(true)
 			.element(plainTextInput(t -> t.actionId("value").multiline(true).maxLength(1000)))));
-		return view(v -> v.type("modal")
-			.callbackId(BY_PRODUCT_FORM)
-			.privateMetadata(metadata)
-			.title(viewTitle(t -> t.type("plain_text").text("Decide " + deal.reference())))
-			.submit(viewSubmit(t -> t.type("plain_text").text("Decide")))
-			.close(viewClose(c -> c.type("plain_text").text("Cancel")))
-			.blocks(blocks));
+		return Messages.form(BY_PRODUCT_FORM, metadata, "Decide " + deal.reference(), "Decide", blocks);
 	}
 
 	private static String people(Deal deal) {

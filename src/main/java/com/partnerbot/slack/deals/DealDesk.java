@@ -13,6 +13,8 @@ import com.slack.api.model.view.ViewState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.partnerbot.slack.people.SlackClicks;
+import com.partnerbot.slack.people.SlackClicks.Click;
 import com.partnerbot.deals.Deal;
 import com.partnerbot.deals.DealConflict;
 import com.partnerbot.deals.DealEvents;
@@ -71,6 +73,8 @@ class DealDesk implements SlackFeature {
 	private final SlackOutbox outbox;
 
 	private final SlackApi api;
+
+	private final SlackClicks clicks;
 
 	@ApplicationModuleListener
 	void on(DealEvents.Registered registered) {
@@ -166,8 +170,8 @@ class DealDesk implements SlackFeature {
 
 	@Override
 	public void register(App app) {
-		app.blockAction(DealBlocks.APPROVE, (req, ctx) -> decision(req.getPayload(), ctx, DealStatus.APPROVED));
-		app.blockAction(DealBlocks.REJECT, (req, ctx) -> decisionForm(req.getPayload(), ctx, DealBlocks::rejectForm));
+		clicks.onClick(app, DealBlocks.APPROVE, "deal decision", click -> decision(click, DealStatus.APPROVED));
+		clicks.onClickBeforeAck(app, DealBlocks.REJECT, click -> decisionForm(click, DealBlocks::rejectForm));
 		app.viewSubmission(DealBlocks.REJECT_FORM, (req, ctx) -> {
 			var values = req.getPayload().getView().getState().getValues();
 			String reason = reason(values);
@@ -179,9 +183,8 @@ class DealDesk implements SlackFeature {
 					() -> decide(origin.identity(), origin.dealId(), origin.cardTs(), DealStatus.REJECTED, reason));
 			return ctx.ack();
 		});
-		app.blockAction(DealBlocks.CO_SELL, (req, ctx) -> decision(req.getPayload(), ctx, DealStatus.CO_SELL));
-		app.blockAction(DealBlocks.BY_PRODUCT,
-				(req, ctx) -> decisionForm(req.getPayload(), ctx, DealBlocks::productForm));
+		clicks.onClick(app, DealBlocks.CO_SELL, "deal decision", click -> decision(click, DealStatus.CO_SELL));
+		clicks.onClickBeforeAck(app, DealBlocks.BY_PRODUCT, click -> decisionForm(click, DealBlocks::productForm));
 		app.viewSubmission(DealBlocks.BY_PRODUCT_FORM, (req, ctx) -> {
 			SlackIdentity submitted = requesters.identity(CurrentDelivery.require(), ctx);
 			var values = req.getPayload().getView().getState().getValues();
@@ -211,22 +214,11 @@ class DealDesk implements SlackFeature {
 					() -> decideByProduct(origin.identity(), origin.dealId(), origin.cardTs(), decisions, reason));
 			return ctx.ack();
 		});
-		app.blockAction(DealBlocks.EXTEND, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			String value = req.getPayload().getActions().get(0).getValue();
-			work.submit("deal extension", () -> extend(identity, value));
-			return ctx.ack();
-		});
+		clicks.onClick(app, DealBlocks.EXTEND, "deal extension", click -> extend(click.identity(), click.value()));
 	}
 
-	private com.slack.api.bolt.response.Response decision(
-			com.slack.api.app_backend.interactive_components.payload.BlockActionPayload payload,
-			com.slack.api.bolt.context.builtin.ActionContext ctx, DealStatus decision) {
-		SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-		String value = payload.getActions().get(0).getValue();
-		String cardTs = payload.getContainer().getMessageTs();
-		work.submit("deal decision", () -> decide(identity, value, cardTs, decision, "from Slack"));
-		return ctx.ack();
+	private void decision(Click click, DealStatus decision) {
+		decide(click.identity(), click.value(), click.messageTs(), decision, "from Slack");
 	}
 
 	/**
@@ -234,21 +226,18 @@ class DealDesk implements SlackFeature {
 	 * while the trigger is fresh; anyone else hears why they may not, and nothing is
 	 * decided.
 	 */
-	private com.slack.api.bolt.response.Response decisionForm(
-			com.slack.api.app_backend.interactive_components.payload.BlockActionPayload payload,
-			com.slack.api.bolt.context.builtin.ActionContext ctx, BiFunction<Deal, String, View> form) {
-		SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-		String value = payload.getActions().get(0).getValue();
-		String cardTs = payload.getContainer() != null ? payload.getContainer().getMessageTs() : null;
+	private void decisionForm(Click click, BiFunction<Deal, String, View> form) {
+		SlackIdentity identity = click.identity();
+		String value = click.value();
+		String cardTs = click.messageTs();
 		Optional<Deal> deal = parseId(value).flatMap(registrations::find);
 		if (deal.isPresent() && registrations.mayDecide(deal.get(), requesters.identify(identity))) {
-			openForm(payload.getTriggerId(),
+			api.openView(click.triggerId(),
 					form.apply(deal.get(), value + "|" + identity.channelId() + "|" + (cardTs != null ? cardTs : "")));
 		}
 		else {
 			work.submit("deal decision", () -> decideByProduct(identity, value, cardTs, Map.of(), null));
 		}
-		return ctx.ack();
 	}
 
 	/** Where a decision form was opened: the registration, the card, the person there. */
@@ -268,18 +257,6 @@ class DealDesk implements SlackFeature {
 	private static String reason(Map<String, Map<String, ViewState.Value>> values) {
 		Map<String, ViewState.Value> block = (values != null) ? values.get("reason") : null;
 		return (block != null && block.get("value") != null) ? block.get("value").getValue() : null;
-	}
-
-	private void openForm(String triggerId, View form) {
-		try {
-			var response = api.client().viewsOpen(r -> r.triggerId(triggerId).view(form));
-			if (!response.isOk()) {
-				log.warn("views.open failed: {}", response.getError());
-			}
-		}
-		catch (java.io.IOException | com.slack.api.methods.SlackApiException ex) {
-			log.warn("views.open failed", ex);
-		}
 	}
 
 	private static Optional<UUID> parseId(String value) {

@@ -1,6 +1,5 @@
 package com.partnerbot.slack.deals;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,11 +12,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.slack.api.bolt.App;
-import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.view.ViewState;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import com.partnerbot.slack.people.SlackClicks;
 import com.partnerbot.deals.Deal;
 import com.partnerbot.deals.DealConflict;
 import com.partnerbot.deals.PreCheckLimitException;
@@ -56,8 +53,6 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 public class DealIntake implements SlackFeature {
 
-	private static final Logger log = LoggerFactory.getLogger(DealIntake.class);
-
 	private static final Pattern INTENT = Pattern.compile(
 			"^\\s*(please\\s+)?(register|registering|reg|new deal|deal reg(istration)?|log a deal|i'?d like to register|can you register)\\b",
 			Pattern.CASE_INSENSITIVE);
@@ -78,6 +73,8 @@ public class DealIntake implements SlackFeature {
 	private final SlackWork work;
 
 	private final SlackThreads threads;
+
+	private final SlackClicks clicks;
 
 	/**
 	 * Whether a message is about registering a deal: it says so, or its thread holds a
@@ -126,36 +123,21 @@ public class DealIntake implements SlackFeature {
 
 	@Override
 	public void register(App app) {
-		app.blockAction(DealBlocks.SUBMIT, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			String key = req.getPayload().getActions().get(0).getValue();
-			String cardTs = req.getPayload().getContainer().getMessageTs();
-			work.submit("deal submit", () -> submit(identity, key, cardTs));
-			return ctx.ack();
+		clicks.onClick(app, DealBlocks.SUBMIT, "deal submit",
+				click -> submit(click.identity(), click.value(), click.messageTs()));
+		clicks.onClick(app, DealBlocks.CANCEL, "deal cancel", click -> {
+			if (ownDraft(click.identity(), click.value()).isPresent()) {
+				drafts.discard(thread(click.value()));
+				replies.update(click.identity().channelId(), click.messageTs(),
+						Messages.Reply.plain("Deal registration cancelled."));
+			}
 		});
-		app.blockAction(DealBlocks.CANCEL, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			String key = req.getPayload().getActions().get(0).getValue();
-			String cardTs = req.getPayload().getContainer().getMessageTs();
-			work.submit("deal cancel", () -> {
-				if (ownDraft(identity, key).isPresent()) {
-					drafts.discard(thread(key));
-					replies.update(identity.channelId(), cardTs, Messages.Reply.plain("Deal registration cancelled."));
-				}
-			});
-			return ctx.ack();
-		});
-		app.blockAction(DealBlocks.EDIT, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			String key = req.getPayload().getActions().get(0).getValue();
-			String trigger = req.getPayload().getTriggerId();
-			// the form opens before the acknowledgement, while the trigger is fresh (as
-			// the
-			// blank form and the survey comment form do)
-			ownDraft(identity, key).flatMap(partner -> drafts.find(thread(key)))
-				.ifPresent(draft -> openForm(trigger, draft, key));
-			return ctx.ack();
-		});
+		// the form opens before the acknowledgement, while the trigger is fresh (as the
+		// blank form and the survey comment form do)
+		clicks.onClickBeforeAck(app, DealBlocks.EDIT,
+				click -> ownDraft(click.identity(), click.value())
+					.flatMap(partner -> drafts.find(thread(click.value())))
+					.ifPresent(draft -> openForm(click.triggerId(), draft, click.value())));
 		app.viewSubmission(DealBlocks.FORM, (req, ctx) -> {
 			String metadata = req.getPayload().getView().getPrivateMetadata();
 			SlackIdentity submitted = requesters.identity(CurrentDelivery.require(), ctx);
@@ -307,17 +289,8 @@ public class DealIntake implements SlackFeature {
 	}
 
 	private void openForm(String triggerId, DealDraft draft, String metadata) {
-		try {
-			var response = api.client()
-				.viewsOpen(r -> r.triggerId(triggerId)
-					.view(DealBlocks.form(draft, registrations.catalogue(), registrations.currencies(), metadata)));
-			if (!response.isOk()) {
-				log.warn("views.open failed: {}", response.getError());
-			}
-		}
-		catch (IOException | SlackApiException ex) {
-			log.warn("views.open failed", ex);
-		}
+		api.openView(triggerId,
+				DealBlocks.form(draft, registrations.catalogue(), registrations.currencies(), metadata));
 	}
 
 	/** A conversation's key in the Slack adapter, {@code channel:ts}, as a thread. */

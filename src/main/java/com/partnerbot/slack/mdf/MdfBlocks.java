@@ -30,10 +30,6 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
-import static com.slack.api.model.view.Views.view;
-import static com.slack.api.model.view.Views.viewClose;
-import static com.slack.api.model.view.Views.viewSubmit;
-import static com.slack.api.model.view.Views.viewTitle;
 
 /**
  * The MDF screens: questions, the request card, the form, the managers' cards and the
@@ -184,13 +180,7 @@ final class MdfBlocks {
 				date("starts_on", "Starts on", draft.startsOn(), false),
 				date("ends_on", "Ends on", draft.endsOn(), true), text("attendees", "Attendees expected",
 						draft.attendees() == null ? null : draft.attendees().toString(), true));
-		return view(v -> v.type("modal")
-			.callbackId(FORM)
-			.privateMetadata(metadata)
-			.title(viewTitle(t -> t.type("plain_text").text("Request MDF")))
-			.submit(viewSubmit(s -> s.type("plain_text").text("Check")))
-			.close(viewClose(c -> c.type("plain_text").text("Cancel")))
-			.blocks(blocks));
+		return Messages.form(FORM, metadata, "Request MDF", "Check", blocks);
 	}
 
 	private static LayoutBlock text(String block, String label, String initial, boolean optional) {
@@ -263,15 +253,10 @@ final class MdfBlocks {
 
 	/** The modal for a lower amount or a reason; metadata says which and where from. */
 	static View decisionForm(String title, String label, String metadata) {
-		return view(v -> v.type("modal")
-			.callbackId(DECISION_FORM)
-			.privateMetadata(metadata)
-			.title(viewTitle(t -> t.type("plain_text").text(title)))
-			.submit(viewSubmit(s -> s.type("plain_text").text("Send")))
-			.close(viewClose(c -> c.type("plain_text").text("Cancel")))
-			.blocks(List.of(input(i -> i.blockId("value")
-				.label(plainText(label))
-				.element(plainTextInput(t -> t.actionId("value").maxLength(1000)))))));
+		return Messages.form(DECISION_FORM, metadata, title, "Send",
+				List.of(input(i -> i.blockId("value")
+					.label(plainText(label))
+					.element(plainTextInput(t -> t.actionId("value").maxLength(1000))))));
 	}
 
 	/** The partner's balance, open requests and claims. */

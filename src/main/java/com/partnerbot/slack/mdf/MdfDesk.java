@@ -8,6 +8,7 @@ import com.slack.api.bolt.App;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.partnerbot.slack.people.SlackClicks;
 import com.partnerbot.mdf.ClaimStatus;
 import com.partnerbot.mdf.MdfClaim;
 import com.partnerbot.mdf.MdfEvents;
@@ -61,6 +62,8 @@ class MdfDesk implements SlackFeature {
 	private final SlackOutbox outbox;
 
 	private final SlackApi api;
+
+	private final SlackClicks clicks;
 
 	@ApplicationModuleListener
 	void on(MdfEvents.RequestSubmitted submitted) {
@@ -181,29 +184,20 @@ class MdfDesk implements SlackFeature {
 
 	@Override
 	public void register(App app) {
-		app.blockAction(MdfBlocks.APPROVE, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			String id = req.getPayload().getActions().get(0).getValue();
-			String cardTs = req.getPayload().getContainer().getMessageTs();
-			work.submit("mdf decision", () -> decide(identity, id, cardTs, MdfBlocks.APPROVE, null));
-			return ctx.ack();
-		});
+		clicks.onClick(app, MdfBlocks.APPROVE, "mdf decision",
+				click -> decide(click.identity(), click.value(), click.messageTs(), MdfBlocks.APPROVE, null));
 		for (String action : new String[] { MdfBlocks.APPROVE_LOWER, MdfBlocks.REJECT, MdfBlocks.CLAIM_MORE,
 				MdfBlocks.CLAIM_REJECT }) {
-			app.blockAction(action, (req, ctx) -> {
-				SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-				String id = req.getPayload().getActions().get(0).getValue();
-				String cardTs = req.getPayload().getContainer() != null ? req.getPayload().getContainer().getMessageTs()
-						: "";
-				// the form opens before the acknowledgement, while the trigger is fresh
-				if (requesters.identify(identity) instanceof Requester.Staff) {
-					openDecisionForm(req.getPayload().getTriggerId(), action,
-							action + "|" + id + "|" + identity.channelId() + "|" + cardTs);
+			// the form opens before the acknowledgement, while the trigger is fresh
+			clicks.onClickBeforeAck(app, action, click -> {
+				String cardTs = (click.messageTs() != null) ? click.messageTs() : "";
+				if (requesters.identify(click.identity()) instanceof Requester.Staff) {
+					openDecisionForm(click.triggerId(), action,
+							action + "|" + click.value() + "|" + click.identity().channelId() + "|" + cardTs);
 				}
 				else {
-					work.submit("mdf decision", () -> decide(identity, id, cardTs, action, null));
+					work.submit("mdf decision", () -> decide(click.identity(), click.value(), cardTs, action, null));
 				}
-				return ctx.ack();
 			});
 		}
 		app.viewSubmission(MdfBlocks.DECISION_FORM, (req, ctx) -> {
@@ -225,13 +219,8 @@ class MdfDesk implements SlackFeature {
 			return ctx.ack();
 		});
 		for (String action : new String[] { MdfBlocks.CLAIM_APPROVE, MdfBlocks.CLAIM_PAID }) {
-			app.blockAction(action, (req, ctx) -> {
-				SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-				String id = req.getPayload().getActions().get(0).getValue();
-				String cardTs = req.getPayload().getContainer().getMessageTs();
-				work.submit("mdf claim decision", () -> decide(identity, id, cardTs, action, null));
-				return ctx.ack();
-			});
+			clicks.onClick(app, action, "mdf claim decision",
+					click -> decide(click.identity(), click.value(), click.messageTs(), action, null));
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import com.slack.api.bolt.App;
 
+import com.partnerbot.slack.people.SlackClicks;
 import com.partnerbot.mdf.MdfDraft;
 import com.partnerbot.mdf.MdfDrafts;
 import com.partnerbot.mdf.MdfManagement;
@@ -70,6 +71,8 @@ public class MdfIntake implements SlackFeature {
 
 	private final SlackThreads threads;
 
+	private final SlackClicks clicks;
+
 	/** Whether a message asks for MDF, or its thread holds an MDF draft. */
 	public boolean wants(String text, String conversationKey) {
 		return INTENT.matcher(text).find() || (AMOUNT_FOR.matcher(text).find() && drafts.namesAnActivity(text))
@@ -102,21 +105,12 @@ public class MdfIntake implements SlackFeature {
 
 	@Override
 	public void register(App app) {
-		app.blockAction(MdfBlocks.SUBMIT, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			String key = req.getPayload().getActions().get(0).getValue();
-			String cardTs = req.getPayload().getContainer().getMessageTs();
-			work.submit("mdf submit", () -> submit(identity, key, cardTs));
-			return ctx.ack();
-		});
-		app.blockAction(MdfBlocks.EDIT, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			String key = req.getPayload().getActions().get(0).getValue();
-			// the form opens before the acknowledgement, while the trigger is fresh
-			ownDraft(identity, key).flatMap(p -> drafts.find(key))
-				.ifPresent(draft -> openForm(req.getPayload().getTriggerId(), draft, key));
-			return ctx.ack();
-		});
+		clicks.onClick(app, MdfBlocks.SUBMIT, "mdf submit",
+				click -> submit(click.identity(), click.value(), click.messageTs()));
+		// the form opens before the acknowledgement, while the trigger is fresh
+		clicks.onClickBeforeAck(app, MdfBlocks.EDIT,
+				click -> ownDraft(click.identity(), click.value()).flatMap(p -> drafts.find(click.value()))
+					.ifPresent(draft -> openForm(click.triggerId(), draft, click.value())));
 		app.viewSubmission(MdfBlocks.FORM, (req, ctx) -> {
 			String metadata = req.getPayload().getView().getPrivateMetadata();
 			SlackIdentity submitted = requesters.identity(CurrentDelivery.require(), ctx);

@@ -18,6 +18,7 @@ import com.slack.api.model.block.composition.SlackFileObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.partnerbot.slack.people.SlackClicks;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.program.HealthChecks;
 import com.partnerbot.program.HealthSignal;
@@ -26,12 +27,10 @@ import com.partnerbot.program.PartnerMetrics;
 import com.partnerbot.program.ProgramAnalytics;
 import com.partnerbot.program.ProgramCharts;
 import com.partnerbot.program.ProgramSummary;
-import com.partnerbot.slack.bolt.CurrentDelivery;
 import com.partnerbot.slack.bolt.Messages;
 import com.partnerbot.slack.bolt.SlackApi;
 import com.partnerbot.slack.bolt.SlackFeature;
 import com.partnerbot.slack.bolt.SlackPayloads;
-import com.partnerbot.slack.bolt.SlackWork;
 import com.partnerbot.slack.people.SlackRequesters;
 
 import lombok.RequiredArgsConstructor;
@@ -80,25 +79,19 @@ public class ProgramHome implements SlackFeature {
 
 	private final SlackRequesters requesters;
 
-	private final SlackWork work;
-
 	private final SlackApi api;
+
+	private final SlackClicks clicks;
 
 	@Override
 	public void register(App app) {
-		app.blockAction(OPEN_PARTNER, (req, ctx) -> {
-			var identity = requesters.identity(CurrentDelivery.require(), ctx);
-			String value = req.getPayload().getActions().get(0).getValue();
-			String trigger = req.getPayload().getTriggerId();
-			work.submit("program partner", () -> {
-				if (requesters.identify(identity) instanceof Requester.Staff) {
-					openPartner(trigger, value);
-				}
-				else {
-					log.info("{} is not staff: no partner view", identity.userId());
-				}
-			});
-			return ctx.ack();
+		clicks.onClick(app, OPEN_PARTNER, "program partner", click -> {
+			if (requesters.identify(click.identity()) instanceof Requester.Staff) {
+				openPartner(click.triggerId(), click.value());
+			}
+			else {
+				log.info("{} is not staff: no partner view", click.identity().userId());
+			}
 		});
 	}
 

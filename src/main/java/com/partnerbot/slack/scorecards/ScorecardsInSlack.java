@@ -16,6 +16,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.partnerbot.slack.people.SlackClicks;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.partners.SlackIdentity;
@@ -86,6 +87,8 @@ public class ScorecardsInSlack implements SlackFeature {
 
 	private final MdfHome mdfHome;
 
+	private final SlackClicks clicks;
+
 	@Override
 	public void register(App app) {
 		app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
@@ -95,16 +98,12 @@ public class ScorecardsInSlack implements SlackFeature {
 			}
 			return ctx.ack();
 		});
-		app.blockAction(ScorecardBlocks.STOP_NUDGES, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			work.submit("stop nudges", () -> {
-				jdbc.sql("insert into slack_nudge_optout (slack_user_id) values (?) on conflict do nothing")
-					.param(identity.userId())
-					.update();
-				replies.post(identity.channelId(), null, Messages.Reply
-					.plain("Done: no more weekly tips. `/partner scorecard` still shows where you stand."));
-			});
-			return ctx.ack();
+		clicks.onClick(app, ScorecardBlocks.STOP_NUDGES, "stop nudges", click -> {
+			jdbc.sql("insert into slack_nudge_optout (slack_user_id) values (?) on conflict do nothing")
+				.param(click.identity().userId())
+				.update();
+			replies.post(click.identity().channelId(), null, Messages.Reply
+				.plain("Done: no more weekly tips. `/partner scorecard` still shows where you stand."));
 		});
 	}
 

@@ -29,10 +29,6 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
-import static com.slack.api.model.view.Views.view;
-import static com.slack.api.model.view.Views.viewClose;
-import static com.slack.api.model.view.Views.viewSubmit;
-import static com.slack.api.model.view.Views.viewTitle;
 
 /**
  * What surveys look like in Slack: the invitation with rating buttons, the comment form,
@@ -109,15 +105,10 @@ final class SurveyBlocks {
 
 	/** The comment form; the invitation and where its message is ride along. */
 	static View commentForm(Invitation invitation, String metadata) {
-		return view(v -> v.type("modal")
-			.callbackId(COMMENT_FORM)
-			.privateMetadata(metadata)
-			.title(viewTitle(t -> t.type("plain_text").text("Your comment")))
-			.submit(viewSubmit(s -> s.type("plain_text").text("Send")))
-			.close(viewClose(c -> c.type("plain_text").text("Cancel")))
-			.blocks(List.of(input(i -> i.blockId("comment")
-				.label(plainText(Messages.truncate(invitation.commentQuestion(), 2000)))
-				.element(plainTextInput(t -> t.actionId("value").multiline(true).maxLength(3000)))))));
+		return Messages.form(COMMENT_FORM, metadata, "Your comment", "Send",
+				List.of(input(i -> i.blockId("comment")
+					.label(plainText(Messages.truncate(invitation.commentQuestion(), 2000)))
+					.element(plainTextInput(t -> t.actionId("value").multiline(true).maxLength(3000))))));
 	}
 
 	/** The alert channel managers get for a low score or a detractor. */
@@ -156,22 +147,19 @@ final class SurveyBlocks {
 
 	/** The admins' form for a new campaign. */
 	static View campaignForm(List<String> tiers, String metadata) {
-		return view(v -> v.type("modal")
-			.callbackId(CAMPAIGN_FORM)
-			.privateMetadata(metadata)
-			.title(viewTitle(t -> t.type("plain_text").text("New PSAT campaign")))
-			.submit(viewSubmit(s -> s.type("plain_text").text("Create")))
-			.close(viewClose(c -> c.type("plain_text").text("Cancel")))
-			.blocks(List.of(
+		return Messages
+			.form(CAMPAIGN_FORM, metadata, "New PSAT campaign", "Create", List.of(
 					input(i -> i.blockId("name")
 						.label(plainText("Name"))
-						.element(plainTextInput(
-								t -> t.actionId("value").placeholder(plainText("Q4 partner satisfaction"))))),
+						.element(plainTextInput(t -> t.actionId("value")
+							.placeholder(plainText("Q4 partner satisfaction"))))),
 					input(i -> i.blockId("tiers")
 						.optional(true)
 						.label(plainText("Tiers (none: every partner)"))
-						.element(checkboxes(c -> c.actionId("value")
-							.options(tiers.stream().map(tier -> option(plainText(tier), tier)).toList())))),
+						.element(
+								checkboxes(c -> c
+									.actionId("value")
+									.options(tiers.stream().map(tier -> option(plainText(tier), tier)).toList())))),
 					input(i -> i.blockId("partners")
 						.optional(true)
 						.label(plainText("Named partners"))
@@ -187,7 +175,7 @@ final class SurveyBlocks {
 						.hint(plainText(
 								"Six fields, e.g. 0 0 9 1 */3 * sends on the first day of every quarter at 9:00; "
 										+ "empty: send it yourself"))
-						.element(plainTextInput(t -> t.actionId("value")))))));
+						.element(plainTextInput(t -> t.actionId("value"))))));
 	}
 
 	/** The admins' list of surveys, with buttons to send and to see results. */

@@ -21,6 +21,7 @@ import com.slack.api.model.view.ViewState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.partnerbot.slack.people.SlackClicks;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.partners.Requester;
@@ -80,6 +81,8 @@ public class SurveysInSlack implements SlackFeature {
 	private final SlackWork work;
 
 	private final SlackApi api;
+
+	private final SlackClicks clicks;
 
 	@ApplicationModuleListener
 	void on(SurveyEvents.Invited invited) {
@@ -154,19 +157,9 @@ public class SurveysInSlack implements SlackFeature {
 			Optional<UUID> invitation = SlackPayloads.uuid(payload.getActions().get(0).getValue());
 			String where = payload.getContainer().getChannelId() + "|" + payload.getContainer().getMessageTs();
 			// the form opens before the acknowledgement, while the trigger is fresh
-			invitation.flatMap(id -> surveys.invitationOf(id, user)).ifPresent(found -> {
-				try {
-					var opened = api.client()
-						.viewsOpen(r -> r.triggerId(payload.getTriggerId())
-							.view(SurveyBlocks.commentForm(found, found.id() + "|" + where)));
-					if (!opened.isOk()) {
-						log.warn("views.open for a survey comment failed: {}", opened.getError());
-					}
-				}
-				catch (IOException | SlackApiException ex) {
-					log.warn("views.open for a survey comment failed", ex);
-				}
-			});
+			invitation.flatMap(id -> surveys.invitationOf(id, user))
+				.ifPresent(found -> api.openView(payload.getTriggerId(),
+						SurveyBlocks.commentForm(found, found.id() + "|" + where)));
 			return ctx.ack();
 		});
 		app.viewSubmission(SurveyBlocks.COMMENT_FORM, (req, ctx) -> {
@@ -248,13 +241,8 @@ public class SurveysInSlack implements SlackFeature {
 	 */
 	private void answerPrivately(App app, String actionId, String what,
 			BiFunction<Requester, String, Messages.Reply> answer) {
-		app.blockAction(actionId, (req, ctx) -> {
-			SlackIdentity identity = requesters.identity(CurrentDelivery.require(), ctx);
-			String value = req.getPayload().getActions().get(0).getValue();
-			work.submit(what, () -> replies.privately(identity.channelId(), identity.userId(),
-					answer.apply(requesters.identify(identity), value)));
-			return ctx.ack();
-		});
+		clicks.onClick(app, actionId, what, click -> replies.privately(click.identity().channelId(),
+				click.identity().userId(), answer.apply(requesters.identify(click.identity()), click.value())));
 	}
 
 	/**

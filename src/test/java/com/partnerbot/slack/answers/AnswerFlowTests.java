@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,26 +25,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AnswerFlowTests extends EndToEndTests {
 
-	/** Shared channels of the test's partner, fresh for each test. */
-	private final java.util.Deque<String> ownChannels = new java.util.ArrayDeque<>();
-
+	/** A shared channel of the test's partner that no step has taken yet. */
 	private String ownChannel() {
-		return ownChannels.pop();
+		return answerco.nextChannel();
 	}
 
 	@Autowired
 	KnowledgeBase knowledge;
+
+	private TestPartner answerco;
 
 	private String partnerTeam;
 
 	@BeforeEach
 	void partner() {
 		awaitIndexed(knowledge);
-		partnerTeam = unique("TP");
-		for (int i = 0; i < 3; i++) {
-			ownChannels.push(unique("C"));
-		}
-		registerPartner(unique("Answerco "), "Silver", partnerTeam, ownChannels.toArray(String[]::new));
+		answerco = newPartner("Answerco ", "Silver", 3);
+		partnerTeam = answerco.team();
 	}
 
 	private StubSlackApi.Call ask(String channel, String question) {
@@ -59,18 +54,6 @@ class AnswerFlowTests extends EndToEndTests {
 		List<StubSlackApi.Call> replies = slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), 1);
 		assertThat(replies).hasSize(1);
 		return replies.get(0);
-	}
-
-	/** The answer's id, as its buttons carry it. */
-	static String answerId(StubSlackApi.Call reply) {
-		JsonArray blocks = JsonParser.parseString(reply.arg("blocks")).getAsJsonArray();
-		for (var block : blocks) {
-			JsonObject b = block.getAsJsonObject();
-			if (b.get("type").getAsString().equals("actions")) {
-				return b.getAsJsonArray("elements").get(0).getAsJsonObject().get("value").getAsString();
-			}
-		}
-		throw new AssertionError("no buttons in " + blocks);
 	}
 
 	private HttpResponse<String> click(String channel, String actionId, String value) {
@@ -142,34 +125,25 @@ class AnswerFlowTests extends EndToEndTests {
 
 	@Test
 	void partnerAskAnswersPrivately() {
-		Map<String, String> command = form("slash_command.form-urlencoded.txt");
 		String channel = ownChannel();
-		command.put("command", "/partner");
-		command.put("text", "ask how do I become a Gold partner?");
-		command.put("team_id", partnerTeam);
-		command.put("channel_id", channel);
-		assertThat(slack().form(encodeForm(command)).statusCode()).isEqualTo(200);
+		assertThat(partnerCommand(partnerTeam, null, channel, "ask how do I become a Gold partner?").statusCode())
+			.isEqualTo(200);
 		List<StubSlackApi.Call> ephemeral = slackApi.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")),
 				1);
 		assertThat(ephemeral).hasSize(1);
-		assertThat(ephemeral.get(0).arg("user")).isEqualTo(command.get("user_id"));
+		// the recorded command's user, who asked
+		assertThat(ephemeral.get(0).arg("user")).isEqualTo(form("slash_command.form-urlencoded.txt").get("user_id"));
 		assertThat(ephemeral.get(0).arg("blocks")).contains("Sources:");
 	}
 
 	@Test
 	void anAdminReindexesWithProgressInOneDirectMessage() {
-		Map<String, String> command = form("slash_command.form-urlencoded.txt");
 		String channel = ownChannel();
-		command.put("command", "/partner");
-		command.put("text", "reindex");
-		command.put("team_id", StubSlackApi.TEAM);
-		command.put("user_id", "W_ADMIN");
-		command.put("channel_id", channel);
 		long before = slackApi.calls("chat.update")
 			.stream()
 			.filter(c -> "W_ADMIN".equals(c.arg("channel")) && c.arg("text").contains("Reindex done"))
 			.count();
-		HttpResponse<String> ack = slack().form(encodeForm(command));
+		HttpResponse<String> ack = partnerCommand(StubSlackApi.TEAM, "W_ADMIN", channel, "reindex");
 		assertThat(ack.statusCode()).isEqualTo(200);
 		assertThat(ack.body()).contains("Reindexing", "direct messages");
 		// from a channel partners read, progress and the report (file names, failures) go
@@ -183,38 +157,33 @@ class AnswerFlowTests extends EndToEndTests {
 
 	@Test
 	void onlyAdminsReindex() {
-		Map<String, String> command = form("slash_command.form-urlencoded.txt");
-		command.put("command", "/partner");
-		command.put("text", "reindex");
-		command.put("team_id", partnerTeam);
-		HttpResponse<String> ack = slack().form(encodeForm(command));
+		HttpResponse<String> ack = partnerCommand(partnerTeam, null, null, "reindex");
 		assertThat(ack.body()).contains("Only program admins");
 	}
 
 	@Test
 	void inAChannelOtherPartnersMayReadOnlyWhatEveryPartnerMaySeeIsShown() {
-		String goldTeam = unique("TG");
-		String goldChannel = unique("C");
-		registerPartner(unique("Goldco "), "Gold", goldTeam, goldChannel);
+		TestPartner gold = newPartner("Goldco ", "Gold");
 		String mixed = unique("C");
-		for (String[] ask : new String[][] { { goldChannel, "1700000700.000100" }, { mixed, "1700000800.000100" } }) {
+		for (String[] ask : new String[][] { { gold.channel(), "1700000700.000100" },
+				{ mixed, "1700000800.000100" } }) {
 			JsonObject mention = json("event_callback.app_mention.ext_shared.json");
 			mention.addProperty("event_id", unique("Ev"));
-			mention.getAsJsonObject("event").addProperty("team", goldTeam);
+			mention.getAsJsonObject("event").addProperty("team", gold.team());
 			mention.getAsJsonObject("event").addProperty("channel", ask[0]);
 			mention.getAsJsonObject("event").addProperty("ts", ask[1]);
 			mention.getAsJsonObject("event").addProperty("text", "<@W111> where is the Gold pricing sheet?");
 			assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
 		}
-		assertThat(
-				slackApi.await("chat.postMessage", c -> goldChannel.equals(c.arg("channel")), 1).get(0).arg("blocks"))
-			.contains("gold/gold-pricing-sheet.md");
+		assertThat(slackApi.await("chat.postMessage", c -> gold.channel().equals(c.arg("channel")), 1)
+			.get(0)
+			.arg("blocks")).contains("gold/gold-pricing-sheet.md");
 		assertThat(slackApi.await("chat.postMessage", c -> mixed.equals(c.arg("channel")), 1).get(0).arg("blocks"))
 			.doesNotContain("gold/");
 
 		JsonObject deal = json("event_callback.app_mention.ext_shared.json");
 		deal.addProperty("event_id", unique("Ev"));
-		deal.getAsJsonObject("event").addProperty("team", goldTeam);
+		deal.getAsJsonObject("event").addProperty("team", gold.team());
 		deal.getAsJsonObject("event").addProperty("channel", mixed);
 		deal.getAsJsonObject("event").addProperty("ts", "1700000900.000100");
 		deal.getAsJsonObject("event")

@@ -87,7 +87,7 @@ public final class HandOffSteps {
 
 	/** The answer's id, as its buttons carry it. */
 	public static String answerId(StubSlackApi.Call reply) {
-		return AnswerFlowTests.answerId(reply);
+		return com.partnerbot.EndToEndTests.answerId(reply);
 	}
 
 }

@@ -26,52 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DealFlowTests extends EndToEndTests {
 
-	/** Shared channels of the test's partner, fresh for each test. */
-	private final java.util.Deque<String> ownChannels = new java.util.ArrayDeque<>();
-
+	/** A shared channel of the test's partner that no step has taken yet. */
 	private String ownChannel() {
-		return ownChannels.pop();
+		return acme.nextChannel();
 	}
 
-	private String acmeName;
-
-	private String acmeTeam;
+	private TestPartner acme;
 
 	private String customer;
 
 	@BeforeEach
 	void partner() {
-		acmeName = unique("Acme ");
-		acmeTeam = unique("TA");
-		for (int i = 0; i < 3; i++) {
-			ownChannels.push(unique("C"));
-		}
-		registerPartner(acmeName, "Silver", acmeTeam, ownChannels.toArray(String[]::new));
+		acme = newPartner("Acme ", "Silver", 3);
 		customer = unique("Initech");
-	}
-
-	private String mention(String team, String channel, String ts, String text) {
-		JsonObject mention = json("event_callback.app_mention.ext_shared.json");
-		mention.addProperty("event_id", unique("Ev"));
-		JsonObject event = mention.getAsJsonObject("event");
-		event.addProperty("team", team);
-		event.addProperty("channel", channel);
-		event.addProperty("ts", ts);
-		event.addProperty("text", "<@W111> " + text);
-		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
-		return ts;
-	}
-
-	private void replyInThread(String team, String channel, String threadTs, String text) {
-		JsonObject message = json("event_callback.message.channel.user_team_source_team.json");
-		message.addProperty("event_id", unique("Ev"));
-		JsonObject event = message.getAsJsonObject("event");
-		event.addProperty("user_team", team);
-		event.addProperty("channel", channel);
-		event.addProperty("thread_ts", threadTs);
-		event.addProperty("ts", threadTs.substring(0, threadTs.indexOf('.')) + ".999999");
-		event.addProperty("text", text);
-		assertThat(slack().json(message.toString()).statusCode()).isEqualTo(200);
 	}
 
 	/**
@@ -79,7 +46,7 @@ class DealFlowTests extends EndToEndTests {
 	 * thread's ts once the card says how it went.
 	 */
 	private String submitted(String team, String channel, String ts, String description) {
-		String thread = mention(team, channel, ts, description);
+		String thread = mentionBot(team, channel, ts, description);
 		click(team, unique("U"), channel, ts.substring(0, ts.indexOf('.')) + ".000200", DealBlocks.SUBMIT,
 				buttonValue(posts(channel, 1).get(0), DealBlocks.SUBMIT));
 		slackApi.await("chat.update", c -> channel.equals(c.arg("channel")), 1);
@@ -89,7 +56,7 @@ class DealFlowTests extends EndToEndTests {
 	/** The test's partner registered the customer's Secure Gateway; its channel. */
 	private String acmeRegisteredSecureGateway(String ts) {
 		String channel = ownChannel();
-		submitted(acmeTeam, channel, ts, "register " + customer + ", " + customer.toLowerCase()
+		submitted(acme.team(), channel, ts, "register " + customer + ", " + customer.toLowerCase()
 				+ ".com, Secure Gateway, $80k, closing next month, contact Jane Roe, rep me");
 		return channel;
 	}
@@ -99,7 +66,7 @@ class DealFlowTests extends EndToEndTests {
 	 * details; the thread.
 	 */
 	private String registering(String channel, String ts, String details) {
-		return mention(acmeTeam, channel, ts,
+		return mentionBot(acme.team(), channel, ts,
 				"register " + customer + ", " + customer.toLowerCase() + ".com, " + details);
 	}
 
@@ -124,7 +91,7 @@ class DealFlowTests extends EndToEndTests {
 	@Test
 	void aDealDescribedInOneMessageGetsACardAndIsRegisteredOnSubmit() {
 		String channel = ownChannel();
-		String thread = mention(acmeTeam, channel, "1700000100.000100",
+		String thread = mentionBot(acme.team(), channel, "1700000100.000100",
 				"register " + customer + ", " + customer.toLowerCase()
 						+ ".com, 40 seats of Analytics Suite, about $120k, closing next month, contact Jane Roe jane@"
 						+ customer.toLowerCase() + ".com, rep me");
@@ -135,7 +102,7 @@ class DealFlowTests extends EndToEndTests {
 				"Analytics Suite", "40 seats", "120,000 USD", "Jane Roe", DealBlocks.SUBMIT);
 
 		String key = buttonValue(card.get(0), DealBlocks.SUBMIT);
-		assertThat(click(acmeTeam, "U_ACME", channel, "1700000100.000200", DealBlocks.SUBMIT, key).statusCode())
+		assertThat(click(acme.team(), "U_ACME", channel, "1700000100.000200", DealBlocks.SUBMIT, key).statusCode())
 			.isEqualTo(200);
 		List<StubSlackApi.Call> updated = slackApi.await("chat.update",
 				c -> channel.equals(c.arg("channel")) && c.arg("text").contains("approved"), 1);
@@ -150,21 +117,22 @@ class DealFlowTests extends EndToEndTests {
 	@Test
 	void theBotAsksOnlyForWhatIsMissingAndKeepsWhatWasSaid() {
 		String channel = ownChannel();
-		String thread = mention(acmeTeam, channel, "1700000200.000100", "register " + customer + " for Data Pipeline");
+		String thread = mentionBot(acme.team(), channel, "1700000200.000100",
+				"register " + customer + " for Data Pipeline");
 		List<StubSlackApi.Call> questions = posts(channel, 1);
 		assertThat(questions.get(0).arg("text")).contains("web domain", "deal value", "close date")
 			.doesNotContain("the products")
 			.doesNotContain("company name");
 
-		replyInThread(acmeTeam, channel, thread, "it's " + customer.toLowerCase() + ".com, about 1.2M EUR");
+		replyInBotThread(acme.team(), channel, thread, "it's " + customer.toLowerCase() + ".com, about 1.2M EUR");
 		List<StubSlackApi.Call> second = posts(channel, 2);
 		assertThat(second.get(1).arg("text")).contains("close date").doesNotContain("web domain");
 
-		replyInThread(acmeTeam, channel, thread, "closing 2027-02-30");
+		replyInBotThread(acme.team(), channel, thread, "closing 2027-02-30");
 		List<StubSlackApi.Call> third = posts(channel, 3);
 		assertThat(third.get(2).arg("text")).contains("not a real date");
 
-		replyInThread(acmeTeam, channel, thread,
+		replyInBotThread(acme.team(), channel, thread,
 				"closing next month, contact Jane Roe jane@" + customer.toLowerCase() + ".com; rep me");
 		List<StubSlackApi.Call> card = posts(channel, 4);
 		assertThat(card.get(3).arg("blocks")).contains("Register this deal?", customer.toLowerCase() + ".com",
@@ -174,31 +142,32 @@ class DealFlowTests extends EndToEndTests {
 	@Test
 	void aConflictGoesToTheManagersWhoseDecisionReachesThePartner() {
 		String first = ownChannel();
-		String firstThread = submitted(acmeTeam, first, "1700000300.000100", "register " + customer + ", "
+		String firstThread = submitted(acme.team(), first, "1700000300.000100", "register " + customer + ", "
 				+ customer.toLowerCase() + ".com, Secure Gateway, $80k, closing next month, contact Jane Roe, rep me");
 
 		String globexTeam = unique("TG");
 		String globexName = unique("Globex ");
 		String second = unique("C");
 		registerPartner(globexName, "Gold", globexTeam, second);
-		String thread = mention(globexTeam, second, "1700000400.000100", "register " + customer + " Inc, www."
+		String thread = mentionBot(globexTeam, second, "1700000400.000100", "register " + customer + " Inc, www."
 				+ customer.toLowerCase()
 				+ ".com, Secure Gateway and Data Pipeline, 95k USD, closing next month, contact Joe Doe, rep me");
 		StubSlackApi.Call card = posts(second, 1).get(0);
-		assertThat(card.arg("blocks")).contains("Possible conflict", "same customer domain").doesNotContain(acmeName);
+		assertThat(card.arg("blocks")).contains("Possible conflict", "same customer domain")
+			.doesNotContain(acme.name());
 		click(globexTeam, "U_GLOBEX", second, "1700000400.000200", DealBlocks.SUBMIT,
 				buttonValue(card, DealBlocks.SUBMIT));
 		// the product nobody else registered is approved at once, the contested one waits
 		String split = slackApi.await("chat.update", c -> second.equals(c.arg("channel")), 1).get(0).arg("text");
 		assertThat(split).containsPattern("DR-\\w{6} \\(Data Pipeline\\) is registered and approved")
 			.containsPattern("DR-\\w{6} \\(Secure Gateway\\) is registered and waits for a channel manager")
-			.doesNotContain(acmeName);
+			.doesNotContain(acme.name());
 
 		List<StubSlackApi.Call> alerts = slackApi.await("chat.postMessage",
 				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains(globexName), 1);
 		assertThat(alerts).hasSize(1);
 		String evidence = alerts.get(0).arg("blocks");
-		assertThat(evidence).contains("Deal registration conflict", acmeName, globexName, "protected until",
+		assertThat(evidence).contains("Deal registration conflict", acme.name(), globexName, "protected until",
 				DealBlocks.APPROVE, DealBlocks.REJECT, DealBlocks.CO_SELL);
 
 		// a partner cannot decide
@@ -216,7 +185,7 @@ class DealFlowTests extends EndToEndTests {
 		List<StubSlackApi.Call> notice = slackApi.await("chat.postMessage", c -> second.equals(c.arg("channel"))
 				&& thread.equals(c.arg("thread_ts")) && c.arg("text").contains("co-selling"), 1);
 		assertThat(notice).hasSize(1);
-		assertThat(notice.get(0).arg("text")).contains("Another partner").doesNotContain(acmeName);
+		assertThat(notice.get(0).arg("text")).contains("Another partner").doesNotContain(acme.name());
 		// the partner who registered first hears of the co-sell too, without the other's
 		// name
 		List<StubSlackApi.Call> told = slackApi.await("chat.postMessage", c -> first.equals(c.arg("channel"))
@@ -233,22 +202,23 @@ class DealFlowTests extends EndToEndTests {
 				"40 seats of Analytics Suite, 120k, closing next month");
 		assertThat(posts(channel, 1).get(0).arg("text")).contains("the currency", "customer's contact", "sales rep");
 
-		replyInThread(acmeTeam, channel, thread, "USD");
+		replyInBotThread(acme.team(), channel, thread, "USD");
 		String second = posts(channel, 2).get(1).arg("text");
 		assertThat(second).doesNotContain("the currency")
 			.contains("customer's contact", customer + " (" + domain + ")", "120,000 USD");
 
-		replyInThread(acmeTeam, channel, thread, "add Secure Gateway");
+		replyInBotThread(acme.team(), channel, thread, "add Secure Gateway");
 		assertThat(posts(channel, 3).get(2).arg("text")).contains("Analytics Suite, Secure Gateway", "40 seats");
 
 		// the contact's mail is at another domain (a group's, or a typo): the domain the
 		// partner gave stays the customer's
 		String contactMail = "jane@" + customer.toLowerCase() + "-group.com";
-		replyInThread(acmeTeam, channel, thread, "contact Jane Roe, CTO, " + contactMail + "; rep me");
+		replyInBotThread(acme.team(), channel, thread, "contact Jane Roe, CTO, " + contactMail + "; rep me");
 		StubSlackApi.Call card = posts(channel, 4).get(3);
 		assertThat(card.arg("blocks")).contains("Register this deal?", customer, "Analytics Suite, Secure Gateway",
 				"40 seats", "120,000 USD", "Jane Roe, CTO", "*Domain*\\n" + domain);
-		click(acmeTeam, "W222", channel, "1700000700.000200", DealBlocks.SUBMIT, buttonValue(card, DealBlocks.SUBMIT));
+		click(acme.team(), "W222", channel, "1700000700.000200", DealBlocks.SUBMIT,
+				buttonValue(card, DealBlocks.SUBMIT));
 		assertThat(slackApi.await("chat.update",
 				c -> channel.equals(c.arg("channel")) && c.arg("text").contains("approved"), 1))
 			.hasSize(1);
@@ -290,22 +260,22 @@ class DealFlowTests extends EndToEndTests {
 		assertThat(posts(channel, 1).get(0).arg("text")).contains("customer's contact").doesNotContain("seats");
 
 		// said on its own while the bot asks for something else: kept, and said back
-		replyInThread(acmeTeam, channel, thread, "40 seats");
+		replyInBotThread(acme.team(), channel, thread, "40 seats");
 		assertThat(posts(channel, 2).get(1).arg("text")).contains("40 seats", "customer's contact",
 				customer + " (" + domain + ")", "Analytics Suite");
 
 		// the only product cannot go: said so, not ignored
-		replyInThread(acmeTeam, channel, thread, "remove Analytics Suite");
+		replyInBotThread(acme.team(), channel, thread, "remove Analytics Suite");
 		assertThat(posts(channel, 3).get(2).arg("text")).contains("needs at least one product", "Analytics Suite",
 				"40 seats");
-		replyInThread(acmeTeam, channel, thread, "add Data Pipeline");
+		replyInBotThread(acme.team(), channel, thread, "add Data Pipeline");
 		assertThat(posts(channel, 4).get(3).arg("text")).contains("Analytics Suite, Data Pipeline", "40 seats")
 			.doesNotContain("at least one product");
-		replyInThread(acmeTeam, channel, thread, "remove Analytics Suite");
+		replyInBotThread(acme.team(), channel, thread, "remove Analytics Suite");
 		assertThat(posts(channel, 5).get(4).arg("text")).contains("Data Pipeline", "40 seats")
 			.doesNotContain("Analytics Suite");
 
-		replyInThread(acmeTeam, channel, thread, "contact Jane Roe, jane@" + domain + "; rep me");
+		replyInBotThread(acme.team(), channel, thread, "contact Jane Roe, jane@" + domain + "; rep me");
 		StubSlackApi.Call card = posts(channel, 6).get(5);
 		assertThat(card.arg("blocks")).contains("Register this deal?", "Data Pipeline", "40 seats", "120,000 USD")
 			.doesNotContain("Analytics Suite");
@@ -316,7 +286,7 @@ class DealFlowTests extends EndToEndTests {
 		String channel = ownChannel();
 		String domain = customer.toLowerCase() + ".com";
 		String person = unique("U");
-		assertThat(partnerCommand(acmeTeam, person, channel,
+		assertThat(partnerCommand(acme.team(), person, channel,
 				"deal " + customer + ", " + domain
 						+ ", Secure Gateway, $60k, closing next month, contact Jane Roe, rep me")
 			.statusCode()).isEqualTo(200);
@@ -330,7 +300,7 @@ class DealFlowTests extends EndToEndTests {
 		assertThat(card.arg("blocks")).contains("Register this deal?", "Secure Gateway");
 		String cardTs = tsOf(channel, "Register this deal?");
 
-		click(acmeTeam, person, channel, cardTs, DealBlocks.SUBMIT, buttonValue(card, DealBlocks.SUBMIT));
+		click(acme.team(), person, channel, cardTs, DealBlocks.SUBMIT, buttonValue(card, DealBlocks.SUBMIT));
 		StubSlackApi.Call confirmed = slackApi
 			.await("chat.update", c -> channel.equals(c.arg("channel")) && cardTs.equals(c.arg("ts")), 1)
 			.get(0);
@@ -348,10 +318,10 @@ class DealFlowTests extends EndToEndTests {
 	void theHomeOffersTheExtensionWhenItAppliesAndTheTeamHearsItWasGranted() {
 		String channel = ownChannel();
 		String domain = customer.toLowerCase() + ".com";
-		String thread = submitted(acmeTeam, channel, "1700001500.000100", "register " + customer + ", " + domain
+		String thread = submitted(acme.team(), channel, "1700001500.000100", "register " + customer + ", " + domain
 				+ ", Data Pipeline, $80k, closing next month, contact Jane Roe, rep me");
 		String person = unique("U");
-		slackApi.user(person, acmeTeam);
+		slackApi.user(person, acme.team());
 
 		// ninety days ahead, no extension yet: the Home says when it opens, with no
 		// button
@@ -389,7 +359,7 @@ class DealFlowTests extends EndToEndTests {
 
 		// clicked on the Home (no channel): granted, and the team hears it in the
 		// registration's thread
-		clickOnHome(acmeTeam, person, DealBlocks.EXTEND, dealId);
+		clickOnHome(acme.team(), person, DealBlocks.EXTEND, dealId);
 		assertThat(slackApi
 			.await("chat.postMessage",
 					c -> channel.equals(c.arg("channel")) && thread.equals(c.arg("thread_ts"))
@@ -444,20 +414,20 @@ class DealFlowTests extends EndToEndTests {
 		String globex = registerPartner(globexName, "Gold", unique("TG"));
 		String channel = ownChannel();
 		String domain = customer.toLowerCase() + ".com";
-		String thread = mention(acmeTeam, channel, "1700003000.000100", "register " + customer + ", " + domain
+		String thread = mentionBot(acme.team(), channel, "1700003000.000100", "register " + customer + ", " + domain
 				+ ", Data Pipeline, $80k, closing next month, contact Jane Roe, rep me, co-selling with Nobody Known");
 		// a name the program does not know is said back; who found it is asked
 		assertThat(posts(channel, 1).get(0).arg("text")).contains("no other partner of the program is called",
 				"Nobody Known", "whether you sourced this opportunity", "which other partners sell it with you");
 
-		replyInThread(acmeTeam, channel, thread, "influenced");
+		replyInBotThread(acme.team(), channel, thread, "influenced");
 		assertThat(posts(channel, 2).get(1).arg("text")).contains("which other partners sell it with you")
 			.doesNotContain("whether you sourced");
 
-		replyInThread(acmeTeam, channel, thread, globexName.toLowerCase());
+		replyInBotThread(acme.team(), channel, thread, globexName.toLowerCase());
 		StubSlackApi.Call card = posts(channel, 3).get(2);
 		assertThat(card.arg("blocks")).contains("Register this deal?", "Influenced, co-selling with " + globexName);
-		click(acmeTeam, "U_ACME", channel, "1700003000.000200", DealBlocks.SUBMIT,
+		click(acme.team(), "U_ACME", channel, "1700003000.000200", DealBlocks.SUBMIT,
 				buttonValue(card, DealBlocks.SUBMIT));
 		slackApi.await("chat.update", c -> channel.equals(c.arg("channel")) && c.arg("text").contains("approved"), 1);
 		Map<String, Object> stored = jdbc
@@ -470,7 +440,7 @@ class DealFlowTests extends EndToEndTests {
 
 		// a deal of the partner's own asks nothing of it
 		String plain = ownChannel();
-		mention(acmeTeam, plain, "1700003100.000100", "register " + unique("Umbrella") + ", " + unique("umbrella")
+		mentionBot(acme.team(), plain, "1700003100.000100", "register " + unique("Umbrella") + ", " + unique("umbrella")
 				+ ".com, Data Pipeline, $80k, closing next month, contact Jane Roe, rep me");
 		assertThat(posts(plain, 1).get(0).arg("blocks")).contains("Register this deal?").doesNotContain("Your part");
 	}
@@ -522,7 +492,7 @@ class DealFlowTests extends EndToEndTests {
 		assertThat(notice.get(0).arg("text")).contains("an earlier registration covers Secure Gateway");
 
 		// the partner asks in plain words; another partner learns nothing of it
-		mention(globexTeam, globexChannel, "1700000960.000100", "why was " + reference + " rejected?");
+		mentionBot(globexTeam, globexChannel, "1700000960.000100", "why was " + reference + " rejected?");
 		assertThat(
 				slackApi
 					.await("chat.postMessage",
@@ -532,7 +502,7 @@ class DealFlowTests extends EndToEndTests {
 					.get(0)
 					.arg("text"))
 			.contains(reference, "rejected: an earlier registration covers Secure Gateway");
-		mention(acmeTeam, acmeChannel, "1700000970.000100", "why was " + reference + " rejected?");
+		mentionBot(acme.team(), acmeChannel, "1700000970.000100", "why was " + reference + " rejected?");
 		assertThat(slackApi
 			.await("chat.postMessage",
 					c -> acmeChannel.equals(c.arg("channel")) && "1700000970.000100".equals(c.arg("thread_ts")), 1)
@@ -542,11 +512,19 @@ class DealFlowTests extends EndToEndTests {
 			.doesNotContain("earlier registration");
 	}
 
+	/** The text of the bot's one reply in this thread. */
+	private String replyText(String channel, String threadTs) {
+		return slackApi
+			.await("chat.postMessage", c -> channel.equals(c.arg("channel")) && threadTs.equals(c.arg("thread_ts")), 1)
+			.get(0)
+			.arg("text");
+	}
+
 	@Test
 	void aPartnerAsksWhenProtectionEndsAndExtendsItFromSlack() {
 		String channel = ownChannel();
 		String domain = customer.toLowerCase() + ".com";
-		submitted(acmeTeam, channel, "1700001000.000100", "register " + customer + ", " + domain
+		submitted(acme.team(), channel, "1700001000.000100", "register " + customer + ", " + domain
 				+ ", Data Pipeline, $80k, closing next month, contact Jane Roe, rep me");
 		Map<String, Object> deal = jdbc
 			.sql("select reference, protected_until::text as until from deal_registration where customer_domain = ?")
@@ -555,32 +533,20 @@ class DealFlowTests extends EndToEndTests {
 			.singleRow();
 		String reference = (String) deal.get("reference");
 
-		mention(acmeTeam, channel, "1700001100.000100", "when does " + reference + "'s protection end?");
-		assertThat(slackApi
-			.await("chat.postMessage",
-					c -> channel.equals(c.arg("channel")) && "1700001100.000100".equals(c.arg("thread_ts")), 1)
-			.get(0)
-			.arg("text")
-			.replace("*", "")).contains(reference, "protected until " + deal.get("until"), "extension from");
+		mentionBot(acme.team(), channel, "1700001100.000100", "when does " + reference + "'s protection end?");
+		assertThat(replyText(channel, "1700001100.000100").replace("*", "")).contains(reference,
+				"protected until " + deal.get("until"), "extension from");
 
 		// near its end, the partner asks for the extension in plain words
 		java.time.LocalDate soon = TestClock.today().plusDays(5);
 		jdbc.sql("update deal_registration set protected_until = ? where reference = ?")
 			.params(soon, reference)
 			.update();
-		mention(acmeTeam, channel, "1700001200.000100", "please extend " + reference);
-		assertThat(slackApi
-			.await("chat.postMessage",
-					c -> channel.equals(c.arg("channel")) && "1700001200.000100".equals(c.arg("thread_ts")), 1)
-			.get(0)
-			.arg("text")
-			.replace("*", "")).contains(reference + " is now protected until " + soon.plusDays(30));
-		mention(acmeTeam, channel, "1700001300.000100", "extend " + reference + " again please");
-		assertThat(slackApi
-			.await("chat.postMessage",
-					c -> channel.equals(c.arg("channel")) && "1700001300.000100".equals(c.arg("thread_ts")), 1)
-			.get(0)
-			.arg("text")).contains("extension(s) already");
+		mentionBot(acme.team(), channel, "1700001200.000100", "please extend " + reference);
+		assertThat(replyText(channel, "1700001200.000100").replace("*", ""))
+			.contains(reference + " is now protected until " + soon.plusDays(30));
+		mentionBot(acme.team(), channel, "1700001300.000100", "extend " + reference + " again please");
+		assertThat(replyText(channel, "1700001300.000100")).contains("extension(s) already");
 	}
 
 	@Test
@@ -589,11 +555,11 @@ class DealFlowTests extends EndToEndTests {
 		String domain = customer.toLowerCase() + ".com";
 		// a small deal waits for a manager (below the minimum); made to have waited ten
 		// days
-		mention(acmeTeam, channel, "1700001400.000100", "register " + customer + ", " + domain
+		mentionBot(acme.team(), channel, "1700001400.000100", "register " + customer + ", " + domain
 				+ ", Data Pipeline, $3k, closing next month, contact Jane Roe, rep me");
 		StubSlackApi.Call card = posts(channel, 1).get(0);
 		assertThat(card.arg("blocks")).contains("Against the rules of engagement", "minimum of 5000 USD");
-		click(acmeTeam, "U_ACME", channel, "1700001400.000200", DealBlocks.SUBMIT,
+		click(acme.team(), "U_ACME", channel, "1700001400.000200", DealBlocks.SUBMIT,
 				buttonValue(card, DealBlocks.SUBMIT));
 		assertThat(slackApi.await("chat.update", c -> channel.equals(c.arg("channel")), 1).get(0).arg("text"))
 			.contains("waits for a channel manager", "minimum", "a decision is due by");
@@ -605,7 +571,7 @@ class DealFlowTests extends EndToEndTests {
 			.single();
 
 		String person = unique("U");
-		slackApi.user(person, acmeTeam);
+		slackApi.user(person, acme.team());
 		openAppHome(person);
 		String home = slackApi.await("views.publish", c -> person.equals(c.arg("user_id")), 1).get(0).arg("view");
 		assertThat(home).contains("Deal registrations", reference, "waits for a channel manager");
@@ -615,7 +581,7 @@ class DealFlowTests extends EndToEndTests {
 		openAppHome(manager);
 		String queue = slackApi.await("views.publish", c -> manager.equals(c.arg("user_id")), 1).get(0).arg("view");
 		assertThat(queue).contains("Registrations waiting for a decision", "3 business days", "overdue", reference,
-				acmeName);
+				acme.name());
 		// and why it waits, in words rather than a status code
 		assertThat(queue)
 			.contains("breaks the rules of engagement: the amount is below the program", "minimum of 5000 USD")
@@ -677,7 +643,7 @@ class DealFlowTests extends EndToEndTests {
 		Map<String, String> command = form("slash_command.form-urlencoded.txt");
 		command.put("command", "/partner");
 		command.put("text", "deal");
-		command.put("team_id", acmeTeam);
+		command.put("team_id", acme.team());
 		command.put("channel_id", channel);
 		command.put("trigger_id", "trigger-" + channel);
 		assertThat(slack().form(encodeForm(command)).statusCode()).isEqualTo(200);
@@ -690,8 +656,8 @@ class DealFlowTests extends EndToEndTests {
 	/** Slack's view_submission of the deal form, by a person of the test's partner. */
 	private HttpResponse<String> submitDealForm(JsonObject view, JsonObject values) {
 		JsonObject submission = json("view_submission.slack_connect_channel.json");
-		submission.getAsJsonObject("user").addProperty("team_id", acmeTeam);
-		submission.getAsJsonObject("team").addProperty("id", acmeTeam);
+		submission.getAsJsonObject("user").addProperty("team_id", acme.team());
+		submission.getAsJsonObject("team").addProperty("id", acme.team());
 		JsonObject submitted = submission.getAsJsonObject("view");
 		submitted.addProperty("callback_id", DealBlocks.FORM);
 		submitted.addProperty("private_metadata", view.get("private_metadata").getAsString());
@@ -805,7 +771,7 @@ class DealFlowTests extends EndToEndTests {
 		// the partner hears in its thread which product was approved, and of no one else
 		List<StubSlackApi.Call> notice = slackApi.await("chat.postMessage", c -> globexChannel.equals(c.arg("channel"))
 				&& thread.equals(c.arg("thread_ts")) && c.arg("text").contains("was approved"), 1);
-		assertThat(notice.get(0).arg("text")).contains(": Data Pipeline)").doesNotContain(acmeName);
+		assertThat(notice.get(0).arg("text")).contains(": Data Pipeline)").doesNotContain(acme.name());
 	}
 
 	private static JsonObject choice(String value) {

@@ -20,23 +20,18 @@ class ScorecardFlowTests extends EndToEndTests {
 	@Autowired
 	ScorecardsInSlack scorecardsInSlack;
 
-	private String acmeName;
+	private TestPartner acme;
 
-	private String acmeTeam;
-
-	private String globexName;
+	private TestPartner globex;
 
 	@BeforeEach
 	void partners() {
-		acmeName = unique("Acme ");
-		acmeTeam = unique("TA");
-		registerPartner(acmeName, "Silver", acmeTeam);
-		globexName = unique("Globex ");
-		registerPartner(globexName, "Gold", unique("TG"));
+		acme = newPartner("Acme ", "Silver");
+		globex = newPartner("Globex ", "Gold");
 	}
 
 	private void command(String text, String user, String channel) {
-		assertThat(partnerCommand(acmeTeam, user, channel, text).statusCode()).isEqualTo(200);
+		assertThat(partnerCommand(acme.team(), user, channel, text).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -48,8 +43,8 @@ class ScorecardFlowTests extends EndToEndTests {
 				1);
 		assertThat(replies).hasSize(1);
 		assertThat(replies.get(0).arg("user")).isEqualTo(user);
-		assertThat(replies.get(0).arg("blocks")).contains(acmeName, "To reach Gold", "won revenue")
-			.doesNotContain(globexName);
+		assertThat(replies.get(0).arg("blocks")).contains(acme.name(), "To reach Gold", "won revenue")
+			.doesNotContain(globex.name());
 	}
 
 	@Test
@@ -93,8 +88,8 @@ class ScorecardFlowTests extends EndToEndTests {
 	void anEngineerAndAnAccountExecutiveOfOnePartnerGetTheirOwnTraining() {
 		String executive = unique("U");
 		String engineer = unique("U");
-		slackApi.user(executive, acmeTeam, "Account Executive, Acme");
-		slackApi.user(engineer, acmeTeam, "Senior Solutions Engineer");
+		slackApi.user(executive, acme.team(), "Account Executive, Acme");
+		slackApi.user(engineer, acme.team(), "Senior Solutions Engineer");
 		String channel = unique("C");
 		command("training", executive, channel);
 		String forExecutive = slackApi
@@ -115,11 +110,12 @@ class ScorecardFlowTests extends EndToEndTests {
 	@Test
 	void theAppHomeShowsTheScorecard() {
 		String user = unique("U");
-		slackApi.user(user, acmeTeam);
+		slackApi.user(user, acme.team());
 		openAppHome(user);
 		List<StubSlackApi.Call> published = slackApi.await("views.publish", c -> user.equals(c.arg("user_id")), 1);
 		assertThat(published).hasSize(1);
-		assertThat(published.get(0).arg("view")).contains("\"type\":\"home\"", acmeName).doesNotContain(globexName);
+		assertThat(published.get(0).arg("view")).contains("\"type\":\"home\"", acme.name())
+			.doesNotContain(globex.name());
 	}
 
 	@Test
@@ -131,10 +127,10 @@ class ScorecardFlowTests extends EndToEndTests {
 		scorecardsInSlack.nudge(week);
 		List<StubSlackApi.Call> tips = slackApi.await("chat.postMessage", c -> user.equals(c.arg("channel")), 1);
 		assertThat(tips).hasSize(1);
-		assertThat(tips.get(0).arg("text")).contains(acmeName, "Silver", "Gold needs");
+		assertThat(tips.get(0).arg("text")).contains(acme.name(), "Silver", "Gold needs");
 		assertThat(tips.get(0).arg("blocks")).contains(ScorecardBlocks.STOP_NUDGES);
 
-		click(acmeTeam, user, user, "1700000000.000200", ScorecardBlocks.STOP_NUDGES, "stop");
+		click(acme.team(), user, user, "1700000000.000200", ScorecardBlocks.STOP_NUDGES, "stop");
 		assertThat(slackApi.await("chat.postMessage",
 				c -> user.equals(c.arg("channel")) && c.arg("text").contains("no more weekly tips"), 1))
 			.hasSize(1);
