@@ -239,12 +239,13 @@ class DealFlowTests extends EndToEndTests {
 	void oneReplyListingEveryAnswerInTurnFillsEachField() {
 		String channel = ownChannel();
 		String domain = customer.toLowerCase() + ".com";
-		String thread = mention(acmeTeam, channel, "1700000750.000100",
+		String thread = mentionBot(acme.team(), channel, "1700000750.000100",
 				"new deal for " + customer + ", 120 seats of Analytics Suite, about 80k, closing next month");
 		assertThat(posts(channel, 1).get(0).arg("text")).contains("web domain", "the currency", "customer's contact",
 				"sales rep");
 
-		replyInThread(acmeTeam, channel, thread, domain + ", dollars, Bill Lumbergh, VP IT, bill@" + domain + ", me");
+		replyInBotThread(acme.team(), channel, thread,
+				domain + ", dollars, Bill Lumbergh, VP IT, bill@" + domain + ", me");
 		StubSlackApi.Call card = posts(channel, 2).get(1);
 		assertThat(card.arg("blocks"))
 			.contains("Register this deal?", "80,000 USD", "120 seats", "Bill Lumbergh, VP IT, bill@" + domain)

@@ -49,17 +49,16 @@ class ScorecardFlowTests extends EndToEndTests {
 
 	@Test
 	void aPartnerAsksInPlainWordsWhereItStandsAndWhichCoursesCloseTheGap() {
-		String channel = unique("C");
-		String team = unique("TS");
-		String name = unique("Stark ");
-		registerPartner(name, "Silver", team, channel);
-		String thread = mentionBot(team, channel, "1700002100.000100", "what's our tier and what do we need for Gold?");
+		TestPartner stark = newPartner("Stark ", "Silver");
+		String channel = stark.channel();
+		String thread = mentionBot(stark.team(), channel, "1700002100.000100",
+				"what's our tier and what do we need for Gold?");
 		List<StubSlackApi.Call> standing = slackApi.await("chat.postMessage",
 				c -> channel.equals(c.arg("channel")) && thread.equals(c.arg("thread_ts")), 1);
-		assertThat(standing.get(0).arg("blocks")).contains(name, "To reach Gold", "won revenue")
-			.doesNotContain(globexName);
+		assertThat(standing.get(0).arg("blocks")).contains(stark.name(), "To reach Gold", "won revenue")
+			.doesNotContain(globex.name());
 
-		String second = mentionBot(team, channel, "1700002200.000100", "which courses should we take?");
+		String second = mentionBot(stark.team(), channel, "1700002200.000100", "which courses should we take?");
 		List<StubSlackApi.Call> courses = slackApi.await("chat.postMessage",
 				c -> channel.equals(c.arg("channel")) && second.equals(c.arg("thread_ts")), 1);
 		assertThat(courses.get(0).arg("text")).startsWith("Training that closes your gaps");
@@ -68,10 +67,10 @@ class ScorecardFlowTests extends EndToEndTests {
 	@Test
 	void aPartnersStandingIsNotToldInAChannelOthersMayRead() {
 		String channel = unique("C");
-		String thread = mentionBot(acmeTeam, channel, "1700002300.000100", "how far are we from Gold?");
+		String thread = mentionBot(acme.team(), channel, "1700002300.000100", "how far are we from Gold?");
 		List<StubSlackApi.Call> reply = slackApi.await("chat.postMessage",
 				c -> channel.equals(c.arg("channel")) && thread.equals(c.arg("thread_ts")), 1);
-		assertThat(reply.get(0).arg("text")).contains("private to your company").doesNotContain(acmeName);
+		assertThat(reply.get(0).arg("text")).contains("private to your company").doesNotContain(acme.name());
 	}
 
 	@Test
