@@ -1,11 +1,16 @@
 package com.partnerbot.slack.bolt;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +22,7 @@ import com.partnerbot.StubSlackApi;
 import com.partnerbot.knowledge.KnowledgeBase;
 import com.partnerbot.platform.EmbeddedDatabase;
 import com.partnerbot.platform.PlatformProperties;
+import com.partnerbot.platform.ScheduledJobs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,6 +46,9 @@ class DurableDeliveryTests extends EndToEndTests {
 
 	@Autowired
 	DeliveryRecovery recovery;
+
+	@Autowired
+	DataSource dataSource;
 
 	@BeforeEach
 	void indexed() {
@@ -83,7 +92,7 @@ class DurableDeliveryTests extends EndToEndTests {
 		try {
 			// it is going down: it acknowledges and claims the delivery, then does no
 			// work
-			dying.getBean(SlackWork.class).destroy();
+			dying.getBean(SlackWork.class).stop();
 			int port = Integer.parseInt(dying.getEnvironment().getProperty("local.server.port"));
 			assertThat(new SlackClientForTests(port).json(mention(eventId, channel)).statusCode()).isEqualTo(200);
 			Awaitility.await()
@@ -114,6 +123,80 @@ class DurableDeliveryTests extends EndToEndTests {
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(postsIn(channel)).hasSize(1));
 		assertThat(postsIn(channel).get(0).arg("text")).isNotEqualTo(Messages.REFUSAL);
+	}
+
+	@Test
+	void deliveriesWaitingWhenAnInstanceStopsAreStoredAndAnsweredByAnother() throws Exception {
+		Path database = platform.dataDir().resolve("postgres");
+		String url = EmbeddedDatabase.start(database);
+		String channel = unique("C_STOP");
+		String held = unique("EvHeld");
+		String waiting = unique("EvWaiting");
+		String waitingBody = mention(waiting, channel);
+		String waitingTs = JsonParser.parseString(waitingBody)
+			.getAsJsonObject()
+			.getAsJsonObject("event")
+			.get("ts")
+			.getAsString();
+		ConfigurableApplicationContext stopping = anotherInstance(url, "target/test-data/stopping", Map.of());
+		String instance = stopping.getBean(ScheduledJobs.class).instance();
+		try (Connection other = dataSource.getConnection()) {
+			// the first delivery's claim waits on a row lock, so the second, in the same
+			// channel, waits in memory behind it
+			other.setAutoCommit(false);
+			other.createStatement()
+				.executeUpdate(
+						"insert into slack_delivery (event_id, event_type) values ('" + held + "', 'app_mention')");
+			int port = Integer.parseInt(stopping.getEnvironment().getProperty("local.server.port"));
+			SlackClientForTests client = new SlackClientForTests(port);
+			assertThat(client.json(mention(held, channel)).statusCode()).isEqualTo(200);
+			assertThat(client.json(waitingBody).statusCode()).isEqualTo(200);
+			assertThat(jdbc.sql("select count(*) from slack_delivery where event_id = ?")
+				.param(waiting)
+				.query(Integer.class)
+				.single()).isZero();
+
+			// SIGTERM: the context closes, and once the deliveries stopped being routed
+			// the
+			// first one's claim goes through
+			CompletableFuture<Void> closed = CompletableFuture.runAsync(stopping::close);
+			DeliveryGate gate = stopping.getBean(DeliveryGate.class);
+			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !gate.routing());
+			other.rollback();
+			assertThat(closed).succeedsWithin(Duration.ofSeconds(60));
+		}
+		finally {
+			stopping.close();
+			EmbeddedDatabase.release(database);
+		}
+		// the waiting one was stored, left to another instance and not yet attempted
+		assertThat(record(waiting)).containsEntry("status", "RECEIVED")
+			.containsEntry("claimed_by", instance)
+			.containsEntry("attempts", 0);
+		assertThat(record(waiting).get("body").toString()).contains(waiting);
+		assertThat(repliesTo(channel, waitingTs)).isEmpty();
+
+		// this instance's recovery answers it, once
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			recovery.recoverNow();
+			return !repliesTo(channel, waitingTs).isEmpty();
+		});
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(record(waiting).get("status")));
+		assertThat(record(waiting)).containsEntry("attempts", 1);
+		// the held one too, by the stopping instance or by this one
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			recovery.recoverNow();
+			return "DONE".equals(record(held).get("status"));
+		});
+		Awaitility.await()
+			.during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(postsIn(channel)).hasSize(2));
+		assertThat(repliesTo(channel, waitingTs)).hasSize(1);
+	}
+
+	private List<StubSlackApi.Call> repliesTo(String channel, String threadTs) {
+		return postsIn(channel).stream().filter(c -> threadTs.equals(c.arg("thread_ts"))).toList();
 	}
 
 	@Test
