@@ -36,6 +36,16 @@ abstract class ShutdownStep implements SmartLifecycle {
 		return running;
 	}
 
+	/**
+	 * Not stopped when the context is only paused (the test framework pauses the contexts
+	 * it caches): what it hands over is for an instance that goes away, and a stopped
+	 * step does not start again.
+	 */
+	@Override
+	public final boolean isPauseable() {
+		return false;
+	}
+
 	@Override
 	public final void stop() {
 		running = false;
