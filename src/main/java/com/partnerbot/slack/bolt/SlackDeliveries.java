@@ -173,23 +173,23 @@ class SlackDeliveries {
 	}
 
 	/**
-	 * The message a run of this delivery posted as its {@code seq}-th, if one did (with
-	 * its ts when Slack gave one).
+	 * The message a run of this delivery sent as its {@code seq}-th of that kind, if one
+	 * did (with its ts when Slack gave one).
 	 */
-	Optional<Optional<String>> posted(String eventId, int seq) {
-		return jdbc.sql("select ts from slack_delivery_post where event_id = ? and seq = ?")
-			.params(eventId, seq)
+	Optional<Optional<String>> posted(String eventId, DeliveryWork.Kind kind, int seq) {
+		return jdbc.sql("select ts from slack_delivery_post where event_id = ? and kind = ? and seq = ?")
+			.params(eventId, kind.name(), seq)
 			.query((rs, n) -> Optional.ofNullable(rs.getString("ts")))
 			.optional();
 	}
 
-	/** Records the {@code seq}-th message this delivery's work posted or updated. */
-	void recordPost(String eventId, int seq, String ts) {
+	/** Records the {@code seq}-th message of that kind this delivery's work sent. */
+	void recordPost(String eventId, DeliveryWork.Kind kind, int seq, String ts) {
 		try {
 			jdbc.sql("""
-					insert into slack_delivery_post (event_id, seq, ts) select ?, ?, ?
+					insert into slack_delivery_post (event_id, kind, seq, ts) select ?, ?, ?, ?
 					where exists (select 1 from slack_delivery where event_id = ?)
-					on conflict do nothing""").params(eventId, seq, ts, eventId).update();
+					on conflict do nothing""").params(eventId, kind.name(), seq, ts, eventId).update();
 		}
 		catch (DataAccessException ex) {
 			log.warn("Could not record the message of Slack delivery {}", eventId, ex);

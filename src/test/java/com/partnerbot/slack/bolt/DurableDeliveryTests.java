@@ -50,6 +50,12 @@ class DurableDeliveryTests extends EndToEndTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	SlackDeliveries deliveries;
+
+	@Autowired
+	SlackReplies replies;
+
 	@BeforeEach
 	void indexed() {
 		awaitIndexed(knowledge);
@@ -238,6 +244,76 @@ class DurableDeliveryTests extends EndToEndTests {
 			.during(Duration.ofSeconds(2))
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(postsIn(channel)).hasSize(1));
+	}
+
+	/** A mention an instance claimed before it died, its lease over. */
+	private void claimedByOneThatDied(String eventId, String body) {
+		jdbc.sql(
+				"""
+						insert into slack_delivery (event_id, event_type, team_id, body, status, claimed_by, lease_until, attempts)
+						values (?, 'app_mention', ?, ?, 'RECEIVED', 'died', now() - interval '1 minute', 1)""")
+			.params(eventId, StubSlackApi.TEAM, body)
+			.update();
+	}
+
+	@Test
+	void anAnswerRunAgainReplacesThePlaceholderTheRunThatDiedShowed() {
+		String eventId = unique("EvShown");
+		String channel = unique("C_SHOWN");
+		claimedByOneThatDied(eventId, mention(eventId, channel));
+		// that run's answer took long enough to show the placeholder, then it died
+		String placeholder = slackApi.postDirectly(channel,
+				":hourglass_flowing_sand: Looking in the enablement library…", null);
+		jdbc.sql("insert into slack_delivery_post (event_id, kind, seq, ts) values (?, 'PLACEHOLDER', 1, ?)")
+			.params(eventId, placeholder)
+			.update();
+
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			recovery.recoverNow();
+			return "DONE".equals(record(eventId).get("status"));
+		});
+		// the answer took the placeholder's place: no second placeholder, no second
+		// message
+		List<StubSlackApi.Call> updates = slackApi.calls("chat.update")
+			.stream()
+			.filter(c -> channel.equals(c.arg("channel")))
+			.toList();
+		assertThat(updates).hasSize(1);
+		assertThat(updates.get(0).arg("ts")).isEqualTo(placeholder);
+		assertThat(updates.get(0).arg("text")).doesNotContain("Looking in the enablement library");
+		assertThat(postsIn(channel)).isEmpty();
+		assertThat(slackApi.messages(channel)).hasSize(1);
+	}
+
+	@Test
+	void aPrivateReplyTheRunThatDiedSentIsNotSentAgain() {
+		String eventId = unique("EvPrivate");
+		String channel = unique("C_PRIVATE");
+		String user = unique("W_PRIVATE");
+		claimedByOneThatDied(eventId, mention(eventId, channel));
+		// the first run sent one private reply, then died
+		privately(new DeliveryWork(eventId, deliveries, false), channel, user, "One moment, first run");
+		// the run again sends the same one, then one more
+		DeliveryWork again = new DeliveryWork(eventId, deliveries, true);
+		privately(again, channel, user, "One moment, run again");
+		privately(again, channel, user, "A second private reply");
+
+		List<StubSlackApi.Call> ephemeral = slackApi.calls("chat.postEphemeral")
+			.stream()
+			.filter(c -> channel.equals(c.arg("channel")))
+			.toList();
+		assertThat(ephemeral).extracting(c -> c.arg("text"))
+			.containsExactly("One moment, first run", "A second private reply");
+	}
+
+	private void privately(DeliveryWork work, String channel, String user, String text) {
+		CurrentDelivery.track(work);
+		try {
+			replies.privately(channel, user, Messages.Reply.plain(text));
+		}
+		finally {
+			CurrentDelivery.clear();
+		}
 	}
 
 }
