@@ -1,8 +1,10 @@
 package com.partnerbot.platform;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,7 +32,13 @@ class OperationsTests extends EndToEndTests {
 		HttpResponse<String> health = api("GET", "/actuator/health", null, null);
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
-		assertThat(api("GET", "/actuator/health/readiness", null, null).body()).contains("UP");
+		// ready once it serves the cluster's content version: an instance another test
+		// started on the same database may have moved it, and this one follows within its
+		// poll
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.untilAsserted(
+					() -> assertThat(api("GET", "/actuator/health/readiness", null, null).body()).contains("UP"));
 		// what the status stands on: the database, asked for a valid connection
 		HealthDescriptor db = healthEndpoint.healthForPath("db");
 		assertThat(db).isInstanceOfSatisfying(IndicatedHealthDescriptor.class, indicated -> {
