@@ -1,11 +1,14 @@
 package com.partnerbot.slack.bolt;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,20 +28,24 @@ public class SlackReplies {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackReplies.class);
 
+	/** The metadata type of the messages a delivery's work posts. */
+	static final String METADATA_TYPE = "partnerbot_delivery_message";
+
 	private final SlackApi api;
 
 	private final SlackDeliveries deliveries;
 
 	/** Only this person sees it: ephemeral in the channel, else a direct message. */
 	public void privately(String channel, String user, Messages.Reply reply) {
-		once(next(Kind.PRIVATE), "a private reply in " + channel, () -> {
+		Slot slot = next(Kind.PRIVATE);
+		once(slot, "a private reply in " + channel, () -> {
 			ChatPostEphemeralResponse response = api.client()
 				.chatPostEphemeral(r -> r.channel(channel).user(user).text(reply.text()).blocks(reply.blocks()));
 			if (response.isOk()) {
 				return Sent.of(response.getMessageTs());
 			}
 			log.info("chat.postEphemeral in {} failed ({}); sending a direct message", channel, response.getError());
-			return postMessage(user, null, reply);
+			return postMessage(slot, user, null, reply);
 		});
 	}
 
@@ -49,7 +56,15 @@ public class SlackReplies {
 
 	/** Posts a message as the given one of its delivery's work. */
 	public Optional<String> post(Slot slot, String channel, String threadTs, Messages.Reply reply) {
-		return once(slot, "chat.postMessage to " + channel, () -> postMessage(channel, threadTs, reply));
+		return once(slot, "chat.postMessage to " + channel, () -> {
+			Optional<String> taken = takenBySlack(slot, channel, threadTs);
+			if (taken.isPresent()) {
+				log.info("The message {} {} of delivery {} is in Slack already; not posted twice", slot.kind, slot.seq,
+						slot.work.eventId());
+				return Sent.of(taken.get());
+			}
+			return postMessage(slot, channel, threadTs, reply);
+		});
 	}
 
 	public void update(String channel, String ts, Messages.Reply reply) {
@@ -99,11 +114,62 @@ public class SlackReplies {
 				: Optional.empty();
 	}
 
-	private Sent postMessage(String channel, String threadTs, Messages.Reply reply)
+	/**
+	 * Posts a message; one of a delivery's work carries its delivery and place in its
+	 * metadata, so that a run again can find it.
+	 */
+	private Sent postMessage(Slot slot, String channel, String threadTs, Messages.Reply reply)
 			throws IOException, SlackApiException {
-		ChatPostMessageResponse response = api.client()
-			.chatPostMessage(r -> r.channel(channel).threadTs(threadTs).text(reply.text()).blocks(reply.blocks()));
+		ChatPostMessageResponse response = api.client().chatPostMessage(r -> {
+			r.channel(channel).threadTs(threadTs).text(reply.text()).blocks(reply.blocks());
+			if (slot.work != null) {
+				r.metadata(Message.Metadata.builder()
+					.eventType(METADATA_TYPE)
+					.eventPayload(Map.of("event_id", slot.work.eventId(), "kind", slot.kind.name(), "seq",
+							String.valueOf(slot.seq)))
+					.build());
+			}
+			return r;
+		});
 		return response.isOk() ? Sent.of(response.getTs()) : Sent.refused(response.getError());
+	}
+
+	/**
+	 * On a run again, the message the earlier run posted in this place, found in Slack by
+	 * its metadata: Slack took it, and that instance died before it recorded it. Looks at
+	 * the thread's (or the channel's) latest 200 messages; when Slack cannot say, the
+	 * message is posted (twice rather than never).
+	 */
+	private Optional<String> takenBySlack(Slot slot, String channel, String threadTs)
+			throws IOException, SlackApiException {
+		if (slot.work == null || !slot.work.rerun()) {
+			return Optional.empty();
+		}
+		List<Message> messages;
+		if (threadTs != null) {
+			var replies = api.client()
+				.conversationsReplies(r -> r.channel(channel).ts(threadTs).includeAllMetadata(true).limit(200));
+			messages = replies.isOk() ? replies.getMessages() : null;
+		}
+		else {
+			var history = api.client()
+				.conversationsHistory(r -> r.channel(channel).includeAllMetadata(true).limit(200));
+			messages = history.isOk() ? history.getMessages() : null;
+		}
+		if (messages == null) {
+			return Optional.empty();
+		}
+		return messages.stream()
+			.filter((m) -> m.getMetadata() != null && METADATA_TYPE.equals(m.getMetadata().getEventType())
+					&& m.getMetadata().getEventPayload() != null)
+			.filter((m) -> {
+				Map<String, Object> payload = m.getMetadata().getEventPayload();
+				return slot.work.eventId().equals(String.valueOf(payload.get("event_id")))
+						&& slot.kind.name().equals(String.valueOf(payload.get("kind")))
+						&& String.valueOf(slot.seq).equals(String.valueOf(payload.get("seq")));
+			})
+			.map(Message::getTs)
+			.findFirst();
 	}
 
 	/**

@@ -286,6 +286,30 @@ class DurableDeliveryTests extends EndToEndTests {
 	}
 
 	@Test
+	void anAnswerSlackTookFromTheRunThatDiedIsNotPostedAgain() {
+		String eventId = unique("EvTaken");
+		String channel = unique("C_TAKEN");
+		String body = mention(eventId, channel);
+		String thread = JsonParser.parseString(body).getAsJsonObject().getAsJsonObject("event").get("ts").getAsString();
+		claimedByOneThatDied(eventId, body);
+		// Slack took that run's answer, and the instance died before it recorded it
+		String answer = slackApi.postDirectly(channel, thread, "The answer, posted by the run that died", """
+				{"event_type": "%s", "event_payload": {"event_id": "%s", "kind": "MESSAGE", "seq": "1"}}"""
+			.formatted(SlackReplies.METADATA_TYPE, eventId));
+
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			recovery.recoverNow();
+			return "DONE".equals(record(eventId).get("status"));
+		});
+		assertThat(postsIn(channel)).isEmpty();
+		assertThat(slackApi.messages(channel)).hasSize(1);
+		assertThat(jdbc.sql("select ts from slack_delivery_post where event_id = ? and kind = 'MESSAGE' and seq = 1")
+			.param(eventId)
+			.query(String.class)
+			.single()).isEqualTo(answer);
+	}
+
+	@Test
 	void aPrivateReplyTheRunThatDiedSentIsNotSentAgain() {
 		String eventId = unique("EvPrivate");
 		String channel = unique("C_PRIVATE");
