@@ -43,13 +43,13 @@ public class ClusterFailover {
 
 	static final String USAGE = """
 			usage: ClusterFailover --jar JAR --java JAVA --work DIR [--rate 200] [--duration 40] [--kill-at 20]
-			         [--mention-every 10] [--timeout-ms 3000] [--drain 60]""";
+			         [--mention-every 10] [--timeout-ms 3000] [--drain 120] [--slack-latency-ms 100]""";
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> o = new TreeMap<>(Map.of("--rate", "200", "--duration", "40", "--kill-at", "20",
-				"--mention-every", "10", "--timeout-ms", "3000", "--drain", "60"));
+				"--mention-every", "10", "--timeout-ms", "3000", "--drain", "120", "--slack-latency-ms", "100"));
 		BenchApp.parse(args, USAGE, (name, value) -> {
-			if (!name.matches("--(jar|java|work|rate|duration|kill-at|mention-every|timeout-ms|drain)")) {
+			if (!name.matches("--(jar|java|work|rate|duration|kill-at|mention-every|timeout-ms|drain|slack-latency-ms)")) {
 				return false;
 			}
 			o.put(name, value);
@@ -64,6 +64,8 @@ public class ClusterFailover {
 	private final Map<String, String> options;
 
 	private final Path work;
+
+	private String databaseUrl;
 
 	private final String secret = "bench-secret-" + System.nanoTime();
 
@@ -87,9 +89,12 @@ public class ClusterFailover {
 	void run() throws Exception {
 		Path database = work.resolve("postgres");
 		String url = EmbeddedDatabase.start(database);
+		databaseUrl = url;
 		List<Process> instances = new ArrayList<>();
-		StubSlackApi.Settings settings = new StubSlackApi.Settings(0, null, StubSlackApi.Limits.NONE, Duration.ZERO,
-				false, true);
+		// every Web API call takes this long, as over a network: an answer holds its worker
+		// for it, so the killed instance has answers in hand, not only deliveries received
+		StubSlackApi.Settings settings = new StubSlackApi.Settings(0, null, StubSlackApi.Limits.NONE,
+				Duration.ofMillis(option("--slack-latency-ms")), false, true);
 		try (StubSlackApi stub = StubSlackApi.start(settings)) {
 			List<Integer> ports = new ArrayList<>();
 			for (String name : List.of("a", "b")) {
@@ -152,8 +157,8 @@ public class ClusterFailover {
 		return process.start();
 	}
 
-	/** One delivery: its body, and the mention's ts when it needs an answer. */
-	private record Sent(String body, String mentionTs) {
+	/** One delivery: its event id and body, and the mention's ts when it needs an answer. */
+	private record Sent(String eventId, String body, String mentionTs) {
 	}
 
 	/** One phase of load; the victim (none in the warm-up) is killed on the way. */
@@ -171,6 +176,8 @@ public class ClusterFailover {
 		long[] latency = new long[count];
 		Map<String, Long> errors = new ConcurrentHashMap<>();
 		Set<String> acknowledgedMentions = ConcurrentHashMap.newKeySet();
+		// each acknowledged delivery's event id, and when its 200 came back (epoch micros)
+		Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
 		AtomicInteger ok = new AtomicInteger();
 		AtomicInteger inFlight = new AtomicInteger();
 		AtomicInteger maxInFlight = new AtomicInteger();
@@ -191,11 +198,9 @@ public class ClusterFailover {
 			}
 			boolean mention = i % every == 0;
 			String body = mention ? mentions.next() : messages.next();
-			Sent sent = new Sent(body, mention ? JsonParser.parseString(body)
-				.getAsJsonObject()
-				.getAsJsonObject("event")
-				.get("ts")
-				.getAsString() : null);
+			com.google.gson.JsonObject parsed = JsonParser.parseString(body).getAsJsonObject();
+			Sent sent = new Sent(parsed.get("event_id").getAsString(), body,
+					mention ? parsed.getAsJsonObject("event").get("ts").getAsString() : null);
 			int index = i;
 			maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
 			Thread.ofVirtual().start(() -> {
@@ -203,6 +208,8 @@ public class ClusterFailover {
 				latency[index] = System.nanoTime() - scheduled;
 				inFlight.decrementAndGet();
 				if (failure == null) {
+					java.time.Instant now = java.time.Instant.now();
+					acknowledgedAt.put(sent.eventId(), now.getEpochSecond() * 1_000_000 + now.getNano() / 1000);
 					ok.incrementAndGet();
 					if (sent.mentionTs() != null) {
 						acknowledgedMentions.add(sent.mentionTs());
@@ -237,11 +244,57 @@ public class ClusterFailover {
 		if (!errors.isEmpty()) {
 			System.out.println("    not acknowledged: " + new TreeMap<>(errors));
 		}
-		Map<String, Long> answers = awaitAnswers(stub, acknowledgedMentions);
+		Map<String, Long> answers = awaitAnswers(stub, acknowledgedMentions, acknowledgedAt.keySet());
 		long lost = acknowledgedMentions.stream().filter(ts -> answers.getOrDefault(ts, 0L) == 0).count();
 		long doubled = answers.values().stream().filter(n -> n > 1).count();
 		System.out.printf("mentions acknowledged=%d answered=%d lost=%d doubled=%d%n", acknowledgedMentions.size(),
 				answers.size(), lost, doubled);
+		durability(acknowledgedAt);
+	}
+
+	/**
+	 * What the database kept of the acknowledged deliveries: how long after its
+	 * acknowledgement each was stored (the window in which a hard kill loses it), which
+	 * were never stored, and which the survivor's recovery ran again.
+	 */
+	private void durability(Map<String, Long> acknowledgedAt) throws java.sql.SQLException {
+		String[] ids = acknowledgedAt.keySet().toArray(String[]::new);
+		List<Long> window = new ArrayList<>();
+		int stored = 0;
+		int runAgain = 0;
+		int runAgainMentions = 0;
+		int runAgainDone = 0;
+		Map<String, Integer> statuses = new TreeMap<>();
+		try (java.sql.Connection db = java.sql.DriverManager.getConnection(databaseUrl, "postgres", "postgres");
+				java.sql.PreparedStatement query = db.prepareStatement("""
+						select event_id, event_type, status, attempts,
+						       (extract(epoch from received_at) * 1000000)::bigint as received
+						from slack_delivery where event_id = any(?)""")) {
+			query.setArray(1, db.createArrayOf("text", ids));
+			try (java.sql.ResultSet rs = query.executeQuery()) {
+				while (rs.next()) {
+					stored++;
+					window.add(rs.getLong("received") - acknowledgedAt.get(rs.getString("event_id")));
+					statuses.merge(rs.getString("status"), 1, Integer::sum);
+					if (rs.getInt("attempts") > 1) {
+						runAgain++;
+						runAgainMentions += "app_mention".equals(rs.getString("event_type")) ? 1 : 0;
+						runAgainDone += "DONE".equals(rs.getString("status")) ? 1 : 0;
+					}
+				}
+			}
+		}
+		window.sort(null);
+		System.out.printf(
+				"deliveries acknowledged=%d stored=%d never stored=%d; by status %s; run again by the survivor's recovery=%d (mentions %d, done %d)%n",
+				ids.length, stored, ids.length - stored, statuses, runAgain, runAgainMentions, runAgainDone);
+		if (!window.isEmpty()) {
+			System.out.printf(
+					"    stored after its acknowledgement (a hard kill loses what is in this window): p50=%.1fms p99=%.1fms max=%.1fms%n",
+					window.get(window.size() / 2) / 1000.0,
+					window.get(Math.min(window.size() - 1, (int) (window.size() * 0.99))) / 1000.0,
+					window.get(window.size() - 1) / 1000.0);
+		}
 	}
 
 	/**
@@ -283,14 +336,17 @@ public class ClusterFailover {
 	}
 
 	/**
-	 * The bot's replies in each acknowledged mention's thread, once they stop coming (or
-	 * after the drain time).
+	 * The bot's replies in each acknowledged mention's thread, once every mention is
+	 * answered or no delivery is left unfinished in the database and none came for 5 s
+	 * (the survivor's recovery takes a dead instance's deliveries once their lease is
+	 * over, about 30 to 45 s after the kill), or after the drain time.
 	 */
-	private Map<String, Long> awaitAnswers(StubSlackApi stub, Set<String> mentions) throws InterruptedException {
+	private Map<String, Long> awaitAnswers(StubSlackApi stub, Set<String> mentions, Set<String> acknowledged)
+			throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(option("--drain"));
 		Map<String, Long> answers = Map.of();
 		long lastChange = System.nanoTime();
-		while (System.nanoTime() < deadline && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(5)) {
+		while (System.nanoTime() < deadline) {
 			Map<String, Long> now = stub.calls("chat.postMessage")
 				.stream()
 				.filter(c -> "C_BENCH".equals(c.arg("channel")) && c.arg("thread_ts") != null
@@ -302,10 +358,30 @@ public class ClusterFailover {
 			}
 			if (answers.size() >= mentions.size()) {
 				Thread.sleep(2000);
+				break;
+			}
+			if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(5) && unfinished(acknowledged) == 0) {
+				break;
 			}
 			Thread.sleep(200);
 		}
-		return answers;
+		return stub.calls("chat.postMessage")
+			.stream()
+			.filter(c -> "C_BENCH".equals(c.arg("channel")) && c.arg("thread_ts") != null
+					&& mentions.contains(c.arg("thread_ts")))
+			.collect(Collectors.groupingBy(c -> c.arg("thread_ts"), Collectors.counting()));
+	}
+
+	private int unfinished(Set<String> acknowledged) throws java.sql.SQLException {
+		try (java.sql.Connection db = java.sql.DriverManager.getConnection(databaseUrl, "postgres", "postgres");
+				java.sql.PreparedStatement query = db.prepareStatement(
+						"select count(*) from slack_delivery where status = 'RECEIVED' and event_id = any(?)")) {
+			query.setArray(1, db.createArrayOf("text", acknowledged.toArray(String[]::new)));
+			try (java.sql.ResultSet rs = query.executeQuery()) {
+				rs.next();
+				return rs.getInt(1);
+			}
+		}
 	}
 
 	private static int freePort() throws java.io.IOException {

@@ -695,8 +695,16 @@ public final class StubSlackApi implements AutoCloseable {
 	 * Posts as the bot would have: for tests of a crash after Slack took a message.
 	 */
 	public String postDirectly(String channel, String text, String metadataJson) {
+		return postDirectly(channel, null, text, metadataJson);
+	}
+
+	/** A message posted in a thread, as if by the bot, without a call counted. */
+	public String postDirectly(String channel, String threadTs, String text, String metadataJson) {
 		JsonObject args = new JsonObject();
 		args.addProperty("channel", channel);
+		if (threadTs != null) {
+			args.addProperty("thread_ts", threadTs);
+		}
 		args.addProperty("text", text);
 		args.addProperty("metadata", metadataJson);
 		return JsonParser.parseString(post(args).body()).getAsJsonObject().get("ts").getAsString();

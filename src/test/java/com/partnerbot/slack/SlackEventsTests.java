@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -193,15 +194,7 @@ class SlackEventsTests extends EndToEndTests {
 		String body = mention.toString();
 		// another instance is claiming the same event and has not committed: the claim
 		// here waits on its row lock, which the acknowledgement must not
-		try (Connection other = dataSource.getConnection()) {
-			other.setAutoCommit(false);
-			try (PreparedStatement claim = other
-				.prepareStatement("insert into slack_delivery (event_id, event_type, team_id) values (?, ?, ?)")) {
-				claim.setString(1, mention.get("event_id").getAsString());
-				claim.setString(2, "app_mention");
-				claim.setString(3, mention.get("team_id").getAsString());
-				claim.executeUpdate();
-			}
+		try (Connection other = claimingElsewhere(mention)) {
 			CompletableFuture<HttpResponse<String>> acknowledged = CompletableFuture
 				.supplyAsync(() -> slack().json(body));
 			try {
@@ -215,6 +208,55 @@ class SlackEventsTests extends EndToEndTests {
 			}
 		}
 		assertThat(slackApi.awaitExactly("chat.postMessage", c -> channel.equals(c.arg("channel")), 1)).hasSize(1);
+	}
+
+	/**
+	 * Another instance's claim of this delivery, begun and not committed: a claim here
+	 * waits on its row lock until the connection commits or rolls back.
+	 */
+	private Connection claimingElsewhere(JsonObject delivery) throws SQLException {
+		Connection other = dataSource.getConnection();
+		other.setAutoCommit(false);
+		try (PreparedStatement claim = other
+			.prepareStatement("insert into slack_delivery (event_id, event_type, team_id) values (?, ?, ?)")) {
+			claim.setString(1, delivery.get("event_id").getAsString());
+			claim.setString(2, "app_mention");
+			claim.setString(3, delivery.get("team_id").getAsString());
+			claim.executeUpdate();
+		}
+		return other;
+	}
+
+	@Test
+	void aDeliveryHeldUpByTheDatabaseHoldsUpOnlyItsOwnChannel() throws Exception {
+		String held = ownChannel();
+		String elsewhere = ownChannel();
+		JsonObject first = partnerMention(held);
+		JsonObject next = partnerMention(held);
+		next.getAsJsonObject("event").addProperty("ts", "1605835999.000300");
+		try (Connection other = claimingElsewhere(first)) {
+			try {
+				assertThat(slack().json(first.toString()).statusCode()).isEqualTo(200);
+				assertThat(slack().json(next.toString()).statusCode()).isEqualTo(200);
+				// while the first one's claim waits, another channel's delivery is
+				// claimed
+				// and answered
+				assertThat(slack().json(partnerMention(elsewhere).toString()).statusCode()).isEqualTo(200);
+				assertThat(repliesIn(elsewhere, 1)).hasSize(1);
+				// and the held channel's next delivery waits its turn
+				assertThat(slackApi.calls("chat.postMessage").stream().filter(c -> held.equals(c.arg("channel"))))
+					.isEmpty();
+			}
+			finally {
+				other.rollback();
+			}
+		}
+		assertThat(slackApi.awaitExactly("chat.postMessage", c -> held.equals(c.arg("channel")), 2)).hasSize(2);
+		// claimed in the order they came
+		assertThat(jdbc.sql("select event_id from slack_delivery where event_id in (?, ?) order by received_at")
+			.params(first.get("event_id").getAsString(), next.get("event_id").getAsString())
+			.query(String.class)
+			.list()).containsExactly(first.get("event_id").getAsString(), next.get("event_id").getAsString());
 	}
 
 	@Test

@@ -35,7 +35,9 @@ import org.springframework.stereotype.Component;
  * assistant thread, a "thinking" status in that thread while an answer is worked out
  * ({@code assistant.threads.setStatus}; posting the answer clears it), and elsewhere a
  * placeholder, posted only when the answer takes a while (an LLM), that the answer then
- * replaces in place.
+ * replaces in place. A delivery run again after its instance died neither shows a second
+ * placeholder nor answers twice: it replaces the placeholder the earlier run showed, or
+ * does nothing when that run answered.
  */
 @Component
 @RequiredArgsConstructor
@@ -111,11 +113,21 @@ class AssistantThreads implements SlackFeature, DisposableBean {
 			replies.post(channel, threadTs, answer.get());
 			return;
 		}
-		AtomicInteger state = new AtomicInteger(WAITING);
-		CompletableFuture<Optional<String>> placeholder = new CompletableFuture<>();
+		SlackReplies.Slot placeholderSlot = replies.nextPlaceholder();
+		SlackReplies.Slot answerSlot = replies.nextMessage();
+		if (replies.sentBefore(answerSlot)) {
+			// a run of this delivery on an instance that died answered already
+			return;
+		}
+		// a run that died may have shown the placeholder: the answer replaces that one
+		Optional<String> shown = replies.sentBeforeAt(placeholderSlot);
+		AtomicInteger state = new AtomicInteger(shown.isPresent() ? PLACEHOLDER_SHOWN : WAITING);
+		CompletableFuture<Optional<String>> placeholder = shown.isPresent() ? CompletableFuture.completedFuture(shown)
+				: new CompletableFuture<>();
 		ScheduledFuture<?> later = timer.schedule(() -> {
 			if (state.compareAndSet(WAITING, PLACEHOLDER_SHOWN)) {
-				placeholder.complete(replies.post(channel, threadTs, Messages.Reply.plain(PLACEHOLDER)));
+				placeholder
+					.complete(replies.post(placeholderSlot, channel, threadTs, Messages.Reply.plain(PLACEHOLDER)));
 			}
 		}, PLACEHOLDER_AFTER.toMillis(), TimeUnit.MILLISECONDS);
 		Messages.Reply reply;
@@ -125,22 +137,22 @@ class AssistantThreads implements SlackFeature, DisposableBean {
 		catch (RuntimeException ex) {
 			if (!state.compareAndSet(WAITING, DONE)) {
 				placeholder.join()
-					.ifPresent(ts -> replies.update(channel, ts,
+					.ifPresent(ts -> replies.update(answerSlot, channel, ts,
 							Messages.Reply.plain("Sorry, I couldn't finish that answer. Please ask again.")));
 			}
 			throw ex;
 		}
 		if (state.compareAndSet(WAITING, DONE)) {
 			later.cancel(false);
-			replies.post(channel, threadTs, reply);
+			replies.post(answerSlot, channel, threadTs, reply);
 			return;
 		}
 		Optional<String> ts = placeholder.join();
 		if (ts.isPresent()) {
-			replies.update(channel, ts.get(), reply);
+			replies.update(answerSlot, channel, ts.get(), reply);
 		}
 		else {
-			replies.post(channel, threadTs, reply);
+			replies.post(answerSlot, channel, threadTs, reply);
 		}
 	}
 

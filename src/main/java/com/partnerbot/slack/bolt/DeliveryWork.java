@@ -1,5 +1,7 @@
 package com.partnerbot.slack.bolt;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,8 +19,8 @@ final class DeliveryWork {
 	/** The handler itself, plus each task it queued that has not finished. */
 	private final AtomicInteger open = new AtomicInteger(1);
 
-	/** The messages the work has posted or updated so far. */
-	private final AtomicInteger posts = new AtomicInteger();
+	/** The messages the work has sent so far, of each kind. */
+	private final Map<Kind, AtomicInteger> sent = new EnumMap<>(Kind.class);
 
 	/** Whether an earlier run, on an instance that died, may have posted some of it. */
 	private final boolean rerun;
@@ -29,6 +31,9 @@ final class DeliveryWork {
 		this.eventId = eventId;
 		this.deliveries = deliveries;
 		this.rerun = rerun;
+		for (Kind kind : Kind.values()) {
+			sent.put(kind, new AtomicInteger());
+		}
 	}
 
 	boolean rerun() {
@@ -40,11 +45,11 @@ final class DeliveryWork {
 	}
 
 	/**
-	 * The number of the next message the work posts: a run again posts the same ones in
-	 * the same order.
+	 * The number of the next message of this kind the work sends: a run again sends the
+	 * same ones in the same order.
 	 */
-	int nextPost() {
-		return posts.incrementAndGet();
+	int next(Kind kind) {
+		return sent.get(kind).incrementAndGet();
 	}
 
 	/** A task queued for this delivery. */
@@ -57,6 +62,20 @@ final class DeliveryWork {
 		if (open.decrementAndGet() == 0 && !abandoned) {
 			deliveries.done(eventId);
 		}
+	}
+
+	/** What a delivery's work sends, each kind numbered on its own. */
+	enum Kind {
+
+		/** A message posted, or the answer that replaced a placeholder. */
+		MESSAGE,
+		/** A "thinking" message an answer replaces. */
+		PLACEHOLDER,
+		/** Only for one person: ephemeral, or a direct message instead. */
+		PRIVATE,
+		/** A change to a message posted earlier. */
+		UPDATE
+
 	}
 
 	/** Work this instance will not do: the delivery stays unfinished for another. */

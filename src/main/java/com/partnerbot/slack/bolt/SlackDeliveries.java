@@ -54,14 +54,7 @@ class SlackDeliveries {
 	 * with this event id.
 	 */
 	boolean claim(String eventId, String eventType, String teamId, int retryNum, String body) {
-		boolean first = jdbc
-			.sql("""
-					insert into slack_delivery (event_id, event_type, team_id, body, status, claimed_by, lease_until, attempts)
-					values (?, ?, ?, ?, 'RECEIVED', ?, now() + ? * interval '1 millisecond', 1)
-					on conflict (event_id) do nothing
-					""")
-			.params(eventId, eventType, teamId, body, instance, lease.toMillis())
-			.update() > 0;
+		boolean first = insert(eventId, eventType, teamId, body, lease, 1);
 		if (first) {
 			working.add(eventId);
 		}
@@ -69,6 +62,27 @@ class SlackDeliveries {
 			repeated(eventId, retryNum);
 		}
 		return first;
+	}
+
+	/**
+	 * Records a delivery this instance acknowledged but will not act on, as one whose
+	 * lease ran out before its first attempt: another instance's recovery runs it. A
+	 * delivery recorded already (a retry another instance took) is left as it is.
+	 */
+	void leave(String eventId, String eventType, String teamId, String body) {
+		insert(eventId, eventType, teamId, body, Duration.ZERO, 0);
+	}
+
+	private boolean insert(String eventId, String eventType, String teamId, String body, Duration leased,
+			int attempts) {
+		return jdbc
+			.sql("""
+					insert into slack_delivery (event_id, event_type, team_id, body, status, claimed_by, lease_until, attempts)
+					values (?, ?, ?, ?, 'RECEIVED', ?, now() + ? * interval '1 millisecond', ?)
+					on conflict (event_id) do nothing
+					""")
+			.params(eventId, eventType, teamId, body, instance, leased.toMillis(), attempts)
+			.update() > 0;
 	}
 
 	/** Counts a repeat of a delivery recorded already. */
@@ -94,9 +108,23 @@ class SlackDeliveries {
 		}
 	}
 
-	/** This instance will not finish it: its lease is no longer renewed. */
+	/**
+	 * This instance will not finish it: its lease ends now, so that the next recovery, on
+	 * any instance, runs it again.
+	 */
 	void abandoned(String eventId) {
 		working.remove(eventId);
+		try {
+			jdbc.sql("""
+					update slack_delivery set lease_until = now()
+					where event_id = ? and claimed_by = ? and status = 'RECEIVED'""")
+				.params(eventId, instance)
+				.update();
+		}
+		catch (DataAccessException ex) {
+			// its lease is no longer renewed: it runs out soon enough
+			log.warn("Could not leave Slack delivery {} to another instance at once", eventId, ex);
+		}
 	}
 
 	/** Renews the leases of the deliveries this instance works on. */
@@ -145,23 +173,23 @@ class SlackDeliveries {
 	}
 
 	/**
-	 * The message a run of this delivery posted as its {@code seq}-th, if one did (with
-	 * its ts when Slack gave one).
+	 * The message a run of this delivery sent as its {@code seq}-th of that kind, if one
+	 * did (with its ts when Slack gave one).
 	 */
-	Optional<Optional<String>> posted(String eventId, int seq) {
-		return jdbc.sql("select ts from slack_delivery_post where event_id = ? and seq = ?")
-			.params(eventId, seq)
+	Optional<Optional<String>> posted(String eventId, DeliveryWork.Kind kind, int seq) {
+		return jdbc.sql("select ts from slack_delivery_post where event_id = ? and kind = ? and seq = ?")
+			.params(eventId, kind.name(), seq)
 			.query((rs, n) -> Optional.ofNullable(rs.getString("ts")))
 			.optional();
 	}
 
-	/** Records the {@code seq}-th message this delivery's work posted or updated. */
-	void recordPost(String eventId, int seq, String ts) {
+	/** Records the {@code seq}-th message of that kind this delivery's work sent. */
+	void recordPost(String eventId, DeliveryWork.Kind kind, int seq, String ts) {
 		try {
 			jdbc.sql("""
-					insert into slack_delivery_post (event_id, seq, ts) select ?, ?, ?
+					insert into slack_delivery_post (event_id, kind, seq, ts) select ?, ?, ?, ?
 					where exists (select 1 from slack_delivery where event_id = ?)
-					on conflict do nothing""").params(eventId, seq, ts, eventId).update();
+					on conflict do nothing""").params(eventId, kind.name(), seq, ts, eventId).update();
 		}
 		catch (DataAccessException ex) {
 			log.warn("Could not record the message of Slack delivery {}", eventId, ex);

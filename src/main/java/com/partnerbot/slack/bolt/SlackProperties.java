@@ -41,14 +41,18 @@ public record SlackProperties(String signingSecret, String botToken, String appT
 	/**
 	 * Limits of the work queue.
 	 *
-	 * @param queue everything waiting, at most
+	 * @param queue everything waiting, at most (and, apart, the acknowledged deliveries
+	 * waiting to be claimed and routed)
+	 * @param routingThreads threads that claim and route acknowledged deliveries, each
+	 * channel's one at a time in order, channels side by side
 	 * @param perPerson questions one person may have waiting or running
 	 * @param perWorkspace questions one Slack workspace (a partner's people) may have
 	 * waiting or running
 	 * @param pausedNotice how often a person is told to wait a moment, at most
 	 */
-	public record Work(@DefaultValue("1000") int queue, @DefaultValue("3") int perPerson,
-			@DefaultValue("30") int perWorkspace, @DefaultValue("30s") Duration pausedNotice) {
+	public record Work(@DefaultValue("1000") int queue, @DefaultValue("4") int routingThreads,
+			@DefaultValue("3") int perPerson, @DefaultValue("30") int perWorkspace,
+			@DefaultValue("30s") Duration pausedNotice) {
 	}
 
 	boolean socketMode() {

@@ -1,11 +1,11 @@
 package com.partnerbot.slack.bolt;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +26,13 @@ import org.springframework.stereotype.Component;
  * Questions are taken in turn, one person after another, and each person and each
  * workspace may have only so many waiting; past that the work is refused and the caller
  * tells the person to wait a moment, instead of building an unbounded backlog.
+ * <p>
+ * When the instance stops, after the deliveries waiting to be routed were stored, the
+ * running work may finish for a while; what is still queued then is left, each delivery's
+ * lease ended at once, to another instance's recovery.
  */
 @Component
-public class SlackWork implements DisposableBean {
+public class SlackWork extends ShutdownStep {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackWork.class);
 
@@ -55,6 +58,7 @@ public class SlackWork implements DisposableBean {
 	private volatile boolean stopping;
 
 	SlackWork(SlackProperties properties) {
+		super(DeliveryGate.PHASE - 1024);
 		this.limits = properties.work();
 		this.workers = new Thread[properties.effectiveWorkThreads()];
 		for (int i = 0; i < workers.length; i++) {
@@ -199,19 +203,12 @@ public class SlackWork implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() throws InterruptedException {
-		lock.lock();
-		try {
+	void halt() {
+		ShutdownStep.locked(lock, () -> {
 			stopping = true;
 			ready.signalAll();
-		}
-		finally {
-			lock.unlock();
-		}
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		for (Thread worker : workers) {
-			worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-		}
+		});
+		ShutdownStep.join(workers, Duration.ofSeconds(10));
 		if (queued > 0) {
 			log.warn("Slack work still queued at shutdown was abandoned: {} tasks; their deliveries are left "
 					+ "to another instance", queued);

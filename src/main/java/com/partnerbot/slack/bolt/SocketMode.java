@@ -5,9 +5,6 @@ import com.slack.api.socket_mode.SocketModeClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import lombok.RequiredArgsConstructor;
-
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -15,10 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * With {@code SLACK_APP_TOKEN} set, the bot receives Slack's deliveries over a Socket
  * Mode connection instead of HTTP; they take the same Bolt path, deduplication included.
+ * The connection closes, when the instance stops, before the deliveries it acknowledged
+ * and did not route yet are stored for another instance ({@link DeliveryGate}).
  */
 @Component
-@RequiredArgsConstructor
-class SocketMode implements DisposableBean {
+class SocketMode extends ShutdownStep {
 
 	private static final Logger log = LoggerFactory.getLogger(SocketMode.class);
 
@@ -26,7 +24,13 @@ class SocketMode implements DisposableBean {
 
 	private final SlackBolt bolt;
 
-	private SocketModeApp socketModeApp;
+	private volatile SocketModeApp socketModeApp;
+
+	SocketMode(SlackProperties properties, SlackBolt bolt) {
+		super(DeliveryGate.PHASE + 1024);
+		this.properties = properties;
+		this.bolt = bolt;
+	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void connect() throws Exception {
@@ -39,9 +43,15 @@ class SocketMode implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() throws Exception {
-		if (socketModeApp != null) {
-			socketModeApp.close();
+	void halt() {
+		SocketModeApp app = socketModeApp;
+		if (app != null) {
+			try {
+				app.close();
+			}
+			catch (Exception ex) {
+				log.warn("Socket Mode connection did not close cleanly", ex);
+			}
 		}
 	}
 

@@ -1,11 +1,16 @@
 package com.partnerbot.slack.bolt;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +22,7 @@ import com.partnerbot.StubSlackApi;
 import com.partnerbot.knowledge.KnowledgeBase;
 import com.partnerbot.platform.EmbeddedDatabase;
 import com.partnerbot.platform.PlatformProperties;
+import com.partnerbot.platform.ScheduledJobs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,6 +46,15 @@ class DurableDeliveryTests extends EndToEndTests {
 
 	@Autowired
 	DeliveryRecovery recovery;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	SlackDeliveries deliveries;
+
+	@Autowired
+	SlackReplies replies;
 
 	@BeforeEach
 	void indexed() {
@@ -83,7 +98,7 @@ class DurableDeliveryTests extends EndToEndTests {
 		try {
 			// it is going down: it acknowledges and claims the delivery, then does no
 			// work
-			dying.getBean(SlackWork.class).destroy();
+			dying.getBean(SlackWork.class).stop();
 			int port = Integer.parseInt(dying.getEnvironment().getProperty("local.server.port"));
 			assertThat(new SlackClientForTests(port).json(mention(eventId, channel)).statusCode()).isEqualTo(200);
 			Awaitility.await()
@@ -114,6 +129,80 @@ class DurableDeliveryTests extends EndToEndTests {
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(postsIn(channel)).hasSize(1));
 		assertThat(postsIn(channel).get(0).arg("text")).isNotEqualTo(Messages.REFUSAL);
+	}
+
+	@Test
+	void deliveriesWaitingWhenAnInstanceStopsAreStoredAndAnsweredByAnother() throws Exception {
+		Path database = platform.dataDir().resolve("postgres");
+		String url = EmbeddedDatabase.start(database);
+		String channel = unique("C_STOP");
+		String held = unique("EvHeld");
+		String waiting = unique("EvWaiting");
+		String waitingBody = mention(waiting, channel);
+		String waitingTs = JsonParser.parseString(waitingBody)
+			.getAsJsonObject()
+			.getAsJsonObject("event")
+			.get("ts")
+			.getAsString();
+		ConfigurableApplicationContext stopping = anotherInstance(url, "target/test-data/stopping", Map.of());
+		String instance = stopping.getBean(ScheduledJobs.class).instance();
+		try (Connection other = dataSource.getConnection()) {
+			// the first delivery's claim waits on a row lock, so the second, in the same
+			// channel, waits in memory behind it
+			other.setAutoCommit(false);
+			other.createStatement()
+				.executeUpdate(
+						"insert into slack_delivery (event_id, event_type) values ('" + held + "', 'app_mention')");
+			int port = Integer.parseInt(stopping.getEnvironment().getProperty("local.server.port"));
+			SlackClientForTests client = new SlackClientForTests(port);
+			assertThat(client.json(mention(held, channel)).statusCode()).isEqualTo(200);
+			assertThat(client.json(waitingBody).statusCode()).isEqualTo(200);
+			assertThat(jdbc.sql("select count(*) from slack_delivery where event_id = ?")
+				.param(waiting)
+				.query(Integer.class)
+				.single()).isZero();
+
+			// SIGTERM: the context closes, and once the deliveries stopped being routed
+			// the
+			// first one's claim goes through
+			CompletableFuture<Void> closed = CompletableFuture.runAsync(stopping::close);
+			DeliveryGate gate = stopping.getBean(DeliveryGate.class);
+			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !gate.routing());
+			other.rollback();
+			assertThat(closed).succeedsWithin(Duration.ofSeconds(60));
+		}
+		finally {
+			stopping.close();
+			EmbeddedDatabase.release(database);
+		}
+		// the waiting one was stored, left to another instance and not yet attempted
+		assertThat(record(waiting)).containsEntry("status", "RECEIVED")
+			.containsEntry("claimed_by", instance)
+			.containsEntry("attempts", 0);
+		assertThat(record(waiting).get("body").toString()).contains(waiting);
+		assertThat(repliesTo(channel, waitingTs)).isEmpty();
+
+		// this instance's recovery answers it, once
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			recovery.recoverNow();
+			return !repliesTo(channel, waitingTs).isEmpty();
+		});
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(record(waiting).get("status")));
+		assertThat(record(waiting)).containsEntry("attempts", 1);
+		// the held one too, by the stopping instance or by this one
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			recovery.recoverNow();
+			return "DONE".equals(record(held).get("status"));
+		});
+		Awaitility.await()
+			.during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(postsIn(channel)).hasSize(2));
+		assertThat(repliesTo(channel, waitingTs)).hasSize(1);
+	}
+
+	private List<StubSlackApi.Call> repliesTo(String channel, String threadTs) {
+		return postsIn(channel).stream().filter(c -> threadTs.equals(c.arg("thread_ts"))).toList();
 	}
 
 	@Test
@@ -155,6 +244,100 @@ class DurableDeliveryTests extends EndToEndTests {
 			.during(Duration.ofSeconds(2))
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(postsIn(channel)).hasSize(1));
+	}
+
+	/** A mention an instance claimed before it died, its lease over. */
+	private void claimedByOneThatDied(String eventId, String body) {
+		jdbc.sql(
+				"""
+						insert into slack_delivery (event_id, event_type, team_id, body, status, claimed_by, lease_until, attempts)
+						values (?, 'app_mention', ?, ?, 'RECEIVED', 'died', now() - interval '1 minute', 1)""")
+			.params(eventId, StubSlackApi.TEAM, body)
+			.update();
+	}
+
+	@Test
+	void anAnswerRunAgainReplacesThePlaceholderTheRunThatDiedShowed() {
+		String eventId = unique("EvShown");
+		String channel = unique("C_SHOWN");
+		claimedByOneThatDied(eventId, mention(eventId, channel));
+		// that run's answer took long enough to show the placeholder, then it died
+		String placeholder = slackApi.postDirectly(channel,
+				":hourglass_flowing_sand: Looking in the enablement library…", null);
+		jdbc.sql("insert into slack_delivery_post (event_id, kind, seq, ts) values (?, 'PLACEHOLDER', 1, ?)")
+			.params(eventId, placeholder)
+			.update();
+
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			recovery.recoverNow();
+			return "DONE".equals(record(eventId).get("status"));
+		});
+		// the answer took the placeholder's place: no second placeholder, no second
+		// message
+		List<StubSlackApi.Call> updates = slackApi.calls("chat.update")
+			.stream()
+			.filter(c -> channel.equals(c.arg("channel")))
+			.toList();
+		assertThat(updates).hasSize(1);
+		assertThat(updates.get(0).arg("ts")).isEqualTo(placeholder);
+		assertThat(updates.get(0).arg("text")).doesNotContain("Looking in the enablement library");
+		assertThat(postsIn(channel)).isEmpty();
+		assertThat(slackApi.messages(channel)).hasSize(1);
+	}
+
+	@Test
+	void anAnswerSlackTookFromTheRunThatDiedIsNotPostedAgain() {
+		String eventId = unique("EvTaken");
+		String channel = unique("C_TAKEN");
+		String body = mention(eventId, channel);
+		String thread = JsonParser.parseString(body).getAsJsonObject().getAsJsonObject("event").get("ts").getAsString();
+		claimedByOneThatDied(eventId, body);
+		// Slack took that run's answer, and the instance died before it recorded it
+		String answer = slackApi.postDirectly(channel, thread, "The answer, posted by the run that died", """
+				{"event_type": "%s", "event_payload": {"event_id": "%s", "kind": "MESSAGE", "seq": "1"}}"""
+			.formatted(SlackReplies.METADATA_TYPE, eventId));
+
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			recovery.recoverNow();
+			return "DONE".equals(record(eventId).get("status"));
+		});
+		assertThat(postsIn(channel)).isEmpty();
+		assertThat(slackApi.messages(channel)).hasSize(1);
+		assertThat(jdbc.sql("select ts from slack_delivery_post where event_id = ? and kind = 'MESSAGE' and seq = 1")
+			.param(eventId)
+			.query(String.class)
+			.single()).isEqualTo(answer);
+	}
+
+	@Test
+	void aPrivateReplyTheRunThatDiedSentIsNotSentAgain() {
+		String eventId = unique("EvPrivate");
+		String channel = unique("C_PRIVATE");
+		String user = unique("W_PRIVATE");
+		claimedByOneThatDied(eventId, mention(eventId, channel));
+		// the first run sent one private reply, then died
+		privately(new DeliveryWork(eventId, deliveries, false), channel, user, "One moment, first run");
+		// the run again sends the same one, then one more
+		DeliveryWork again = new DeliveryWork(eventId, deliveries, true);
+		privately(again, channel, user, "One moment, run again");
+		privately(again, channel, user, "A second private reply");
+
+		List<StubSlackApi.Call> ephemeral = slackApi.calls("chat.postEphemeral")
+			.stream()
+			.filter(c -> channel.equals(c.arg("channel")))
+			.toList();
+		assertThat(ephemeral).extracting(c -> c.arg("text"))
+			.containsExactly("One moment, first run", "A second private reply");
+	}
+
+	private void privately(DeliveryWork work, String channel, String user, String text) {
+		CurrentDelivery.track(work);
+		try {
+			replies.privately(channel, user, Messages.Reply.plain(text));
+		}
+		finally {
+			CurrentDelivery.clear();
+		}
 	}
 
 }
