@@ -90,41 +90,22 @@ class Deals {
 	}
 
 	/**
-	 * The lowest similarity the registrations' name prefixes are kept for
-	 * ({@code deal_name_prefix} in V202612031420): a lower threshold finds similar names
-	 * through the trigram index instead.
-	 */
-	static final double PREFIX_SIMILARITY = 0.5;
-
-	private static final String LIVE = "select " + COLUMNS + " from deal_registration "
-			+ "where status in ('PENDING', 'CONFLICT', 'APPROVED', 'CO_SELL') "
-			+ "and (status <> 'APPROVED' or protected_until >= ?) ";
-
-	/**
 	 * Live registrations that may be the same customer: same domain, same name key, or a
-	 * name key at least {@code similarity} alike by trigrams. The similar names are found
-	 * through their prefixes (a few rare trigrams that any name so alike shares, see
-	 * V202612031420) and kept by pg_trgm's similarity, the measure its {@code %} operator
-	 * uses; the trigram threshold is set for {@link #directCandidates} too.
+	 * name key similar by trigrams (served by the pg_trgm index).
 	 */
 	List<Deal> liveCandidates(String domain, String nameKey, double similarity, LocalDate today) {
 		jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true)")
 			.param(String.valueOf(similarity))
 			.query(String.class)
 			.single();
-		// no domain matches nothing; a null parameter test here would keep the
-		// planner from its indexes
-		String anyDomain = (domain != null) ? domain : "";
-		if (similarity < PREFIX_SIMILARITY) {
-			return jdbc.sql(LIVE + "and (customer_domain = ? or customer_name_key = ? or customer_name_key % ?)")
-				.params(today, anyDomain, nameKey, nameKey)
-				.query(Deals::map)
-				.list();
-		}
 		return jdbc
-			.sql(LIVE + "and (customer_domain = ? or customer_name_key = ? "
-					+ "or (customer_name_prefix && deal_name_prefix(?, ?) and similarity(customer_name_key, ?) >= ?))")
-			.params(today, anyDomain, nameKey, nameKey, BigDecimal.valueOf(similarity), nameKey, similarity)
+			.sql("select " + COLUMNS + " from deal_registration "
+					+ "where status in ('PENDING', 'CONFLICT', 'APPROVED', 'CO_SELL') "
+					+ "and (status <> 'APPROVED' or protected_until >= ?) "
+					+ "and (customer_domain = ? or customer_name_key = ? or customer_name_key % ?)")
+			// no domain matches nothing; a null parameter test here would keep the
+			// planner from its indexes
+			.params(today, domain != null ? domain : "", nameKey, nameKey)
 			.query(Deals::map)
 			.list();
 	}
