@@ -36,8 +36,10 @@ public final class DealsBench {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PartnerbotApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties(Map.of("partnerbot.data-dir", work.toString(), "partnerbot.content-dir", content.toString(),
-					"logging.structured.format.console", "",
-					"logging.level.root", "warn", "partnerbot.deals.pre-checks.per-partner", "1000000000"))
+					"logging.structured.format.console", "", "logging.level.root", "warn",
+					// the outbox's sends to a Slack that is not there
+					"logging.level.com.slack", "off", "logging.level.com.partnerbot.slack.outbox", "error",
+					"partnerbot.deals.pre-checks.per-partner", "1000000000"))
 			.run()) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			DealRegistrations registrations = context.getBean(DealRegistrations.class);
@@ -47,7 +49,7 @@ public final class DealsBench {
 				.single();
 			if (existing < rows) {
 				long started = System.nanoTime();
-				seed(jdbc, existing, rows);
+				seed(jdbc, context.getBean(javax.sql.DataSource.class), existing, rows);
 				System.out.printf("seeded %d registrations in %.0f s%n", rows - existing,
 						(System.nanoTime() - started) / 1e9);
 			}
@@ -67,14 +69,21 @@ public final class DealsBench {
 			long[] floor = new long[samples];
 			long[][] steps = new long[BARE_STEPS.length][samples];
 			long[] hit = new long[samples];
+			long[] variant = new long[samples];
 			long[] register = new long[samples];
 			String run = Long.toString(System.nanoTime(), 36);
+			net.datafaker.Faker faker = new net.datafaker.Faker(new java.util.Random(run.hashCode()));
+			java.util.Random random = new java.util.Random(run.hashCode());
+			int hits = 0;
+			int refused = 0;
+			int variantsExpected = 0;
+			int variantsFound = 0;
 			for (int i = 0; i < samples; i++) {
-				String fresh = freshName(run, i);
+				String fresh = Corpus.name(faker, random);
 				long t0 = System.nanoTime();
 				registrations.check(partner, "bench", fresh, "fresh-" + run + "-" + i + ".com", products);
 				miss[i] = System.nanoTime() - t0;
-				String fresh2 = freshName(run + "f", i);
+				String fresh2 = Corpus.name(faker, random);
 				long[] step = new long[BARE_STEPS.length];
 				t0 = System.nanoTime();
 				bare(jdbc, tx, partner, fresh2, "fresh-" + run + "-f" + i + ".com", similarity, step);
@@ -82,22 +91,55 @@ public final class DealsBench {
 				for (int s = 0; s < step.length; s++) {
 					steps[s][i] = step[s];
 				}
-				int g = 1 + (i * 1999) % rows;
-				t0 = System.nanoTime();
-				// the seeded customer's domain, under another name: found by domain among a million
-				List<DealConflict> conflicts = registrations.check(partner, "bench", freshName(run + "x", i),
-						"www.customer" + g + ".com", registrations.catalogue());
-				hit[i] = System.nanoTime() - t0;
-				if (conflicts.isEmpty() && g % 10 != 0) {
-					throw new IllegalStateException("expected a conflict for customer " + g);
+				// a seeded customer: its domain under another name, then its name spelt otherwise
+				Map<String, Object> seeded = jdbc
+					.sql("select id, customer_name, customer_domain, status from deal_registration where reference = ?")
+					.param("DR-B" + (1 + (i * 1999) % rows))
+					.query()
+					.singleRow();
+				boolean live = !"EXPIRED".equals(seeded.get("status"));
+				if (seeded.get("customer_domain") != null) {
+					t0 = System.nanoTime();
+					List<DealConflict> conflicts = registrations.check(partner, "bench", Corpus.name(faker, random),
+							"www." + seeded.get("customer_domain"), registrations.catalogue());
+					hit[hits++] = System.nanoTime() - t0;
+					if (live && conflicts.stream().noneMatch(c -> seeded.get("id").equals(c.otherDealId()))) {
+						throw new IllegalStateException("expected a conflict by domain with " + seeded);
+					}
 				}
+				String spelt = Corpus.variant((String) seeded.get("customer_name"), random);
 				t0 = System.nanoTime();
-				registrations.register(new NewDeal(partner, fresh, "fresh-" + run + "-" + i + ".com",
-						products, new BigDecimal("50000"), "USD", LocalDate.now().plusDays(60)), "bench", null);
+				List<DealConflict> conflicts = registrations.check(partner, "bench", spelt, null,
+						registrations.catalogue());
+				variant[i] = System.nanoTime() - t0;
+				String key = CustomerMatcher.normalizeName((String) seeded.get("customer_name"));
+				String speltKey = CustomerMatcher.normalizeName(spelt);
+				boolean expected = live
+						&& (key.equals(speltKey) || CustomerMatcher.similarity(key, speltKey) >= similarity);
+				boolean found = conflicts.stream().anyMatch(c -> seeded.get("id").equals(c.otherDealId()));
+				if (found != expected) {
+					throw new IllegalStateException("variant '" + spelt + "' of " + seeded + ": expected " + expected
+							+ ", found " + found);
+				}
+				variantsExpected += expected ? 1 : 0;
+				variantsFound += found ? 1 : 0;
+				t0 = System.nanoTime();
+				try {
+					registrations.register(new NewDeal(partner, fresh, "fresh-" + run + "-" + i + ".com",
+							products, new BigDecimal("50000"), "USD", LocalDate.now().plusDays(60)), "bench", null);
+				}
+				catch (com.partnerbot.platform.ConflictException ex) {
+					// a realistic name the bench partner has registered already
+					refused++;
+				}
 				register[i] = System.nanoTime() - t0;
 			}
+			System.out.printf("spelling variants of seeded customers: %d of %d found as conflicts, %d expected "
+					+ "by the matcher (the others are expired or under %.2f alike)%n", variantsFound, samples,
+					variantsExpected, similarity);
+			hit = Arrays.copyOf(hit, hits);
 			// where the live candidates' time goes: the plan of the same statement, for a new name
-			String planKey = CustomerMatcher.normalizeName(freshName(run + "p", 0));
+			String planKey = CustomerMatcher.normalizeName(Corpus.name(faker, random));
 			tx.executeWithoutResult(status -> {
 				jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true)")
 					.param(String.valueOf(similarity))
@@ -122,8 +164,12 @@ public final class DealsBench {
 			}
 			System.out.printf("conflict check, existing customer: p50=%.2fms p95=%.2fms max=%.2fms%n", pct(hit, 50),
 					pct(hit, 95), pct(hit, 100));
-			System.out.printf("registration (check + insert + claims + audit): p50=%.2fms p95=%.2fms max=%.2fms%n",
-					pct(register, 50), pct(register, 95), pct(register, 100));
+			System.out.printf("conflict check, a seeded name spelt otherwise, no domain: p50=%.2fms p95=%.2fms max=%.2fms%n",
+					pct(variant, 50), pct(variant, 95), pct(variant, 100));
+			System.out.printf(
+					"registration (check + insert + claims + audit): p50=%.2fms p95=%.2fms max=%.2fms (%d refused: "
+							+ "registered already)%n",
+					pct(register, 50), pct(register, 95), pct(register, 100), refused);
 		}
 	}
 
@@ -184,47 +230,238 @@ public final class DealsBench {
 		lap.accept(6);
 	}
 
-	/** A company name unlike any other: two pseudo-words, as varied as real names. */
-	static String freshName(String run, int i) throws Exception {
-		String hash = java.util.HexFormat.of()
-			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest((run + i).getBytes()));
-		return Character.toUpperCase(hash.charAt(0)) + hash.substring(1, 7) + " "
-				+ Character.toUpperCase(hash.charAt(10)) + hash.substring(11, 16);
-	}
-
-	private static void seed(JdbcClient jdbc, int from, int to) {
+	/**
+	 * Seeds registrations {@code from + 1} to {@code to} with realistic customers (see
+	 * {@link Corpus}), written with COPY; each registration {@code DR-B<g>} is the same
+	 * whatever the run, so a kept database and the probes agree.
+	 */
+	private static void seed(JdbcClient jdbc, javax.sql.DataSource dataSource, int from, int to) throws Exception {
 		jdbc.sql("""
 				insert into partner (id, name, tier)
 				select gen_random_uuid(), 'Bench Partner ' || g, 'GOLD' from generate_series(1, 1000) g
 				on conflict do nothing
 				""").update();
+		List<UUID> partners = jdbc.sql("select id from partner where name like 'Bench Partner %' order by name")
+			.query(UUID.class)
+			.list();
+		Corpus corpus = new Corpus(to);
 		int batch = 100_000;
-		for (int start = from + 1; start <= to; start += batch) {
-			int end = Math.min(to, start + batch - 1);
-			jdbc.sql("""
-					with partners as (select array_agg(id order by name) ids from partner where name like 'Bench Partner %'),
-					inserted as (
-					    insert into deal_registration (id, reference, partner_id, registered_by, customer_name,
-					        customer_name_key, customer_domain, products, amount, currency, expected_close_date, status,
-					        protected_until)
-					    select gen_random_uuid(), 'DR-B' || g, partners.ids[1 + g % 1000], 'bench',
-					        initcap(substr(md5(g::text), 1, 7)) || ' ' || initcap(substr(md5((g + 7)::text), 3, 6)),
-					        substr(md5(g::text), 1, 7) || ' ' || substr(md5((g + 7)::text), 3, 6), 'customer' || g || '.com',
-					        case g % 3 when 0 then '{Analytics Suite}'::text[] when 1 then '{Data Pipeline}'::text[]
-					            else '{Analytics Suite,Secure Gateway}'::text[] end,
-					        1000 + g % 500000, 'USD', current_date + 30 + g % 300,
-					        case when g % 10 = 0 then 'EXPIRED' else 'APPROVED' end,
-					        case when g % 10 = 0 then current_date - 1 else current_date + 1 + g % 90 end
-					    from generate_series(?, ?) g, partners
-					    returning id, customer_domain, customer_name_key, products, status)
-					insert into deal_claim (claim_key, product, deal_id)
-					select k.key, p.product, i.id from inserted i
-					cross join lateral unnest(i.products) p(product)
-					cross join lateral (values ('d:' || i.customer_domain), ('n:' || i.customer_name_key)) k(key)
-					where i.status = 'APPROVED'
-					""").params(start, end).update();
-			System.out.printf("seeded up to %d%n", end);
+		String today = LocalDate.now().toString();
+		try (java.sql.Connection connection = dataSource.getConnection()) {
+			org.postgresql.copy.CopyManager copy = connection.unwrap(org.postgresql.PGConnection.class)
+				.getCopyAPI();
+			for (int start = 1; start <= to; start += batch) {
+				int end = Math.min(to, start + batch - 1);
+				StringBuilder rows = new StringBuilder();
+				for (int g = start; g <= end; g++) {
+					Corpus.Customer customer = corpus.customer(g);
+					if (g <= from) {
+						// generated all the same: the corpus is drawn in order
+						continue;
+					}
+					String status = customer.variantOf() > 0 ? "CONFLICT" : (g % 10 == 0) ? "EXPIRED" : "APPROVED";
+					String protectedUntil = switch (status) {
+						case "EXPIRED" -> LocalDate.parse(today).minusDays(1).toString();
+						case "APPROVED" -> LocalDate.parse(today).plusDays(1 + g % 90).toString();
+						default -> "\\N";
+					};
+					String products = switch (g % 3) {
+						case 0 -> "{Analytics Suite}";
+						case 1 -> "{Data Pipeline}";
+						default -> "{Analytics Suite,Secure Gateway}";
+					};
+					rows.append(UUID.nameUUIDFromBytes(("bench-deal-" + g).getBytes()))
+						.append('\t')
+						.append("DR-B")
+						.append(g)
+						.append('\t')
+						.append(partners.get(g % partners.size()))
+						.append("\tbench\t")
+						.append(copyText(customer.name()))
+						.append('\t')
+						.append(copyText(CustomerMatcher.normalizeName(customer.name())))
+						.append('\t')
+						.append(customer.domain() == null || CustomerMatcher.normalizeDomain(customer.domain()) == null
+								? "\\N" : copyText(CustomerMatcher.normalizeDomain(customer.domain())))
+						.append('\t')
+						.append(products)
+						.append('\t')
+						.append(1000 + g % 500000)
+						.append("\tUSD\t")
+						.append(LocalDate.parse(today).plusDays(30 + g % 300))
+						.append('\t')
+						.append(status)
+						.append('\t')
+						.append(protectedUntil)
+						.append('\n');
+				}
+				if (!rows.isEmpty()) {
+					copy.copyIn("""
+							copy deal_registration (id, reference, partner_id, registered_by, customer_name,
+							    customer_name_key, customer_domain, products, amount, currency, expected_close_date,
+							    status, protected_until) from stdin""", new java.io.StringReader(rows.toString()));
+					System.out.printf("seeded up to %d%n", end);
+				}
+			}
 		}
+		// the claims of the approved registrations, as DealRegistrations.store makes them
+		jdbc.sql("""
+				insert into deal_claim (claim_key, product, deal_id)
+				select k.key, p.product, r.id from deal_registration r
+				cross join lateral unnest(r.products) p(product)
+				cross join lateral (values ('d:' || r.customer_domain), ('n:' || r.customer_name_key)) k(key)
+				where r.reference like 'DR-B%' and r.status = 'APPROVED' and k.key is not null
+				on conflict do nothing
+				""").update();
+	}
+
+	private static String copyText(String text) {
+		return text.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ").replace("\r", " ");
+	}
+
+	/**
+	 * Realistic customers, the same for the same position whatever the run: company names as
+	 * Datafaker writes them in several languages ("Ortiz, Baumbach and Lang", "Tillack GmbH",
+	 * "Verdam, Schrage en Huskens"), some from a surname or a city and an industry, each
+	 * customer with a domain of its own; and one registration in twelve another partner's of an
+	 * earlier customer under a spelling variant (another legal suffix, "&amp;" for "and",
+	 * punctuation, a typo), waiting as a conflict.
+	 */
+	static final class Corpus {
+
+		private static final String[] LOCALES = { "en", "en-GB", "de", "fr", "nl", "es", "it", "sv", "pl", "pt",
+				"da", "fi", "nb-NO", "tr", "cs" };
+
+		private static final String[] TLDS = { "com", "com", "com", "net", "io", "co.uk", "de", "fr", "nl", "es",
+				"it", "se", "pl", "com.br", "dk", "fi", "no", "com.tr", "cz" };
+
+		private static final String[] SUFFIXES = { "Inc", "Inc.", "LLC", "L.L.C.", "Ltd", "Ltd.", "Limited", "GmbH",
+				"AG", "Corp.", "Corporation", "S.A.", "SAS", "BV", "B.V.", "AB", "Oy", "plc", "Co.", "Group" };
+
+		private final int size;
+
+		private final net.datafaker.Faker[] fakers;
+
+		private final java.util.Random random = new java.util.Random(20261203);
+
+		private final java.util.Set<String> keys = new java.util.HashSet<>();
+
+		private final java.util.Map<Integer, Customer> drawn = new java.util.HashMap<>();
+
+		private int next = 1;
+
+		Corpus(int size) {
+			this.size = size;
+			this.fakers = Arrays.stream(LOCALES)
+				.map(l -> new net.datafaker.Faker(java.util.Locale.forLanguageTag(l), new java.util.Random(l.hashCode())))
+				.toArray(net.datafaker.Faker[]::new);
+		}
+
+		/** A customer: its name, its domain (null for some) and whose variant it is (0 when none). */
+		record Customer(String name, String domain, int variantOf) {
+		}
+
+		/** The customer of registration {@code g}, drawn in order from 1. */
+		Customer customer(int g) {
+			while (this.next <= g) {
+				this.drawn.put(this.next, draw(this.next));
+				this.next++;
+			}
+			// only the originals are asked for again, by the variants after them
+			Customer customer = this.drawn.get(g);
+			if (customer.variantOf() > 0) {
+				this.drawn.remove(g);
+			}
+			return customer;
+		}
+
+		private Customer draw(int g) {
+			if (g > 100 && this.random.nextInt(12) == 0) {
+				int original = 1 + this.random.nextInt(g - 1);
+				Customer of = this.drawn.get(original);
+				if (of != null && of.variantOf() == 0) {
+					return new Customer(variant(of.name(), this.random),
+							this.random.nextBoolean() ? of.domain() : null, original);
+				}
+			}
+			while (true) {
+				String name = name(this.fakers[this.random.nextInt(this.fakers.length)], this.random);
+				String key = CustomerMatcher.normalizeName(name);
+				if (!key.isEmpty() && this.keys.add(key)) {
+					String tld = TLDS[this.random.nextInt(TLDS.length)];
+					return new Customer(name, key.replace(' ', '-') + "." + tld, 0);
+				}
+			}
+		}
+
+		/** A company name as companies are named. */
+		static String name(net.datafaker.Faker faker, java.util.Random random) {
+			return switch (random.nextInt(6)) {
+				case 0, 1, 2 -> faker.company().name();
+				case 3 -> faker.name().lastName() + " " + firstWord(faker.company().industry()) + " "
+						+ SUFFIXES[random.nextInt(SUFFIXES.length)];
+				case 4 -> faker.address().cityName() + " " + firstWord(faker.company().industry());
+				default -> faker.name().lastName() + " " + faker.company().buzzword() + " "
+						+ faker.company().suffix();
+			};
+		}
+
+		private static String firstWord(String text) {
+			String word = text.split("[ /,&]+")[0];
+			return word.isEmpty() ? text : word;
+		}
+
+		/**
+		 * The same customer written otherwise: one or two of another legal suffix, "&amp;"
+		 * for "and" (or back), dropped commas, a leading "The", other case, a typo.
+		 */
+		static String variant(String name, java.util.Random random) {
+			String variant = name;
+			int changes = 1 + random.nextInt(2);
+			for (int c = 0; c < changes; c++) {
+				variant = switch (random.nextInt(6)) {
+					case 0 -> withSuffix(variant, random);
+					case 1 -> variant.contains(" and ") ? variant.replace(" and ", " & ")
+							: variant.contains(" & ") ? variant.replace(" & ", " and ") : variant.replace(",", "");
+					case 2 -> variant.replace(",", "").replace(".", "");
+					case 3 -> variant.startsWith("The ") ? variant.substring(4) : "The " + variant;
+					case 4 -> random.nextBoolean() ? variant.toUpperCase(java.util.Locale.ROOT)
+							: variant.toLowerCase(java.util.Locale.ROOT);
+					default -> typo(variant, random);
+				};
+			}
+			return variant.equals(name) ? typo(name, random) : variant;
+		}
+
+		private static String withSuffix(String name, java.util.Random random) {
+			String[] words = name.split(" ");
+			String last = words[words.length - 1];
+			boolean hasSuffix = Arrays.stream(SUFFIXES).anyMatch(s -> s.equalsIgnoreCase(last));
+			String base = hasSuffix && words.length > 1 ? name.substring(0, name.lastIndexOf(' ')) : name;
+			return random.nextInt(4) == 0 ? base : base + (random.nextBoolean() ? ", " : " ")
+					+ SUFFIXES[random.nextInt(SUFFIXES.length)];
+		}
+
+		/** A letter swapped with the next, dropped, doubled or replaced. */
+		static String typo(String name, java.util.Random random) {
+			StringBuilder text = new StringBuilder(name);
+			int at = 1 + random.nextInt(Math.max(1, text.length() - 2));
+			if (at >= text.length() - 1 || !Character.isLetter(text.charAt(at))) {
+				return text.append('s').toString();
+			}
+			switch (random.nextInt(4)) {
+				case 0 -> {
+					char c = text.charAt(at);
+					text.setCharAt(at, text.charAt(at + 1));
+					text.setCharAt(at + 1, c);
+				}
+				case 1 -> text.deleteCharAt(at);
+				case 2 -> text.insert(at, text.charAt(at));
+				default -> text.setCharAt(at, (char) ('a' + random.nextInt(26)));
+			}
+			return text.toString();
+		}
+
 	}
 
 	private static double pct(long[] nanos, int percentile) {

@@ -106,6 +106,7 @@ public final class KnowledgeBench {
 			}
 			try (Directory dir = FSDirectory.open(bigDir); DirectoryReader reader = DirectoryReader.open(dir)) {
 				measureQueries(embedder, properties, reader, queries, queryCount);
+				printMemory(bigDir);
 			}
 		}
 	}
@@ -187,6 +188,32 @@ public final class KnowledgeBench {
 				"  ratio, hybrid to the side-by-side floor: p50=%.2fx p95=%.2fx; to one after another: p50=%.2fx p95=%.2fx%n",
 				pct(ours, 50) / pct(sideBySide, 50), pct(ours, 95) / pct(sideBySide, 95),
 				pct(ours, 50) / pct(sequential, 50), pct(ours, 95) / pct(sequential, 95));
+	}
+
+	/**
+	 * What the searches left in memory with the index open and the model loaded: the heap
+	 * after a collection, the process's resident memory (the heap as committed, the model's
+	 * native arenas, the index files mapped and touched) and the index on disk.
+	 */
+	private static void printMemory(Path indexDir) throws Exception {
+		java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+		System.gc();
+		long heapUsed = memory.getHeapMemoryUsage().getUsed();
+		long heapCommitted = memory.getHeapMemoryUsage().getCommitted();
+		long nonHeap = memory.getNonHeapMemoryUsage().getUsed();
+		String rss = Files.readAllLines(Path.of("/proc/self/status"))
+			.stream()
+			.filter(l -> l.startsWith("VmRSS:"))
+			.findFirst()
+			.orElse("VmRSS: ?")
+			.replaceAll("\\s+", " ");
+		long onDisk;
+		try (var files = Files.list(indexDir)) {
+			onDisk = files.mapToLong(f -> f.toFile().length()).sum();
+		}
+		System.out.printf(Locale.ROOT,
+				"memory: heap used after GC=%.0f MB (committed %.0f MB), non-heap=%.0f MB, process %s, index on disk=%.0f MB%n",
+				heapUsed / 1e6, heapCommitted / 1e6, nonHeap / 1e6, rss, onDisk / 1e6);
 	}
 
 	private static double maxDifference(float[] a, float[] b) {

@@ -114,7 +114,11 @@ public final class Embedder implements AutoCloseable {
 		}
 	}
 
-	private static OrtSession openSession() {
+	/**
+	 * The model's session, as every inference here runs it (the benches open theirs so
+	 * too).
+	 */
+	static OrtSession openSession() {
 		try (InputStream onnx = resource("bge-small-en-v1.5-q.onnx");
 				OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);

@@ -180,6 +180,30 @@ class DealRegistrationsTests extends EndToEndTests {
 	}
 
 	@Test
+	void aNameSpeltOtherwiseIsTheSameCustomerAndAMerelyLikeOneIsNot() {
+		Deal first = registrations
+			.register(deal(acme, customer + " Systems, Inc.", customer + ".com", "Analytics Suite"), "U1", null)
+			.deal();
+		// another domain: the names alone tell, about 85% alike once normalized
+		List<DealConflict> conflicts = registrations.check(globex, "U_TEST", customer.toUpperCase() + " SYSTEMZ GmbH",
+				customer + "-systemz.de", List.of("Analytics Suite"));
+		assertThat(conflicts).filteredOn(c -> first.id().equals(c.otherDealId()))
+			.singleElement()
+			.satisfies(c -> assertThat(c.reasons()).contains("similar customer names"));
+		Deal second = registrations
+			.register(deal(globex, customer + " Systemz GmbH", customer + "-systemz.de", "Analytics Suite"), "U2", null)
+			.deal();
+		assertThat(second.status()).isEqualTo(DealStatus.CONFLICT);
+
+		// half of the name, another word: under the 60% from which names are the same
+		// customer
+		assertThat(registrations.check(globex, "U_TEST", customer.substring(0, customer.length() / 2) + " Solutions",
+				customer + "-half.de", List.of("Analytics Suite")))
+			.extracting(DealConflict::otherDealId)
+			.doesNotContain(first.id(), second.id());
+	}
+
+	@Test
 	void otherProductsForTheSameCustomerDoNotConflict() {
 		registrations.register(deal(acme, customer, customer + ".com", "Analytics Suite"), "U1", null);
 		Deal other = registrations.register(deal(globex, customer, customer + ".net", "Secure Gateway"), "U2", null)
