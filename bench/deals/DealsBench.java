@@ -15,6 +15,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Conflict check and registration latency with a million registrations in PostgreSQL, through
@@ -34,12 +36,15 @@ public final class DealsBench {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PartnerbotApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties(Map.of("partnerbot.data-dir", work.toString(), "partnerbot.content-dir", content.toString(),
-					"slack.signing-secret", "bench", "logging.structured.format.console", "",
-					"logging.level.root", "warn"))
+					"logging.structured.format.console", "",
+					"logging.level.root", "warn", "partnerbot.deals.pre-checks.per-partner", "1000000000"))
 			.run()) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			DealRegistrations registrations = context.getBean(DealRegistrations.class);
-			int existing = jdbc.sql("select count(*) from deal_registration").query(Integer.class).single();
+			// the bench's own registrations (the sandbox's demo deals are there too)
+			int existing = jdbc.sql("select count(*) from deal_registration where reference like 'DR-B%'")
+				.query(Integer.class)
+				.single();
 			if (existing < rows) {
 				long started = System.nanoTime();
 				seed(jdbc, existing, rows);
@@ -51,21 +56,36 @@ public final class DealsBench {
 			List<String> products = List.of("Analytics Suite");
 			// warm up
 			for (int i = 0; i < 100; i++) {
-				registrations.check(partner, "Warmup Co " + i, "warmup" + i + ".com", products);
+				registrations.check(partner, "bench", "Warmup Co " + i, "warmup" + i + ".com", products);
+			}
+			TransactionTemplate tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+			double similarity = registrations.rules().nameSimilarity();
+			for (int i = 0; i < 100; i++) {
+				bare(jdbc, tx, partner, "Warmup Co " + i, "warmup" + i + ".com", similarity, null);
 			}
 			long[] miss = new long[samples];
+			long[] floor = new long[samples];
+			long[][] steps = new long[BARE_STEPS.length][samples];
 			long[] hit = new long[samples];
 			long[] register = new long[samples];
 			String run = Long.toString(System.nanoTime(), 36);
 			for (int i = 0; i < samples; i++) {
 				String fresh = freshName(run, i);
 				long t0 = System.nanoTime();
-				registrations.check(partner, fresh, "fresh-" + run + "-" + i + ".com", products);
+				registrations.check(partner, "bench", fresh, "fresh-" + run + "-" + i + ".com", products);
 				miss[i] = System.nanoTime() - t0;
+				String fresh2 = freshName(run + "f", i);
+				long[] step = new long[BARE_STEPS.length];
+				t0 = System.nanoTime();
+				bare(jdbc, tx, partner, fresh2, "fresh-" + run + "-f" + i + ".com", similarity, step);
+				floor[i] = System.nanoTime() - t0;
+				for (int s = 0; s < step.length; s++) {
+					steps[s][i] = step[s];
+				}
 				int g = 1 + (i * 1999) % rows;
 				t0 = System.nanoTime();
 				// the seeded customer's domain, under another name: found by domain among a million
-				List<DealConflict> conflicts = registrations.check(partner, freshName(run + "x", i),
+				List<DealConflict> conflicts = registrations.check(partner, "bench", freshName(run + "x", i),
 						"www.customer" + g + ".com", registrations.catalogue());
 				hit[i] = System.nanoTime() - t0;
 				if (conflicts.isEmpty() && g % 10 != 0) {
@@ -76,15 +96,92 @@ public final class DealsBench {
 						products, new BigDecimal("50000"), "USD", LocalDate.now().plusDays(60)), "bench", null);
 				register[i] = System.nanoTime() - t0;
 			}
+			// where the live candidates' time goes: the plan of the same statement, for a new name
+			String planKey = CustomerMatcher.normalizeName(freshName(run + "p", 0));
+			tx.executeWithoutResult(status -> {
+				jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true)")
+					.param(String.valueOf(similarity))
+					.query()
+					.rowSet();
+				jdbc.sql("explain (analyze, buffers) " + LIVE_CANDIDATES)
+					.params(LocalDate.now(), "fresh-plan.com", planKey, planKey)
+					.query(String.class)
+					.list()
+					.forEach(line -> System.out.println("  plan: " + line));
+			});
 			int total = jdbc.sql("select count(*) from deal_registration").query(Integer.class).single();
 			System.out.printf("registrations=%d samples=%d%n", total, samples);
 			System.out.printf("conflict check, new customer:      p50=%.2fms p95=%.2fms max=%.2fms%n", pct(miss, 50),
 					pct(miss, 95), pct(miss, 100));
+			System.out.printf("bare SQL of a check (floor):      p50=%.2fms p95=%.2fms max=%.2fms; check/floor p50 %.2fx p95 %.2fx%n",
+					pct(floor, 50), pct(floor, 95), pct(floor, 100), pct(miss, 50) / pct(floor, 50),
+					pct(miss, 95) / pct(floor, 95));
+			for (int s = 0; s < BARE_STEPS.length; s++) {
+				System.out.printf("  floor step %-28s p50=%.2fms p95=%.2fms%n", BARE_STEPS[s] + ":", pct(steps[s], 50),
+						pct(steps[s], 95));
+			}
 			System.out.printf("conflict check, existing customer: p50=%.2fms p95=%.2fms max=%.2fms%n", pct(hit, 50),
 					pct(hit, 95), pct(hit, 100));
 			System.out.printf("registration (check + insert + claims + audit): p50=%.2fms p95=%.2fms max=%.2fms%n",
 					pct(register, 50), pct(register, 95), pct(register, 100));
 		}
+	}
+
+	/** Deals.liveCandidates's statement. */
+	private static final String LIVE_CANDIDATES = "select * from deal_registration"
+			+ " where status in ('PENDING', 'CONFLICT', 'APPROVED', 'CO_SELL')"
+			+ " and (status <> 'APPROVED' or protected_until >= ?)"
+			+ " and (customer_domain = ? or customer_name_key = ? or customer_name_key % ?)";
+
+	private static final String[] BARE_STEPS = { "begin+advisory lock", "count recent pre-checks",
+			"insert pre-check", "set_config threshold", "live candidates", "direct candidates", "commit" };
+
+	/**
+	 * The floor: the SQL statements a check issues (see PreChecks.record, Deals.liveCandidates
+	 * and Deals.directCandidates), bare, in one transaction; each step's time in {@code step}.
+	 */
+	static void bare(JdbcClient jdbc, TransactionTemplate tx, UUID partner, String name, String domain,
+			double similarity, long[] step) {
+		String key = CustomerMatcher.normalizeName(name);
+		long[] at = { System.nanoTime() };
+		java.util.function.IntConsumer lap = s -> {
+			long now = System.nanoTime();
+			if (step != null) {
+				step[s] = now - at[0];
+			}
+			at[0] = now;
+		};
+		java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+		tx.executeWithoutResult(status -> {
+			jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 7))").param("pre-check:" + partner).query().rowSet();
+			lap.accept(0);
+			jdbc.sql("select count(*) from deal_pre_check where partner_id = ? and at > ?")
+				.params(partner, new java.sql.Timestamp(now.getTime() - 3_600_000))
+				.query(Integer.class)
+				.single();
+			lap.accept(1);
+			jdbc.sql("insert into deal_pre_check (partner_id, checked_by, customer_name, customer_domain, products, at)"
+					+ " values (?, ?, ?, ?, ?, ?)")
+				.params(partner, "bench", name, domain, "Analytics Suite", now)
+				.update();
+			lap.accept(2);
+			jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true)")
+				.param(String.valueOf(similarity))
+				.query(String.class)
+				.single();
+			lap.accept(3);
+			jdbc.sql(LIVE_CANDIDATES)
+				.params(LocalDate.now(), domain, key, key)
+				.query()
+				.listOfRows();
+			lap.accept(4);
+			jdbc.sql("select * from direct_account where domain = ? or name_key = ? or name_key % ?")
+				.params(domain, key, key)
+				.query()
+				.listOfRows();
+			lap.accept(5);
+		});
+		lap.accept(6);
 	}
 
 	/** A company name unlike any other: two pseudo-words, as varied as real names. */

@@ -210,6 +210,28 @@ public abstract class EndToEndTests {
 	}
 
 	/** Slack's slash command {@code /partner text} by this user of this team. */
+	/**
+	 * Another instance of the bot on the database at {@code url} (from
+	 * {@code EmbeddedDatabase.start}), as in a deployment with several replicas: its own
+	 * data directory, the same Slack app and stub, and these properties besides.
+	 */
+	protected static org.springframework.context.ConfigurableApplicationContext anotherInstance(String url,
+			String dataDir, java.util.Map<String, Object> more) {
+		java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>(java.util.Map.ofEntries(
+				java.util.Map.entry("server.port", "0"), java.util.Map.entry("spring.datasource.url", url),
+				java.util.Map.entry("spring.datasource.username", "postgres"),
+				java.util.Map.entry("partnerbot.data-dir", dataDir),
+				java.util.Map.entry("partnerbot.knowledge.reindex-cron", "-"),
+				java.util.Map.entry("slack.signing-secret", SlackClientForTests.SIGNING_SECRET),
+				java.util.Map.entry("slack.bot-token", "xoxb-test-token"),
+				java.util.Map.entry("slack.api-url", slackApi.url()), java.util.Map.entry("slack.call-timeout", "2s"),
+				java.util.Map.entry("partnerbot.alerts-channel", ALERTS_CHANNEL)));
+		properties.putAll(more);
+		return new org.springframework.boot.builder.SpringApplicationBuilder(PartnerbotApplication.class)
+			.properties(properties)
+			.run();
+	}
+
 	/** A name or id no other test run has used, so tests never see each other's data. */
 	protected static String unique(String prefix) {
 		return prefix + Long.toString(System.nanoTime(), 36).toUpperCase();

@@ -116,17 +116,11 @@ public class KnowledgeBase implements DisposableBean {
 	 * The passages that best match a query among those the audience may see, best first.
 	 */
 	public List<Passage> search(String query, Audience audience, int limit) {
-		DirectoryReader reader = generations.acquire();
-		if (reader == null || nothingToSearch(query)) {
-			release(reader);
+		if (nothingToSearch(query)) {
 			return List.of();
 		}
-		try {
-			IndexSearcher index = new IndexSearcher(reader);
-			// the shared query cache mixed weights of two generations during a swap (a
-			// Lucene assertion
-			// caught it); the audience filter is two term queries and needs no cache
-			index.setQueryCache(null);
+		return read(List.of(), reader -> {
+			IndexSearcher index = indexSearcher(reader);
 			List<Passage> passages = new ArrayList<>();
 			for (HybridSearcher.Hit hit : searcher.search(index, query, filter(audience), limit)) {
 				Document doc = index.storedFields().document(hit.doc());
@@ -135,13 +129,7 @@ public class KnowledgeBase implements DisposableBean {
 							IndexSchema.headings(doc), doc.get(IndexSchema.TEXT), hit.score(), hit.similarity()));
 			}
 			return passages;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			release(reader);
-		}
+		});
 	}
 
 	/**
@@ -156,13 +144,8 @@ public class KnowledgeBase implements DisposableBean {
 		if (audience.isStaff() || nothingToSearch(query)) {
 			return List.of();
 		}
-		DirectoryReader reader = generations.acquire();
-		if (reader == null) {
-			return List.of();
-		}
-		try {
-			IndexSearcher index = new IndexSearcher(reader);
-			index.setQueryCache(null);
+		return read(List.of(), reader -> {
+			IndexSearcher index = indexSearcher(reader);
 			for (HybridSearcher.Hit hit : searcher.search(index, query, null, 1)) {
 				Set<String> tiers = Set
 					.copyOf(Arrays.asList(index.storedFields().document(hit.doc()).getValues(IndexSchema.AUDIENCE)));
@@ -173,13 +156,7 @@ public class KnowledgeBase implements DisposableBean {
 				}
 			}
 			return List.of();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			release(reader);
-		}
+		});
 	}
 
 	/**
@@ -201,25 +178,14 @@ public class KnowledgeBase implements DisposableBean {
 	}
 
 	private List<String> stored(String source, String field) {
-		DirectoryReader reader = generations.acquire();
-		if (reader == null) {
-			return List.of();
-		}
-		try {
-			IndexSearcher index = new IndexSearcher(reader);
-			index.setQueryCache(null);
+		return read(List.of(), reader -> {
+			IndexSearcher index = indexSearcher(reader);
 			var hits = index.search(new TermQuery(new Term(IndexSchema.SOURCE, source)), 1);
 			if (hits.scoreDocs.length == 0) {
 				return List.of();
 			}
 			return List.of(index.storedFields().document(hits.scoreDocs[0].doc).getValues(field));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			release(reader);
-		}
+		});
 	}
 
 	/**
@@ -228,24 +194,14 @@ public class KnowledgeBase implements DisposableBean {
 	 */
 	public Map<String, Double> termWeights(String text) {
 		Map<String, Double> weights = new LinkedHashMap<>();
-		DirectoryReader reader = generations.acquire();
-		if (reader == null) {
-			return weights;
-		}
-		try {
+		return read(weights, reader -> {
 			int chunks = Math.max(1, reader.numDocs());
 			for (String term : Terms.of(text)) {
 				int frequency = reader.docFreq(new Term(IndexSchema.BODY, term));
 				weights.put(term, Math.log(1 + (chunks - frequency + 0.5) / (frequency + 0.5)));
 			}
 			return weights;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			release(reader);
-		}
+		});
 	}
 
 	/**
@@ -254,24 +210,14 @@ public class KnowledgeBase implements DisposableBean {
 	 */
 	public Set<String> unknownTerms(String text) {
 		Set<String> unknown = new LinkedHashSet<>();
-		DirectoryReader reader = generations.acquire();
-		if (reader == null) {
-			return unknown;
-		}
-		try {
+		return read(unknown, reader -> {
 			for (String term : Terms.of(text)) {
 				if (reader.docFreq(new Term(IndexSchema.BODY, term)) == 0) {
 					unknown.add(term);
 				}
 			}
 			return unknown;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			release(reader);
-		}
+		});
 	}
 
 	/**
@@ -288,13 +234,8 @@ public class KnowledgeBase implements DisposableBean {
 		if (version == null || known.version().equals(version)) {
 			return known.terms();
 		}
-		DirectoryReader reader = generations.acquire();
-		if (reader == null) {
-			return Map.of();
-		}
-		try {
-			IndexSearcher index = new IndexSearcher(reader);
-			index.setQueryCache(null);
+		return read(Map.of(), reader -> {
+			IndexSearcher index = indexSearcher(reader);
 			Map<String, String> terms = new LinkedHashMap<>();
 			Query alsoCalled = new PhraseQuery(IndexSchema.BODY, "also", "call");
 			for (ScoreDoc hit : index.search(alsoCalled, MAX_ALIAS_CHUNKS).scoreDocs) {
@@ -318,13 +259,7 @@ public class KnowledgeBase implements DisposableBean {
 			}
 			aliases = new Aliases(version, Map.copyOf(terms));
 			return aliases.terms();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			release(reader);
-		}
+		});
 	}
 
 	/**
@@ -506,6 +441,38 @@ public class KnowledgeBase implements DisposableBean {
 		catch (RuntimeException ex) {
 			log.error("Scheduled reindex failed; the previous index stays in use", ex);
 		}
+	}
+
+	/** What one look at the live index gives, or {@code empty} when there is none yet. */
+	private <T> T read(T empty, IndexRead<T> work) {
+		DirectoryReader reader = generations.acquire();
+		if (reader == null) {
+			return empty;
+		}
+		try {
+			return work.apply(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(reader);
+		}
+	}
+
+	private interface IndexRead<T> {
+
+		T apply(DirectoryReader reader) throws IOException;
+
+	}
+
+	private static IndexSearcher indexSearcher(DirectoryReader reader) {
+		IndexSearcher index = new IndexSearcher(reader);
+		// the shared query cache mixed weights of two generations during a swap (a Lucene
+		// assertion caught it); the audience filter is two term queries and needs no
+		// cache
+		index.setQueryCache(null);
+		return index;
 	}
 
 	private static void release(DirectoryReader reader) {

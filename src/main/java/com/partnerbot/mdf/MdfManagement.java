@@ -182,22 +182,29 @@ public class MdfManagement {
 		}
 		List<Fund> accrued = new ArrayList<>();
 		for (Partner partner : partners.all()) {
-			if (!rules.eligible(partner.tier()) || funds.accrued(partner.id(), quarter)) {
-				continue;
-			}
-			BigDecimal won = wonRevenue(partner.id(), quarter);
-			BigDecimal amount = rules.accrual(partner.tier(), won, funds.accruedInYear(partner.id(), quarter.year()));
-			if (amount.signum() <= 0) {
-				continue;
-			}
-			UUID id = UUID.randomUUID();
-			funds.insert(id, partner.id(), "ACCRUAL", amount, rules.properties().currency(),
-					rules.accrualStarts(quarter), rules.accrualEnds(quarter), quarter.toString(), won, by);
-			requests.audit(partner.id(), id, "accrued", by,
-					rules.money(amount) + " of " + rules.money(won) + " won in " + quarter);
-			accrued.add(funds.get(id));
+			accrue(partner, quarter, wonRevenue(partner.id(), quarter), by).ifPresent(accrued::add);
 		}
 		return accrued;
+	}
+
+	/**
+	 * Accrues a quarter's MDF for one partner from what it won in the quarter, unless it
+	 * accrued for that quarter already or its tier does not accrue.
+	 */
+	Optional<Fund> accrue(Partner partner, Quarter quarter, BigDecimal won, String by) {
+		if (!rules.eligible(partner.tier()) || funds.accrued(partner.id(), quarter)) {
+			return Optional.empty();
+		}
+		BigDecimal amount = rules.accrual(partner.tier(), won, funds.accruedInYear(partner.id(), quarter.year()));
+		if (amount.signum() <= 0) {
+			return Optional.empty();
+		}
+		UUID id = UUID.randomUUID();
+		funds.insert(id, partner.id(), "ACCRUAL", amount, rules.properties().currency(), rules.accrualStarts(quarter),
+				rules.accrualEnds(quarter), quarter.toString(), won, by);
+		requests.audit(partner.id(), id, "accrued", by,
+				rules.money(amount) + " of " + rules.money(won) + " won in " + quarter);
+		return Optional.of(funds.get(id));
 	}
 
 	/** A partner's won revenue in a quarter, in the program's currency. */

@@ -146,7 +146,7 @@ public final class MdfRules {
 							+ earliestStart(today) + " or later"));
 		}
 		activity.filter(a -> a.attendanceFloor() != null)
-			.ifPresent(a -> notes.add("fewer than " + a.attendanceFloor() + " live attendees: "
+			.ifPresent(a -> notes.add("if it has fewer than " + a.attendanceFloor() + " live attendees, "
 					+ percent(a.belowFloorRate()) + " of the approved amount is paid"));
 		LocalDate claimDue = (request.lastDay() != null) ? claimDue(request.lastDay()) : null;
 		return new Quote(share, eligibleCost, maximum, amount, available, preApproval, claimDue, List.copyOf(notes),

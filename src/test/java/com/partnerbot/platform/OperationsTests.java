@@ -70,11 +70,12 @@ class OperationsTests extends EndToEndTests {
 			.replace("Ev01FC50TXB6", eventId);
 		slack().json(delivery);
 		slack().retry(delivery, 1);
-		String line = output.getAll()
-			.lines()
-			.filter(l -> l.contains("Repeated delivery of " + eventId))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no log line for the repeated delivery"));
+		// the repeat is recognised at once and logged after the acknowledgement
+		String line = org.awaitility.Awaitility.await("the repeated delivery's log line")
+			.atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> output.getAll().lines().filter(l -> l.contains("Repeated delivery of " + eventId)).findFirst(),
+					java.util.Optional::isPresent)
+			.orElseThrow();
 		com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(line).getAsJsonObject();
 		assertThat(json.get("event_id").getAsString()).isEqualTo(eventId);
 		assertThat(json.get("request_id").getAsString()).isNotBlank();

@@ -10,14 +10,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
-import com.partnerbot.PartnerbotApplication;
-import com.partnerbot.SlackClientForTests;
 import com.partnerbot.StubSlackApi.Failure;
 import com.partnerbot.platform.EmbeddedDatabase;
 import com.partnerbot.platform.PlatformProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,17 +47,9 @@ class TwoInstancesTests extends EndToEndTests {
 			// stops
 			slackApi.failNext("chat.postMessage", person, Failure.slowAnswer(Duration.ofMillis(150)));
 		}
-		ConfigurableApplicationContext second = new SpringApplicationBuilder(PartnerbotApplication.class)
-			.properties(Map.ofEntries(Map.entry("server.port", "0"), Map.entry("spring.datasource.url", url),
-					Map.entry("spring.datasource.username", "postgres"),
-					// the same library: its index comes from the cluster's stored vectors
-					Map.entry("partnerbot.data-dir", "target/test-data/second"),
-					Map.entry("partnerbot.knowledge.reindex-cron", "-"),
-					Map.entry("slack.signing-secret", SlackClientForTests.SIGNING_SECRET),
-					Map.entry("slack.bot-token", "xoxb-test-token"), Map.entry("slack.api-url", slackApi.url()),
-					Map.entry("slack.call-timeout", "2s"), Map.entry("partnerbot.alerts-channel", ALERTS_CHANNEL),
-					Map.entry("partnerbot.outbox.lane-interval", "300ms"), Map.entry("partnerbot.outbox.batch", "3")))
-			.run();
+		// the same library: its index comes from the cluster's stored vectors
+		ConfigurableApplicationContext second = anotherInstance(url, "target/test-data/second",
+				Map.of("partnerbot.outbox.lane-interval", "300ms", "partnerbot.outbox.batch", "3"));
 		try {
 			String survey = com.google.gson.JsonParser.parseString(api("POST", "/api/surveys", """
 					{"name": "%s", "partnerIds": ["%s"]}""".formatted(unique("Twice "), partner)).body())

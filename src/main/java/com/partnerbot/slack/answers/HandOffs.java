@@ -107,7 +107,7 @@ class HandOffs implements SlackFeature {
 		List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(text))), actions(a -> a
 			.blockId("hand-off:" + id)
 			.elements(List.of(button(b -> b.actionId(CLAIM).value(id).style("primary").text(plainText("Claim")))))));
-		outbox.alert("hand-off:" + id, new Messages.Reply(text, blocks));
+		outbox.alert("hand-off:" + id, Outbound.Priority.URGENT, new Messages.Reply(text, blocks));
 	}
 
 	private static String where(String conversationId) {

@@ -11,6 +11,9 @@ public final class CurrentDelivery {
 
 	private static final ThreadLocal<Delivery> current = new ThreadLocal<>();
 
+	/** The delivery's unfinished work, which tasks queued for it join. */
+	private static final ThreadLocal<DeliveryWork> work = new ThreadLocal<>();
+
 	private CurrentDelivery() {
 	}
 
@@ -26,8 +29,17 @@ public final class CurrentDelivery {
 		current.set(delivery);
 	}
 
+	static Optional<DeliveryWork> work() {
+		return Optional.ofNullable(work.get());
+	}
+
+	static void track(DeliveryWork unfinished) {
+		work.set(unfinished);
+	}
+
 	static void clear() {
 		current.remove();
+		work.remove();
 	}
 
 }

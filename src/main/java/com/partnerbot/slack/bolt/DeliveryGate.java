@@ -31,10 +31,14 @@ import org.springframework.stereotype.Component;
  * handler only queues work. A retry this instance has already seen is recognised in
  * memory; everything else goes, in arrival order, to one thread that claims the
  * {@code event_id} in PostgreSQL (so a retry another instance received is not acted on
- * twice) and then routes the event to its handler. When too many deliveries wait for that
- * thread, the delivery is refused with 503 and Slack retries it. Interactivity and slash
- * commands carry no {@code event_id} and pass straight through: their answer is the
- * handler's.
+ * twice), storing its body under a lease, and then routes the event to its handler. The
+ * delivery is done when the handler and the work it queued on {@link SlackWork} are; if
+ * this instance dies first, {@link DeliveryRecovery} on another runs it again, since
+ * Slack does not send an acknowledged delivery twice. (A delivery still waiting for that
+ * thread when the instance dies, a few milliseconds' worth, is not yet stored and is
+ * lost.) When too many deliveries wait for that thread, the delivery is refused with 503
+ * and Slack retries it. Interactivity and slash commands carry no {@code event_id} and
+ * pass straight through: their answer is the handler's.
  */
 @Component
 class DeliveryGate implements Middleware, DisposableBean {
@@ -43,6 +47,9 @@ class DeliveryGate implements Middleware, DisposableBean {
 
 	/** Slack retries a delivery three times within about five minutes. */
 	private static final Duration REMEMBERED = Duration.ofMinutes(30);
+
+	/** The delivery being run again on this thread, taken over from another instance. */
+	private static final ThreadLocal<DeliveryWork> REPLAYING = new ThreadLocal<>();
 
 	private final SlackDeliveries deliveries;
 
@@ -69,6 +76,13 @@ class DeliveryGate implements Middleware, DisposableBean {
 		Delivery delivery = CurrentDelivery.get().orElseGet(() -> parse(req));
 		boolean ownScope = CurrentDelivery.get().isEmpty();
 		try (MDC.MDCCloseable e = MDC.putCloseable("event_id", delivery.eventId())) {
+			DeliveryWork replay = REPLAYING.get();
+			if (delivery.eventId() != null && replay != null && replay.eventId().equals(delivery.eventId())) {
+				// taken over from an instance that died: acknowledged and claimed long
+				// ago
+				handle(delivery, req, chain, replay);
+				return Response.ok();
+			}
 			if (delivery.eventId() != null) {
 				return acknowledge(delivery, req, chain);
 			}
@@ -131,7 +145,7 @@ class DeliveryGate implements Middleware, DisposableBean {
 		boolean first;
 		try {
 			first = deliveries.claim(eventId, delivery.text("event.type").orElse(null),
-					delivery.text("team_id").orElse(null), retry);
+					delivery.text("team_id").orElse(null), retry, req.getRequestBodyAsString());
 		}
 		catch (DataAccessException ex) {
 			// acknowledged already, so Slack will not send it again: acting on it risks a
@@ -143,16 +157,40 @@ class DeliveryGate implements Middleware, DisposableBean {
 			log.info("Delivery of {} (retry {}) was taken by another instance, not acted on", eventId, retry);
 			return;
 		}
+		handle(delivery, req, chain, new DeliveryWork(eventId, deliveries, false));
+	}
+
+	/**
+	 * Routes the event to its handler; the delivery is done when the handler and the work
+	 * it queued on {@link SlackWork} are.
+	 */
+	private void handle(Delivery delivery, Request<?> req, MiddlewareChain chain, DeliveryWork work) {
 		CurrentDelivery.set(delivery);
+		CurrentDelivery.track(work);
 		try {
 			chain.next(req);
 		}
 		catch (Exception ex) {
 			// a shape Bolt cannot route: Slack does not send such events
-			log.warn("Slack event {} could not be handled: {}", eventId, ex.toString());
+			log.warn("Slack event {} could not be handled: {}", delivery.eventId(), ex.toString());
 		}
 		finally {
 			CurrentDelivery.clear();
+			work.release();
+		}
+	}
+
+	/**
+	 * Runs Bolt's routing on this thread for a delivery taken over from another instance,
+	 * straight to its handler.
+	 */
+	static void replaying(DeliveryWork work, Runnable routing) {
+		REPLAYING.set(work);
+		try {
+			routing.run();
+		}
+		finally {
+			REPLAYING.remove();
 		}
 	}
 

@@ -25,6 +25,8 @@ public class SlackReplies {
 
 	private final SlackApi api;
 
+	private final SlackDeliveries deliveries;
+
 	/** Only this person sees it: ephemeral in the channel, else a direct message. */
 	public void privately(String channel, String user, Messages.Reply reply) {
 		try {
@@ -43,32 +45,69 @@ public class SlackReplies {
 
 	/** Posts a message; returns its ts, or empty when Slack refused it. */
 	public Optional<String> post(String channel, String threadTs, Messages.Reply reply) {
-		try {
+		return once("chat.postMessage to " + channel, () -> {
 			ChatPostMessageResponse response = api.client()
 				.chatPostMessage(r -> r.channel(channel).threadTs(threadTs).text(reply.text()).blocks(reply.blocks()));
-			if (!response.isOk()) {
-				log.warn("chat.postMessage to {} failed: {}", channel, response.getError());
-				return Optional.empty();
-			}
-			return Optional.ofNullable(response.getTs());
-		}
-		catch (IOException | SlackApiException ex) {
-			log.warn("chat.postMessage to {} failed", channel, ex);
-			return Optional.empty();
-		}
+			return response.isOk() ? Sent.of(response.getTs()) : Sent.refused(response.getError());
+		});
 	}
 
 	public void update(String channel, String ts, Messages.Reply reply) {
-		try {
+		once("chat.update in " + channel, () -> {
 			var response = api.client()
 				.chatUpdate(r -> r.channel(channel).ts(ts).text(reply.text()).blocks(reply.blocks()));
-			if (!response.isOk()) {
-				log.warn("chat.update in {} failed: {}", channel, response.getError());
+			return response.isOk() ? Sent.of(ts) : Sent.refused(response.getError());
+		});
+	}
+
+	/**
+	 * Sends a message once for the delivery whose work this is: what a run of it on an
+	 * instance that died sent already is not sent again (messages are numbered in the
+	 * order the work sends them); outside a delivery's work, simply sends it.
+	 */
+	private Optional<String> once(String what, SlackCall call) {
+		Optional<DeliveryWork> work = CurrentDelivery.work();
+		int seq = work.map(DeliveryWork::nextPost).orElse(0);
+		if (work.isPresent() && work.get().rerun()) {
+			Optional<Optional<String>> earlier = deliveries.posted(work.get().eventId(), seq);
+			if (earlier.isPresent()) {
+				log.info("{} (message {} of delivery {}) was sent by its earlier run; not sent twice", what, seq,
+						work.get().eventId());
+				return earlier.get();
 			}
 		}
-		catch (IOException | SlackApiException ex) {
-			log.warn("chat.update in {} failed", channel, ex);
+		Sent sent;
+		try {
+			sent = call.send();
 		}
+		catch (IOException | SlackApiException ex) {
+			log.warn("{} failed", what, ex);
+			return Optional.empty();
+		}
+		if (sent.error() != null) {
+			log.warn("{} failed: {}", what, sent.error());
+			return Optional.empty();
+		}
+		work.ifPresent((w) -> deliveries.recordPost(w.eventId(), seq, sent.ts()));
+		return Optional.ofNullable(sent.ts());
+	}
+
+	private interface SlackCall {
+
+		Sent send() throws IOException, SlackApiException;
+
+	}
+
+	private record Sent(String ts, String error) {
+
+		static Sent of(String ts) {
+			return new Sent(ts, null);
+		}
+
+		static Sent refused(String error) {
+			return new Sent(null, (error != null) ? error : "refused");
+		}
+
 	}
 
 	/**

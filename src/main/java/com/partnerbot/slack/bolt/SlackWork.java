@@ -67,7 +67,7 @@ public class SlackWork implements DisposableBean {
 	 * Refused only when the whole queue is full.
 	 */
 	public boolean submit(String what, Runnable task) {
-		return offer(new Job(what, null, null, task, MDC.getCopyOfContextMap()));
+		return offer(new Job(what, null, null, task, MDC.getCopyOfContextMap(), CurrentDelivery.work().orElse(null)));
 	}
 
 	/**
@@ -77,13 +77,21 @@ public class SlackWork implements DisposableBean {
 	 */
 	public boolean submit(String what, String person, String team, Runnable task) {
 		return offer(new Job(what, (person != null) ? person : "", (team != null) ? team : "", task,
-				MDC.getCopyOfContextMap()));
+				MDC.getCopyOfContextMap(), CurrentDelivery.work().orElse(null)));
 	}
 
 	private boolean offer(Job job) {
 		lock.lock();
 		try {
-			if (stopping || queued >= limits.queue()) {
+			if (stopping) {
+				// the delivery stays unfinished: another instance runs it again
+				log.warn("Slack work refused, this instance is stopping: {}", job.what());
+				if (job.delivery() != null) {
+					job.delivery().abandon();
+				}
+				return false;
+			}
+			if (queued >= limits.queue()) {
 				log.warn("Slack work refused, the queue is full: {}", job.what());
 				return false;
 			}
@@ -101,6 +109,9 @@ public class SlackWork implements DisposableBean {
 				turns.computeIfAbsent(job.person(), (person) -> new ArrayDeque<>()).add(job);
 			}
 			queued++;
+			if (job.delivery() != null) {
+				job.delivery().hold();
+			}
 			ready.signal();
 			return true;
 		}
@@ -166,6 +177,10 @@ public class SlackWork implements DisposableBean {
 			if (job.context() != null) {
 				MDC.setContextMap(job.context());
 			}
+			if (job.delivery() != null) {
+				// what the task posts is recorded, and what it queues joins the delivery
+				CurrentDelivery.track(job.delivery());
+			}
 			try {
 				job.task().run();
 			}
@@ -174,6 +189,10 @@ public class SlackWork implements DisposableBean {
 			}
 			finally {
 				done(job);
+				if (job.delivery() != null) {
+					CurrentDelivery.clear();
+					job.delivery().release();
+				}
 				MDC.clear();
 			}
 		}
@@ -194,11 +213,36 @@ public class SlackWork implements DisposableBean {
 			worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
 		}
 		if (queued > 0) {
-			log.warn("Slack work still queued at shutdown was abandoned: {} tasks", queued);
+			log.warn("Slack work still queued at shutdown was abandoned: {} tasks; their deliveries are left "
+					+ "to another instance", queued);
+			abandonQueued();
 		}
 	}
 
-	private record Job(String what, String person, String team, Runnable task, Map<String, String> context) {
+	private void abandonQueued() {
+		lock.lock();
+		try {
+			first.forEach(Job::abandon);
+			turns.values().forEach((jobs) -> jobs.forEach(Job::abandon));
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * @param delivery the acknowledged delivery this work is for, done when it finishes;
+	 * or null
+	 */
+	private record Job(String what, String person, String team, Runnable task, Map<String, String> context,
+			DeliveryWork delivery) {
+
+		void abandon() {
+			if (delivery != null) {
+				delivery.abandon();
+			}
+		}
+
 	}
 
 }

@@ -95,7 +95,7 @@ class DealDesk implements SlackFeature {
 		}
 		registrations.breachesOf(deal)
 			.forEach(breach -> evidence.add(new DealBlocks.Evidence("a rule of engagement", breach)));
-		outbox.alert("deal-card:" + deal.id(),
+		outbox.alert("deal-card:" + deal.id(), Outbound.Priority.URGENT,
 				DealBlocks.managerCard(deal, partnerName(deal.partnerId()), evidence, registrations.decisionDue(deal)));
 	}
 
@@ -136,7 +136,7 @@ class DealDesk implements SlackFeature {
 		String text = ":alarm_clock: The protection of *" + deal.reference() + "* ("
 				+ Messages.escape(deal.customerName()) + ") ends on *" + deal.protectedUntil()
 				+ "*. If the deal is still active, you can ask for an extension.";
-		outbox.alert("deal-expiring-alert:" + deal.id() + ":" + deal.protectedUntil(),
+		outbox.alert("deal-expiring-alert:" + deal.id() + ":" + deal.protectedUntil(), Outbound.Priority.LOW,
 				Messages.Reply.plain(":alarm_clock: *" + deal.reference() + "* of *" + partnerName(deal.partnerId())
 						+ "* (" + Messages.escape(deal.customerName()) + ") loses its protection on *"
 						+ deal.protectedUntil() + "*; the partner was reminded and may ask for an extension."));

@@ -93,10 +93,10 @@ final class MdfBlocks {
 					? " to " + draft.endsOn() : ""));
 		}
 		if (draft.cost() != null) {
-			parts.add("costing " + plain(draft.cost()));
+			parts.add("costing " + grouped(draft.cost()));
 		}
 		if (draft.amount() != null) {
-			parts.add("asking " + plain(draft.amount()));
+			parts.add("asking " + grouped(draft.amount()));
 		}
 		if (draft.attendees() != null) {
 			parts.add(draft.attendees() + " attendees expected");
@@ -305,6 +305,13 @@ final class MdfBlocks {
 				.append(rules.money(r.approvedAmount() != null ? r.approvedAmount() : r.amount())));
 		}
 		return Messages.Reply.plain(text.toString());
+	}
+
+	/** An amount for people: "6,000", "1,250.50". */
+	static String grouped(BigDecimal amount) {
+		BigDecimal stripped = amount.stripTrailingZeros();
+		return (stripped.scale() <= 0) ? String.format(java.util.Locale.ROOT, "%,d", stripped.toBigInteger())
+				: String.format(java.util.Locale.ROOT, "%,.2f", amount);
 	}
 
 	static String plain(BigDecimal amount) {

@@ -162,7 +162,7 @@ class MdfDesk implements SlackFeature {
 				text.append(", ").append(mdf.rules().money(u.expiringSoon())).append(" expiring within a month");
 			}
 		}
-		outbox.alert("mdf-unspent:" + note.month(), Messages.Reply.plain(text.toString()));
+		outbox.alert("mdf-unspent:" + note.month(), Outbound.Priority.LOW, Messages.Reply.plain(text.toString()));
 	}
 
 	private void tellPartner(MdfRequest request, String outboxKey, Messages.Reply reply) {

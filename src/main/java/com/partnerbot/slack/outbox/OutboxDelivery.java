@@ -33,9 +33,10 @@ import org.springframework.stereotype.Component;
  * anything twice:
  * <ul>
  * <li>a lane (a channel, or a person's direct messages) has at most one message claimed
- * at a time, across instances: its oldest pending one (a reply waiting for the message it
- * belongs under holds up no one), and after a message is out the lane waits at least
- * {@code laneInterval}, recorded in the same statement;</li>
+ * at a time, across instances: its oldest pending one of the highest priority waiting
+ * ({@link Outbound.Priority}; a reply waiting for the message it belongs under holds up
+ * no one), and after a message is out the lane waits at least {@code laneInterval},
+ * recorded in the same statement;</li>
  * <li>a claim is a lease; just before its call an instance renews it, and only if the
  * message is still its own, so a message whose lease ran out and went to another instance
  * is left to that one;</li>
@@ -180,8 +181,8 @@ public class OutboxDelivery implements SmartLifecycle {
 	}
 
 	/**
-	 * The oldest due message of each lane that may send now and has nothing in flight,
-	 * claimed for this instance.
+	 * The oldest due message of the highest priority waiting in each lane that may send
+	 * now and has nothing in flight, claimed for this instance.
 	 */
 	List<Pending> claim() {
 		return jdbc.sql("""
@@ -194,14 +195,14 @@ public class OutboxDelivery implements SmartLifecycle {
 				        where c.status = 'PENDING' and c.next_attempt_at <= now()
 				          and (c.claimed_until is null or c.claimed_until < now())
 				          and not exists (select 1 from slack_outbox e
-				                          where e.lane = c.lane and e.status = 'PENDING' and e.id < c.id
-				                            and e.thread_key is null)
+				                          where e.lane = c.lane and e.status = 'PENDING' and e.thread_key is null
+				                            and (e.priority > c.priority or (e.priority = c.priority and e.id < c.id)))
 				          and not exists (select 1 from slack_outbox f
 				                          where f.lane = c.lane and f.status = 'PENDING' and f.claimed_until > now())
 				          and not exists (select 1 from slack_pace p
 				                          where p.lane in (c.lane, '*') and p.next_at > now())
-				        order by c.lane, c.id)
-				    order by l.id
+				        order by c.lane, c.priority desc, c.id)
+				    order by l.priority desc, l.id
 				    limit :batch
 				    for update skip locked)
 				  and o.status = 'PENDING' and (o.claimed_until is null or o.claimed_until < now())

@@ -36,8 +36,17 @@ public class SlackOutbox {
 
 	/** Stores an alert for the channel managers' channel. */
 	public boolean alert(String key, Messages.Reply reply) {
-		return enqueue(Outbound.toChannel(key, "alert",
-				properties.hasAlertsChannel() ? properties.alertsChannel() : null, null, reply));
+		return alert(key, Outbound.Priority.NORMAL, reply);
+	}
+
+	/**
+	 * Stores an alert for the channel managers' channel, sent before the channel's
+	 * waiting alerts of lower priority.
+	 */
+	public boolean alert(String key, Outbound.Priority priority, Messages.Reply reply) {
+		return enqueue(Outbound
+			.toChannel(key, "alert", properties.hasAlertsChannel() ? properties.alertsChannel() : null, null, reply)
+			.withPriority(priority));
 	}
 
 	/** Stores an alert for the thread under an earlier alert, once that one is out. */
@@ -66,8 +75,8 @@ public class SlackOutbox {
 	public int enqueueAll(List<Outbound> messages) {
 		int[][] counts = batches.batchUpdate("""
 				insert into slack_outbox (dedup_key, kind, lane, channel, dm_user, thread_ts, thread_key,
-				                          text, blocks, status)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				                          text, blocks, status, priority)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (dedup_key) do nothing""", messages, 500, (statement, message) -> {
 			String lane = message.lane();
 			statement.setString(1, message.key());
@@ -80,6 +89,8 @@ public class SlackOutbox {
 			statement.setString(8, message.reply().text());
 			statement.setString(9, blocksJson(message.reply()));
 			statement.setString(10, (lane == null) ? "HELD" : "PENDING");
+			statement.setInt(11,
+					(message.priority() != null) ? message.priority().rank() : Outbound.Priority.NORMAL.rank());
 		});
 		int stored = 0;
 		for (int[] batch : counts) {

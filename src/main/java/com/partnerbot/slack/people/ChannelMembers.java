@@ -2,8 +2,14 @@ package com.partnerbot.slack.people;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.slack.api.methods.SlackApiException;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +31,11 @@ import org.springframework.stereotype.Component;
 /**
  * A partner's people are also the members of its shared channels whose own workspace is
  * the partner's ({@code conversations.members}, {@code users.info}), so surveys and tips
- * reach people who never talked to the bot. Read at start-up and every six hours.
+ * reach people who never talked to the bot. Read at start-up, when a partner is
+ * registered and every six hours; a read Slack fails (an error, a timeout, a 429) is
+ * tried again after 5 s, 30 s, 2 min and 10 min (or Slack's {@code Retry-After}, if
+ * longer) by the instance that read it, which alone ran the refresh (its job lock) or got
+ * the registration, before it is left to the next refresh.
  */
 @Component
 @RequiredArgsConstructor
@@ -39,6 +49,29 @@ class ChannelMembers {
 
 	private final ScheduledJobs jobs;
 
+	/** The waits before reading a channel again after a failed read. */
+	static final List<Duration> RETRIES = List.of(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2),
+			Duration.ofMinutes(10));
+
+	private final ScheduledExecutorService retries = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("channel-members-retry").factory());
+
+	/**
+	 * How a read of a channel went: people added, and when to read it again if it failed.
+	 */
+	private record Read(int added, Duration retryAfter) {
+
+		boolean failed() {
+			return retryAfter != null;
+		}
+
+	}
+
+	@PreDestroy
+	void stop() {
+		retries.shutdownNow();
+	}
+
 	@EventListener(ApplicationReadyEvent.class)
 	void atStart() {
 		Thread.ofVirtual().name("channel-members").start(this::refresh);
@@ -50,7 +83,7 @@ class ChannelMembers {
 			int added = 0;
 			for (Partner partner : partners.all()) {
 				for (String channel : partner.slackChannelIds()) {
-					added += members(partner, channel);
+					added += read(partner, channel, 0);
 				}
 			}
 			if (added > 0) {
@@ -62,7 +95,40 @@ class ChannelMembers {
 	/** A new partner's people are known before anything is sent to them. */
 	@ApplicationModuleListener
 	void on(PartnerRegistered registered) {
-		registered.partner().slackChannelIds().forEach(channel -> members(registered.partner(), channel));
+		registered.partner().slackChannelIds().forEach(channel -> read(registered.partner(), channel, 0));
+	}
+
+	/**
+	 * Reads the channel; when Slack fails it, schedules the next try (bounded) on this
+	 * instance.
+	 */
+	private int read(Partner partner, String channel, int failures) {
+		Read read = members(partner, channel);
+		if (!read.failed()) {
+			return read.added();
+		}
+		if (failures >= RETRIES.size()) {
+			log.warn("Gave up reading the members of {} (partner {}) after {} tries; the next refresh reads them again",
+					channel, partner.id(), failures + 1);
+			return read.added();
+		}
+		Duration wait = RETRIES.get(failures).compareTo(read.retryAfter()) >= 0 ? RETRIES.get(failures)
+				: read.retryAfter();
+		log.info("Reading the members of {} again in {} s (try {} failed)", channel, wait.toSeconds(), failures + 1);
+		try {
+			retries.schedule(() -> {
+				try {
+					read(partner, channel, failures + 1);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Reading the members of {} failed", channel, ex);
+				}
+			}, wait.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException stopping) {
+			log.info("Not reading the members of {} again: shutting down", channel);
+		}
+		return read.added();
 	}
 
 	/**
@@ -89,8 +155,9 @@ class ChannelMembers {
 		}
 	}
 
-	private int members(Partner partner, String channel) {
+	private Read members(Partner partner, String channel) {
 		int added = 0;
+		boolean incomplete = false;
 		// people known already need no users.info
 		java.util.Set<String> known = new java.util.HashSet<>(partners.people(partner.id()));
 		try {
@@ -100,16 +167,20 @@ class ChannelMembers {
 				var members = api.client().conversationsMembers(r -> r.channel(channel).cursor(page).limit(200));
 				if (!members.isOk()) {
 					log.info("conversations.members of {} failed: {}", channel, members.getError());
-					return added;
+					return new Read(added, Duration.ZERO);
 				}
 				if (members.getMembers() == null) {
-					return added;
+					return new Read(added, null);
 				}
 				for (String member : members.getMembers()) {
 					if (known.contains(member)) {
 						continue;
 					}
 					var user = usersInfo(member);
+					if (!user.isOk() && !"user_not_found".equals(user.getError())) {
+						log.info("users.info of {} failed: {}", member, user.getError());
+						incomplete = true;
+					}
 					if (user.isOk() && !user.getUser().isBot() && partners.addMember(partner.id(), member,
 							user.getUser().getTeamId(),
 							user.getUser().getProfile() != null ? user.getUser().getProfile().getTitle() : null)) {
@@ -120,10 +191,15 @@ class ChannelMembers {
 			}
 			while (cursor != null && !cursor.isEmpty());
 		}
-		catch (IOException | SlackApiException ex) {
+		catch (SlackApiException ex) {
 			log.info("Could not read the members of {}: {}", channel, ex.getMessage());
+			return new Read(added, (ex.getResponse().code() == 429) ? OutboxDelivery.retryAfter(ex) : Duration.ZERO);
 		}
-		return added;
+		catch (IOException ex) {
+			log.info("Could not read the members of {}: {}", channel, ex.getMessage());
+			return new Read(added, Duration.ZERO);
+		}
+		return new Read(added, incomplete ? Duration.ZERO : null);
 	}
 
 }

@@ -31,7 +31,7 @@ class MdfFlowTests extends MdfPartnerTests {
 		List<StubSlackApi.Call> question = posts(channel, 1);
 		assertThat(question).hasSize(1);
 		assertThat(question.get(0).arg("thread_ts")).isEqualTo(thread);
-		assertThat(question.get(0).arg("text")).contains("the day it starts", "webinar", "6000")
+		assertThat(question.get(0).arg("text")).contains("the day it starts", "webinar", "costing 6,000")
 			.doesNotContain("the kind of activity")
 			.doesNotContain("whole cost");
 
@@ -39,7 +39,7 @@ class MdfFlowTests extends MdfPartnerTests {
 		List<StubSlackApi.Call> card = posts(channel, 2);
 		assertThat(card).hasSize(2);
 		assertThat(card.get(1).arg("text")).contains("75%", "4,500.00 USD", "available now: 20,000.00 USD",
-				"No pre-approval needed", "fewer than 15 live attendees");
+				"No pre-approval needed", "if it has fewer than 15 live attendees");
 
 		String key = buttonOn(card.get(1), MdfBlocks.SUBMIT);
 		assertThat(click(team, "U_FAN", channel, "1700001100.000200", MdfBlocks.SUBMIT, key).statusCode())

@@ -176,6 +176,39 @@ class OutboxDeliveryTests extends EndToEndTests {
 			.single()).isEqualTo("D" + user);
 	}
 
+	@Test
+	void anUrgentAlertOvertakesABurstOfRoutineOnesButEachPriorityKeepsItsOrder() {
+		String burst = unique("routine-");
+		List<Outbound> routine = new ArrayList<>();
+		List<String> keys = new ArrayList<>();
+		for (int i = 1; i <= 20; i++) {
+			keys.add(burst + i);
+			routine.add(Outbound.toChannel(burst + i, "alert", ALERTS_CHANNEL, null,
+					Messages.Reply.plain(burst + " at risk " + i)));
+		}
+		assertThat(outbox.enqueueAll(routine)).isEqualTo(20);
+		String handOff = unique("hand-off-");
+		assertThat(outbox.alert(handOff, Outbound.Priority.URGENT, Messages.Reply.plain(handOff + " needs a person")))
+			.isTrue();
+		keys.add(handOff);
+
+		awaitSent(keys, Duration.ofSeconds(60));
+
+		List<String> order = slackApi.calls("chat.postMessage")
+			.stream()
+			.filter(c -> ALERTS_CHANNEL.equals(c.arg("channel")))
+			.map(c -> c.arg("text"))
+			.filter(text -> text.startsWith(burst) || text.startsWith(handOff))
+			.toList();
+		assertThat(order).hasSize(21);
+		// out before most of the routine alerts queued before it (one or two may have
+		// been
+		// claimed already)
+		assertThat(order.indexOf(handOff + " needs a person")).isLessThan(5);
+		assertThat(order.stream().filter(text -> text.startsWith(burst)).toList())
+			.containsExactlyElementsOf(routine.stream().map(m -> m.reply().text()).toList());
+	}
+
 	private void awaitSent(List<String> keys, Duration timeout) {
 		Awaitility.await()
 			.atMost(timeout)

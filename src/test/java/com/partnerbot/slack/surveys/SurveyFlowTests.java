@@ -232,15 +232,12 @@ class SurveyFlowTests extends EndToEndTests {
 
 	@Test
 	void aSurveySentRightAfterAPartnerIsRegisteredReachesThePeopleStillBeingReadFromSlack() {
-		String newTeam = unique("T_JUST");
-		String channel = unique("C_JUST");
-		String ann = unique("U_ANN");
-		String bob = unique("U_BOB");
-		slackApi.members(channel, newTeam, Map.of(ann, "Ann", bob, "Bob"));
 		// Slack is slow to list the shared channel's members (within the call's timeout):
 		// the send comes first
-		slackApi.failNext("conversations.members", channel, Failure.slowAnswer(java.time.Duration.ofSeconds(1)));
-		String newPartner = registerPartner(unique("Just Joined "), "Silver", newTeam, channel);
+		JustRegistered just = registerWhileSlackIsSlow("JUST", java.time.Duration.ofSeconds(1));
+		String newPartner = just.partnerId();
+		String ann = just.people().get(0);
+		String bob = just.people().get(1);
 		String name = unique("Right Away ");
 		String survey = createSurvey("""
 				{"name": "%s", "partnerIds": ["%s"]}""".formatted(name, newPartner));
@@ -259,6 +256,50 @@ class SurveyFlowTests extends EndToEndTests {
 			.param("s", survey)
 			.query(Integer.class)
 			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void whenSlackFailsToListANewPartnersChannelItIsReadAgainSoonAndAnOpenSurveyReachesItsPeople() {
+		// the first read of the channel's members times out (slack.call-timeout is 2 s)
+		JustRegistered just = registerWhileSlackIsSlow("RETRY", java.time.Duration.ofSeconds(3));
+		String channel = just.channel();
+		String newPartner = just.partnerId();
+		Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> slackApi.attempts("conversations.members")
+				.stream()
+				.anyMatch(c -> channel.equals(c.arg("channel"))));
+		String name = unique("Meanwhile ");
+		String survey = createSurvey("""
+				{"name": "%s", "partnerIds": ["%s"]}""".formatted(name, newPartner));
+		assertThat(api("POST", "/api/surveys/" + survey + "/send", null).statusCode()).isEqualTo(200);
+
+		// read again within seconds, not at the six-hourly refresh: the open campaign
+		// invites them
+		for (String person : just.people()) {
+			assertThat(slackApi.awaitExactly("chat.postMessage",
+					c -> person.equals(c.arg("channel")) && c.arg("text").contains(name), 1))
+				.as("invitation for " + person)
+				.hasSize(1);
+		}
+	}
+
+	private record JustRegistered(String partnerId, String channel, List<String> people) {
+	}
+
+	/**
+	 * A partner registered with two people in its channel, while Slack takes {@code slow}
+	 * to answer the first read of the channel's members.
+	 */
+	private JustRegistered registerWhileSlackIsSlow(String prefix, java.time.Duration slow) {
+		String team = unique("T_" + prefix);
+		String channel = unique("C_" + prefix);
+		String ann = unique("U_ANN");
+		String bob = unique("U_BOB");
+		slackApi.members(channel, team, Map.of(ann, "Ann", bob, "Bob"));
+		slackApi.failNext("conversations.members", channel, Failure.slowAnswer(slow));
+		return new JustRegistered(registerPartner(unique(prefix + " "), "Silver", team, channel), channel,
+				List.of(ann, bob));
 	}
 
 	@Test
