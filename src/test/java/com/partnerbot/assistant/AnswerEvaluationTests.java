@@ -189,7 +189,11 @@ class AnswerEvaluationTests {
 	}
 
 	@Test
-	void theCommandPrintsTheFigures() {
+	void theCommandPrintsTheFigures() throws IOException {
+		long answerable = AnswerEvaluation.read(QUESTIONS)
+			.stream()
+			.filter(AnswerEvaluation.Labelled::answerable)
+			.count();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		Path data = Path.of("target", "test-tmp", "answers-command-" + UUID.randomUUID());
@@ -199,7 +203,7 @@ class AnswerEvaluationTests {
 				new PrintStream(err, true, StandardCharsets.UTF_8));
 		assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Answering without an LLM")
-			.containsPattern("all: right-first-citation=0\\.\\d{3} \\(\\d+/130\\) facts-present=")
+			.containsPattern("all: right-first-citation=[01]\\.\\d{3} \\(\\d+/" + answerable + "\\) facts-present=")
 			.contains("leaks=0", "prohibitions-as-instructions=0");
 	}
 
