@@ -40,9 +40,9 @@ final class ExtractiveAnswerer {
 			"(?i)^(?:this|the present|the following) (?:document|page|guide|faq|sheet|section|article|playbook|policy|checklist)\\b");
 
 	// a question about whom to ask is answered by an address, not by the procedure
-	private static final Pattern WHOM = Pattern.compile("(?i)\\b(?:who|whom|contact|email|reach)\\b");
+	static final Pattern WHOM = Pattern.compile("(?i)\\b(?:who|whom|contact|email|reach)\\b");
 
-	private static final Pattern ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+	static final Pattern ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
 	// a table keyed by tier answers what the asker's own tier gets
 	private static final double OWN_TIER = 0.3;
