@@ -28,9 +28,11 @@ SG = "products/secure-gateway-faq.md"
 Q = []
 
 
-def q(category, tier, question, sources=(), facts=(), forbidden=(), prohibition=None):
+def q(category, tier, question, sources=(), facts=(), forbidden=(), prohibition=None, split=None):
     entry = {"category": category, "tier": tier, "question": question, "sources": list(sources),
              "facts": list(facts)}
+    if split:
+        entry["split"] = split
     if forbidden:
         entry["forbidden"] = list(forbidden)
     if prohibition:
@@ -252,8 +254,18 @@ q(L, "Silver", "Hoe lang zijn certificeringen geldig?", [TC], ["2 years"])
 q(L, "Gold", "ゴールドパートナーの割引率はいくらですか？", [TB, PG, GL, Q3], ["20%"])
 q(L, "Silver", "¿Podemos usar MDF para pagar un webinar?", [MP, Q3], ["50%"])
 
+# asked in the sandbox by a Silver partner (issue 13, 2026-12-03); added after the rest so no
+# earlier line changes part, and all tune: the direct answer must not be a sentence about the
+# document, a table keyed by tier must lead with the asker's row, a "who" question names whom
+q(A, "Silver", "What discount does each tier get?", [TB, PG, GL, Q3], ["As a Silver partner", "10%", "25%"], split="tune")
+q(A, "Silver", "who do I contact about a deal registration?", [PG, SE, DF, DR], ["deal-desk@northwind.example"], split="tune")
+q(X, "Silver", "Can we resell Secure Gateway to a federal agency", [SG, BG], ["FedRAMP", "in process"],
+  prohibition=(MAYNOT, "Describe FedRAMP authorization for Secure Gateway as complete"), split="tune")
+q(A, "Silver", "How much MDF do we get as a Silver partner?", [TB, MP, GL], ["As a Silver partner", "$10,000", "50%"], split="tune")
+
 with open("src/test/resources/eval/answers.jsonl", "w", encoding="utf-8") as out:
     for i, entry in enumerate(Q, 1):
-        entry = {"id": "q%03d" % i, "split": "tune" if i % 2 else "holdout", **entry}
+        split = entry.pop("split", None) or ("tune" if i % 2 else "holdout")
+        entry = {"id": "q%03d" % i, "split": split, **entry}
         out.write(json.dumps(entry, ensure_ascii=False) + "\n")
 print(len(Q), "questions")

@@ -48,6 +48,12 @@ final class AnswerComposer {
 
 	private static final int OWN_WORDS = 6;
 
+	// how far down the ranking a question about whom to ask looks for an address, and
+	// how many such passages it adds
+	private static final int ADDRESS_DEPTH = 20;
+
+	private static final int MAX_ADDRESSES = 3;
+
 	// the words that shape a question rather than say what it is about: a passage need
 	// not hold "how" or "does" to answer it
 	private static final Set<String> QUESTION_WORDS = Set.of("how", "what", "when", "where", "who", "whom", "whose",
@@ -137,7 +143,9 @@ final class AnswerComposer {
 				return generated;
 			}
 		}
-		Composed quoted = extractive(inLibraryWords(asked, true), question.audience(), passages, similarity);
+		String words = inLibraryWords(asked, true);
+		Composed quoted = extractive(words, question.audience(), withAddresses(words, question.audience(), passages),
+				similarity);
 		if (language != null && model == null && quoted.kind() == Kind.ANSWERED) {
 			return inEnglish(language, quoted);
 		}
@@ -203,12 +211,35 @@ final class AnswerComposer {
 	 * discount do we get") is about the asker's own tier, so the tier is searched too.
 	 */
 	List<Passage> search(String query, Audience audience) {
-		String search = query;
+		return knowledge.search(ownTier(query, audience), audience, properties.passages());
+	}
+
+	private static String ownTier(String query, Audience audience) {
 		if (!audience.isStaff() && !Audience.everyone().equals(audience) && OWN.matcher(query).find()
 				&& query.strip().split("\\s+").length <= OWN_WORDS) {
-			search = query + " (" + audience.tier() + " partner)";
+			return query + " (" + audience.tier() + " partner)";
 		}
-		return knowledge.search(search, audience, properties.passages());
+		return query;
+	}
+
+	/**
+	 * For a question about whom to ask ("who do I contact about a deal registration?"),
+	 * the passages found and, after them, the next ones down the ranking that name an
+	 * address: a contact list matches the question's topic less than every passage about
+	 * the topic does, so it is rarely among the first few. Otherwise the passages found.
+	 */
+	private List<Passage> withAddresses(String query, Audience audience, List<Passage> passages) {
+		if (!ExtractiveAnswerer.WHOM.matcher(query).find()) {
+			return passages;
+		}
+		List<Passage> pool = new ArrayList<>(passages);
+		List<Passage> further = knowledge.search(ownTier(query, audience), audience, ADDRESS_DEPTH);
+		further.stream()
+			.filter(p -> pool.stream().noneMatch(q -> q.id().equals(p.id())))
+			.filter(p -> ExtractiveAnswerer.ADDRESS.matcher(p.text()).find())
+			.limit(MAX_ADDRESSES)
+			.forEach(pool::add);
+		return pool;
 	}
 
 	/**
@@ -221,21 +252,79 @@ final class AnswerComposer {
 		if (passages.isEmpty() || passages.get(0).similarity() < properties.minSimilarity()) {
 			return false;
 		}
-		if (!unknownWords(query).isEmpty() && passages.get(0).similarity() < properties.minSimilarityUnknown()) {
+		List<String> unknown = unknownWords(query);
+		if (!unknown.isEmpty() && (passages.get(0).similarity() < properties.minSimilarityUnknown()
+				|| unknownTopicality(query, unknown, passages) >= properties.maxUnknownTopicality())) {
 			return false;
 		}
 		return coverage(query, passages) >= properties.minCoverage();
 	}
 
 	/**
-	 * The words of the question, as asked, that the library never uses (question words
-	 * and contractions aside): what a partner asks about that no document mentions.
+	 * How much more the question is about a word the library never uses than about any
+	 * word its best passages hold: for each word, the cosine of its embedding and the
+	 * question's, the best unknown word's less the best found word's. Positive for "Can
+	 * we pay our Northwind invoices in Bitcoin?" (about Bitcoin, not invoices); negative
+	 * for "we failed the CSP exam, when can we try again?" (about the exam, not trying).
+	 * Without an unknown word, negative infinity.
+	 */
+	double unknownTopicality(String query, List<String> unknown, List<Passage> passages) {
+		if (unknown.isEmpty()) {
+			return Double.NEGATIVE_INFINITY;
+		}
+		Set<String> found = new HashSet<>();
+		for (Passage passage : passages.subList(0, Math.min(3, passages.size()))) {
+			found.addAll(Terms.of(passage.location() + "\n" + passage.text()));
+		}
+		List<String> held = new ArrayList<>();
+		Matcher word = WORD.matcher(query);
+		while (word.find()) {
+			Set<String> terms = Terms.of(word.group());
+			terms.removeAll(QUESTION_WORDS);
+			terms.removeAll(ExtractiveAnswerer.DOMAIN);
+			if (!terms.isEmpty() && terms.stream().anyMatch(found::contains) && !held.contains(word.group())) {
+				held.add(word.group());
+			}
+		}
+		List<String> texts = new ArrayList<>();
+		texts.add(query);
+		texts.addAll(unknown);
+		texts.addAll(held);
+		List<float[]> vectors = knowledge.embedDocuments(texts);
+		double bestUnknown = Double.NEGATIVE_INFINITY;
+		double bestHeld = 0;
+		for (int i = 1; i < vectors.size(); i++) {
+			double cosine = dot(vectors.get(0), vectors.get(i));
+			if (i <= unknown.size()) {
+				bestUnknown = Math.max(bestUnknown, cosine);
+			}
+			else {
+				bestHeld = Math.max(bestHeld, cosine);
+			}
+		}
+		return bestUnknown - bestHeld;
+	}
+
+	private static double dot(float[] a, float[] b) {
+		double sum = 0;
+		for (int i = 0; i < a.length; i++) {
+			sum += a[i] * b[i];
+		}
+		return sum;
+	}
+
+	/**
+	 * The words of the question, as asked, that the library never uses (question words,
+	 * contractions and abbreviations of its words aside): what a partner asks about that
+	 * no document mentions.
 	 */
 	List<String> unknownWords(String query) {
 		Set<String> unknown = knowledge.unknownTerms(query);
 		unknown.removeAll(QUESTION_WORDS);
 		unknown.removeAll(ExtractiveAnswerer.DOMAIN);
 		unknown.removeIf(term -> term.indexOf('\'') >= 0 || term.indexOf('’') >= 0);
+		// an abbreviation of a word the library uses ("cert") is that word
+		unknown.removeIf(knowledge::beginsAKnownTerm);
 		List<String> words = new ArrayList<>();
 		Matcher word = WORD.matcher(query);
 		while (word.find() && !unknown.isEmpty()) {

@@ -24,10 +24,10 @@ import com.partnerbot.knowledge.ReindexProgress;
  * (where its index is kept between runs, default {@code ./data/eval-answers}),
  * {@code --tune} (set the abstention bounds on the tune part first), {@code --verbose}
  * (print each miss), {@code --all} (print every answer), {@code --min-similarity S},
- * {@code --min-coverage C}, {@code --min-similarity-unknown U}. With
- * {@code --llm-base-url URL --llm-model NAME} (or {@code OPENAI_BASE_URL} and
- * {@code PARTNERBOT_LLM_MODEL} in the environment, as the application reads them) the
- * answers come from that model.
+ * {@code --min-coverage C}, {@code --min-similarity-unknown U},
+ * {@code --max-unknown-topicality T}. With {@code --llm-base-url URL --llm-model NAME}
+ * (or {@code OPENAI_BASE_URL} and {@code PARTNERBOT_LLM_MODEL} in the environment, as the
+ * application reads them) the answers come from that model.
  */
 public final class AnswerEvalCommand {
 
@@ -69,7 +69,9 @@ public final class AnswerEvalCommand {
 						.parseDouble(options.getOrDefault("min-similarity", String.valueOf(defaults.minSimilarity()))),
 					Double.parseDouble(options.getOrDefault("min-coverage", String.valueOf(defaults.minCoverage()))),
 					Double.parseDouble(options.getOrDefault("min-similarity-unknown",
-							String.valueOf(defaults.minSimilarityUnknown()))));
+							String.valueOf(defaults.minSimilarityUnknown()))),
+					Double.parseDouble(options.getOrDefault("max-unknown-topicality",
+							String.valueOf(defaults.maxUnknownTopicality()))));
 			if (options.containsKey("tune")) {
 				properties = AnswerEvaluation.tune(questions, knowledge, properties, out,
 						options.containsKey("verbose"));

@@ -242,23 +242,19 @@ public final class AnswerEvaluation {
 	 * The abstention bounds that abstain on most unanswerable tune questions while the
 	 * answerable ones keep the figures aimed at: each answerable question is asked once
 	 * with no bounds (is its first citation right, are its facts there?), and each
-	 * combination of bounds is scored on what it would leave answered. Ties go to the
-	 * combination that answers more right, then with more facts, then to the higher
-	 * bounds: a question unlike any of the tune part ("When was Slack released?") is
-	 * better abstained from. Printed with the features when verbose.
+	 * combination of bounds is scored on what it would leave answered. Of the
+	 * combinations that keep the targets, the one that abstains most wins; ties go to the
+	 * higher similarity and coverage bounds: a question unlike any of the tune part
+	 * ("When was Slack released?") is better abstained from, and one more right tune
+	 * answer than the targets ask for is no reason to lower a bound for every question.
+	 * The topicality bound is swept outside the others and set to the middle of the range
+	 * that ties for the best (abstentions, then right first citations, then facts), so
+	 * that it does not sit against the nearest tune question. Printed with the features
+	 * when verbose.
 	 */
 	static AssistantProperties tune(List<Labelled> questions, KnowledgeBase knowledge, AssistantProperties defaults,
 			PrintStream out, boolean verbose) {
-		record Features(boolean answerable, double similarity, double coverage, boolean unknown, boolean right,
-				boolean facts) {
-
-			boolean answered(double similarity, double coverage, double similarityUnknown) {
-				return this.similarity >= similarity && this.coverage >= coverage
-						&& (!unknown || this.similarity >= similarityUnknown);
-			}
-
-		}
-		AnswerComposer unbounded = new AnswerComposer(knowledge, defaults.withBounds(0, 0, 0), null, null);
+		AnswerComposer unbounded = new AnswerComposer(knowledge, defaults.withBounds(0, 0, 0, OFF), null, null);
 		AnswerEvaluation evaluation = new AnswerEvaluation(knowledge, unbounded);
 		List<Features> features = new ArrayList<>();
 		for (Labelled q : questions) {
@@ -267,51 +263,104 @@ public final class AnswerEvaluation {
 			}
 			String query = unbounded.inLibraryWords(q.question(), false);
 			List<Passage> found = unbounded.search(unbounded.inLibraryWords(q.question(), true), q.audience());
+			List<String> unknown = unbounded.unknownWords(query);
 			Outcome asked = evaluation.ask(q);
 			Features f = new Features(q.answerable(), found.isEmpty() ? 0 : found.get(0).similarity(),
-					unbounded.coverage(query, found), !unbounded.unknownWords(query).isEmpty(),
-					asked.rightFirstCitation(), asked.factsPresent());
+					unbounded.coverage(query, found), !unknown.isEmpty(),
+					unbounded.unknownTopicality(query, unknown, found), asked.rightFirstCitation(),
+					asked.factsPresent());
 			features.add(f);
 			if (verbose) {
 				out.printf(Locale.ROOT,
-						"features %s answerable=%s similarity=%.3f coverage=%.3f unknown=%s right=%s facts=%s %s%n",
-						q.id(), f.answerable(), f.similarity(), f.coverage(), unbounded.unknownWords(query), f.right(),
+						"features %s answerable=%s similarity=%.3f coverage=%.3f unknown=%s topicality=%.3f right=%s facts=%s %s%n",
+						q.id(), f.answerable(), f.similarity(), f.coverage(), unknown, f.topicality(), f.right(),
 						f.facts(), query);
 			}
 		}
 		int answerable = (int) features.stream().filter(Features::answerable).count();
-		int unanswerable = features.size() - answerable;
-		double[] best = { defaults.minSimilarity(), defaults.minCoverage(), defaults.minSimilarityUnknown() };
-		int[] bestScore = { -1, -1, -1 };
-		for (int s = 40; s <= 85; s++) {
-			for (int c = 0; c <= 20; c++) {
-				for (int u = s; u <= 90; u++) {
-					int right = 0;
-					int facts = 0;
-					int abstained = 0;
-					for (Features f : features) {
-						boolean answers = f.answered(s / 100.0, c / 20.0, u / 100.0);
-						right += (answers && f.answerable() && f.right()) ? 1 : 0;
-						facts += (answers && f.answerable() && f.facts()) ? 1 : 0;
-						abstained += (!answers && !f.answerable()) ? 1 : 0;
-					}
-					if (right < MIN_RIGHT_FIRST_CITATION * answerable || facts < MIN_FACTS * answerable) {
-						continue;
-					}
-					// ties go to the higher bounds: as cautious as the tune part allows
-					int[] score = { abstained, right, facts };
-					if (Arrays.compare(score, bestScore) >= 0) {
-						bestScore = score;
-						best = new double[] { s / 100.0, c / 20.0, u / 100.0 };
+		List<double[]> bounds = new ArrayList<>();
+		List<int[]> scores = new ArrayList<>();
+		for (int t = -TOPICALITY_STEPS; t <= TOPICALITY_STEPS + 1; t++) {
+			// one step past the range: the topicality bound off
+			double topicality = (t > TOPICALITY_STEPS) ? OFF : t * TOPICALITY_STEP;
+			double[] best = { defaults.minSimilarity(), defaults.minCoverage(), defaults.minSimilarityUnknown(),
+					topicality };
+			int[] bestScore = { -1, -1, -1 };
+			for (int s = 40; s <= 85; s++) {
+				for (int c = 0; c <= 20; c++) {
+					for (int u = s; u <= 90; u++) {
+						int[] score = score(features, answerable, s / 100.0, c / 20.0, u / 100.0, topicality);
+						// as many abstentions as the targets allow, then the higher
+						// bounds: as cautious as the tune part allows (more right
+						// first citations than the targets ask for do not lower a bound)
+						if (score != null && score[0] >= bestScore[0]) {
+							bestScore = score;
+							best = new double[] { s / 100.0, c / 20.0, u / 100.0, topicality };
+						}
 					}
 				}
 			}
+			bounds.add(best);
+			scores.add(bestScore);
+		}
+		int[] top = scores.stream().max(Arrays::compare).orElseThrow();
+		List<Integer> tied = new ArrayList<>();
+		for (int i = 0; i < scores.size(); i++) {
+			if (Arrays.equals(scores.get(i), top)) {
+				tied.add(i);
+			}
+		}
+		double[] chosen = bounds.get(tied.get(tied.size() / 2)).clone();
+		if (tied.size() % 2 == 0 && chosen[3] != OFF) {
+			// an even number of tied steps: the middle lies between the two central ones
+			chosen[3] = (chosen[3] + bounds.get(tied.get(tied.size() / 2 - 1))[3]) / 2;
 		}
 		out.printf(Locale.ROOT,
 				"tuned on %d questions (%d answerable, %d not): min-similarity=%.2f min-coverage=%.2f "
-						+ "min-similarity-unknown=%.2f (%d abstained, %d right first citations)%n",
-				features.size(), answerable, unanswerable, best[0], best[1], best[2], bestScore[0], bestScore[1]);
-		return defaults.withBounds(best[0], best[1], best[2]);
+						+ "min-similarity-unknown=%.2f max-unknown-topicality=%.4f (%d abstained, %d right first "
+						+ "citations, %d with the facts; topicality tied from %.3f to %.3f)%n",
+				features.size(), answerable, features.size() - answerable, chosen[0], chosen[1], chosen[2], chosen[3],
+				top[0], top[1], top[2], bounds.get(tied.get(0))[3], bounds.get(tied.get(tied.size() - 1))[3]);
+		return defaults.withBounds(chosen[0], chosen[1], chosen[2], chosen[3]);
+	}
+
+	/** A bound that nothing reaches. */
+	static final double OFF = 1;
+
+	private static final int TOPICALITY_STEPS = 30;
+
+	private static final double TOPICALITY_STEP = 0.005;
+
+	/** What the tuner knows of a tune question asked with no bounds. */
+	private record Features(boolean answerable, double similarity, double coverage, boolean unknown, double topicality,
+			boolean right, boolean facts) {
+
+		boolean answered(double similarity, double coverage, double similarityUnknown, double maxTopicality) {
+			return this.similarity >= similarity && this.coverage >= coverage
+					&& (!unknown || (this.similarity >= similarityUnknown && topicality < maxTopicality));
+		}
+
+	}
+
+	/**
+	 * Abstained unanswerable questions, right first citations and answers with their
+	 * facts under these bounds; null when the answerable ones fall short of the targets.
+	 */
+	private static int[] score(List<Features> features, int answerable, double similarity, double coverage,
+			double similarityUnknown, double topicality) {
+		int right = 0;
+		int facts = 0;
+		int abstained = 0;
+		for (Features f : features) {
+			boolean answers = f.answered(similarity, coverage, similarityUnknown, topicality);
+			right += (answers && f.answerable() && f.right()) ? 1 : 0;
+			facts += (answers && f.answerable() && f.facts()) ? 1 : 0;
+			abstained += (!answers && !f.answerable()) ? 1 : 0;
+		}
+		if (right < MIN_RIGHT_FIRST_CITATION * answerable || facts < MIN_FACTS * answerable) {
+			return null;
+		}
+		return new int[] { abstained, right, facts };
 	}
 
 }

@@ -19,6 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * topic the library lacks unless its passage is close in meaning all the same (a
  * paraphrase: "deal reg"); the three bounds are set by {@code eval answers --tune} on the
  * tune part of src/test/resources/eval/answers.jsonl (see docs/benchmarks.md)
+ * @param maxUnknownTopicality how much more a question may be about a word the library
+ * never uses than about the words its best passages hold (the cosine of each word's
+ * embedding and the question's) before it is "I don't know": "invoices in Bitcoin" is
+ * about Bitcoin, "when can we try again" is not about trying; set with the other bounds
+ * by {@code eval answers --tune}
  * @param defaultOwner who gets a handed-off question the library could not answer when
  * the closest document names no {@code owner} ({@code PARTNERBOT_DEFAULT_OWNER}: a Slack
  * user id or an e-mail address); unset: the channel managers alone
@@ -26,15 +31,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("partnerbot")
 record AssistantProperties(String llmModel, @DefaultValue("30s") Duration llmTimeout, @DefaultValue("5") int passages,
 		@DefaultValue("0.66") double minSimilarity, @DefaultValue("0.25") double minCoverage,
-		@DefaultValue("0.66") double minSimilarityUnknown, String defaultOwner) {
+		@DefaultValue("0.66") double minSimilarityUnknown, @DefaultValue("0.0075") double maxUnknownTopicality,
+		String defaultOwner) {
 
 	static AssistantProperties defaults() {
-		return new AssistantProperties(null, Duration.ofSeconds(30), 5, 0.66, 0.25, 0.66, null);
+		return new AssistantProperties(null, Duration.ofSeconds(30), 5, 0.66, 0.25, 0.66, 0.0075, null);
 	}
 
-	AssistantProperties withBounds(double similarity, double coverage, double similarityUnknown) {
+	AssistantProperties withBounds(double similarity, double coverage, double similarityUnknown,
+			double unknownTopicality) {
 		return new AssistantProperties(llmModel, llmTimeout, passages, similarity, coverage, similarityUnknown,
-				defaultOwner);
+				unknownTopicality, defaultOwner);
 	}
 
 }

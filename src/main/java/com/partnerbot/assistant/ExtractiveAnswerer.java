@@ -34,11 +34,26 @@ final class ExtractiveAnswerer {
 
 	private static final Pattern DIGIT = Pattern.compile("\\d");
 
+	// a sentence about the document itself ("This document is the reference for ...",
+	// "This guide walks you through ...") says where the answer is, never what it is
+	private static final Pattern ABOUT_THE_DOCUMENT = Pattern.compile(
+			"(?i)^(?:this|the present|the following) (?:document|page|guide|faq|sheet|section|article|playbook|policy|checklist)\\b");
+
+	// a question about whom to ask is answered by an address, not by the procedure
+	static final Pattern WHOM = Pattern.compile("(?i)\\b(?:who|whom|contact|email|reach)\\b");
+
+	static final Pattern ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+
+	// a table keyed by tier answers what the asker's own tier gets
+	private static final double OWN_TIER = 0.3;
+
 	// words every document shares: they say nothing about which passage answers
 	static final Set<String> DOMAIN = Set.of("northwind", "cloud", "partner", "program", "get", "can", "do", "our",
 			"we", "us", "i", "my", "much", "mani");
 
 	private static final int MAX_UNITS = 3;
+
+	private static final List<String> TIERS = List.of("registered", "silver", "gold", "platinum");
 
 	// a sentence leads the answer only when it holds this share of the question's terms
 	private static final double DIRECT = 0.5;
@@ -89,10 +104,14 @@ final class ExtractiveAnswerer {
 	}
 
 	/**
-	 * @param tier the asker's tier, lower case; null for staff
+	 * @param asker the asker's tier, lower case; null for staff
 	 */
-	static Composed compose(String question, String tier, List<Passage> passages) {
+	static Composed compose(String question, String asker, List<Passage> passages) {
 		Set<String> asked = asked(question);
+		// a question about another tier ("the Platinum requirements") is not about the
+		// asker's row
+		String tier = (asker != null && namesOtherTier(asked, asker)) ? null : asker;
+		boolean whom = WHOM.matcher(question).find();
 		List<Candidate> candidates = new ArrayList<>();
 		for (int p = 0; p < passages.size(); p++) {
 			Passage passage = passages.get(p);
@@ -100,7 +119,11 @@ final class ExtractiveAnswerer {
 			// the passage answers
 			double prior = 0.3 * (1.0 - (double) p / passages.size()) + 0.5 * match(asked, passage.location());
 			for (Unit unit : units(passage.text(), p)) {
-				candidates.add(candidate(unit, asked, prior, tier));
+				Candidate candidate = candidate(unit, asked, prior, tier, passage.location());
+				if (whom && ADDRESS.matcher(text(unit)).find()) {
+					candidate = new Candidate(unit, candidate.score() + 0.3, candidate.sentence());
+				}
+				candidates.add(candidate);
 			}
 		}
 		if (candidates.isEmpty()) {
@@ -121,18 +144,28 @@ final class ExtractiveAnswerer {
 			if (perPassage.getOrDefault(next.unit().passage(), 0) >= 2 || !seen.add(fingerprint(next.unit()))) {
 				continue;
 			}
+			// one table of the asker's row answers; another ("Other benefits by tier")
+			// only
+			// shares the word tier
+			if (next.unit() instanceof Table table && keyedByTier(table, tier)
+					&& chosen.stream().anyMatch(c -> c.unit() instanceof Table t && keyedByTier(t, tier))) {
+				continue;
+			}
 			perPassage.merge(next.unit().passage(), 1, Integer::sum);
 			chosen.add(next);
 		}
 		return render(chosen, asked, tier, passages);
 	}
 
-	private static Candidate candidate(Unit unit, Set<String> asked, double prior, String tier) {
+	private static Candidate candidate(Unit unit, Set<String> asked, double prior, String tier, String location) {
 		return switch (unit) {
 			case Prose prose -> {
 				String bestSentence = null;
 				double bestScore = -1;
 				for (String sentence : prose.sentences()) {
+					if (aboutTheDocument(sentence)) {
+						continue;
+					}
 					double score = match(asked, sentence) + (DIGIT.matcher(sentence).find() ? 0.05 : 0);
 					if (score > bestScore) {
 						bestScore = score;
@@ -151,13 +184,15 @@ final class ExtractiveAnswerer {
 				yield new Candidate(unit, prior + 0.6 * bestItem + 0.4 * whole, null);
 			}
 			case Table table -> {
-				String header = String.join(" ", table.header());
+				// a cell means what its row, its column and the heading above the table
+				// say
+				String header = location + " " + table.lead() + " " + String.join(" ", table.header());
 				double bestRow = 0;
 				for (List<String> row : table.rows()) {
 					bestRow = Math.max(bestRow, match(asked, header + " " + String.join(" ", row)));
 				}
 				// a table with the asker's own row or column answers "what do we get"
-				double own = (tier != null && tierRow(table, tier) >= 0 || tierColumn(table, tier) >= 0) ? 0.1 : 0;
+				double own = keyedByTier(table, tier) ? OWN_TIER : 0;
 				yield new Candidate(unit, prior + bestRow + own, null);
 			}
 		};
@@ -175,6 +210,14 @@ final class ExtractiveAnswerer {
 	private static Composed render(List<Candidate> chosen, Set<String> asked, String tier, List<Passage> passages) {
 		Map<Integer, Integer> numbers = new LinkedHashMap<>();
 		List<String> lines = new ArrayList<>();
+		// a chosen table with the asker's row or column leads, wherever it ranked
+		chosen = new ArrayList<>(chosen);
+		for (int i = 0; i < chosen.size(); i++) {
+			if (chosen.get(i).unit() instanceof Table table && keyedByTier(table, tier)) {
+				chosen.add(0, chosen.remove(i));
+				break;
+			}
+		}
 		Candidate best = chosen.get(0);
 		String lead = null;
 		if (best.unit() instanceof Table table && tier != null) {
@@ -308,6 +351,20 @@ final class ExtractiveAnswerer {
 		return null;
 	}
 
+	private static boolean namesOtherTier(Set<String> asked, String tier) {
+		return TIERS.stream()
+			.filter(other -> !other.equals(tier))
+			.anyMatch(other -> Terms.of(other).stream().anyMatch(asked::contains));
+	}
+
+	private static boolean keyedByTier(Table table, String tier) {
+		return tier != null && (tierRow(table, tier) >= 0 || tierColumn(table, tier) >= 0);
+	}
+
+	static boolean aboutTheDocument(String sentence) {
+		return ABOUT_THE_DOCUMENT.matcher(sentence.strip()).find();
+	}
+
 	private static int tierRow(Table table, String tier) {
 		for (int i = 0; i < table.rows().size(); i++) {
 			List<String> row = table.rows().get(i);
@@ -337,12 +394,15 @@ final class ExtractiveAnswerer {
 	}
 
 	private static String fingerprint(Unit unit) {
-		String text = switch (unit) {
+		return text(unit).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+	}
+
+	private static String text(Unit unit) {
+		return switch (unit) {
 			case Prose prose -> String.join(" ", prose.sentences());
-			case Listing listing -> listing.lead() + String.join(" ", listing.items());
-			case Table table -> table.header() + "" + table.rows();
+			case Listing listing -> listing.lead() + " " + String.join(" ", listing.items());
+			case Table table -> table.header() + " " + table.rows();
 		};
-		return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
 	}
 
 	/**

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -27,6 +29,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -221,6 +224,26 @@ public class KnowledgeBase implements DisposableBean {
 	}
 
 	/**
+	 * Whether a term the library never uses begins one it does, as an abbreviation does
+	 * ("cert" of "certification", stemmed "certif"): terms of fewer than four letters
+	 * begin too many words to tell.
+	 */
+	public boolean beginsAKnownTerm(String term) {
+		if (term.length() < 4) {
+			return false;
+		}
+		return read(false, reader -> {
+			org.apache.lucene.index.Terms indexed = MultiTerms.getTerms(reader, IndexSchema.BODY);
+			if (indexed == null) {
+				return false;
+			}
+			TermsEnum terms = indexed.iterator();
+			return terms.seekCeil(new BytesRef(term)) != TermsEnum.SeekStatus.END
+					&& terms.term().utf8ToString().startsWith(term);
+		});
+	}
+
+	/**
 	 * The other words the library itself gives for its terms, lower case, each with the
 	 * term it means: a line {@code Also called: deal reg, reg} in a section (a glossary
 	 * entry) names other words for the term the section is headed with ("Deal
@@ -287,6 +310,11 @@ public class KnowledgeBase implements DisposableBean {
 	 */
 	public float[] embedDocument(String text) {
 		return embedder.passages(List.of(text)).get(0);
+	}
+
+	/** The embeddings of several texts as documents, normalised, in one pass. */
+	public List<float[]> embedDocuments(List<String> texts) {
+		return embedder.passages(texts);
 	}
 
 	/** The embedding of a text as a query, normalised. */

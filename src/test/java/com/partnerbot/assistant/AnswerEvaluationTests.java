@@ -70,9 +70,9 @@ class AnswerEvaluationTests {
 		assertThat(all.prohibitionsBroken()).as(report).isZero();
 		assertThat(all.smallTalk()).as(report).isEqualTo(all.greetings());
 		// the issue asks for 90%; without an LLM the set's unanswerable questions share
-		// too many words with the library for that (docs/benchmarks.md): 55% measured,
+		// too many words with the library for that (docs/benchmarks.md): 80% measured,
 		// this floor keeps one question of margin so it cannot slip back unnoticed
-		assertThat(all.abstainedRate()).as(report).isGreaterThanOrEqualTo(0.50);
+		assertThat(all.abstainedRate()).as(report).isGreaterThanOrEqualTo(0.75);
 		assertThat(figures.get("holdout").leaks()).isZero();
 	}
 
@@ -105,6 +105,47 @@ class AnswerEvaluationTests {
 		String text = ask("Can we say Secure Gateway is FedRAMP authorized in our marketing?", "Silver").text();
 		assertThat(text).contains("You may not:\n> • Promise unreleased features",
 				"> • Describe FedRAMP authorization for Secure Gateway as complete.");
+	}
+
+	@Test
+	void whomToContactIsAnsweredWithTheAddress() {
+		// issue 13: answered from the extension and named-account FAQ entries, no address
+		AnswerComposer.Composed answer = ask("who do I contact about a deal registration?", "Silver");
+		assertThat(answer.kind()).isEqualTo(AnswerComposer.Kind.ANSWERED);
+		String first = answer.text().split("\n\n")[0];
+		assertThat(first).as(answer.text()).contains("Deal registration: deal-desk@northwind.example");
+	}
+
+	@Test
+	void aFederalAgencyIsAnsweredWithTheFedRampStatusFirst() {
+		// issue 13: once answered "Describe FedRAMP authorization for Secure Gateway as
+		// complete.", an item of the brand guide's "You may not:" list
+		AnswerComposer.Composed answer = ask("Can we resell Secure Gateway to a federal agency?", "Silver");
+		assertThat(answer.kind()).isEqualTo(AnswerComposer.Kind.ANSWERED);
+		assertThat(answer.citations().get(0).source()).isEqualTo("products/secure-gateway-faq.md");
+		String first = answer.text().split("\n\n")[0];
+		assertThat(first).as(answer.text()).contains("FedRAMP Moderate", "in process");
+		int item = answer.text().indexOf("Describe FedRAMP authorization");
+		if (item >= 0) {
+			assertThat(answer.text().lastIndexOf("You may not:", item)).as(answer.text()).isGreaterThanOrEqualTo(0);
+		}
+	}
+
+	@Test
+	void aQuestionAboutAWordTheLibraryNeverUsesIsNotAnsweredFromItsOtherWords() {
+		// about Bitcoin and Kubernetes, not about invoices or Data Pipeline
+		for (String question : List.of("Can we pay our Northwind invoices in Bitcoin?",
+				"Does Northwind offer a Kubernetes operator for Data Pipeline?")) {
+			AnswerComposer.Composed answer = ask(question, "Silver");
+			assertThat(answer.kind()).as(question).isEqualTo(AnswerComposer.Kind.DONT_KNOW);
+			assertThat(answer.citations()).as(question).isEmpty();
+		}
+		// "ago" is not what the question is about: the MDF claim deadline is
+		AnswerComposer.Composed answer = ask("our webinar ended 70 days ago, can we still claim MDF for it?", "Silver");
+		assertThat(answer.kind()).isEqualTo(AnswerComposer.Kind.ANSWERED);
+		assertThat(answer.text()).contains("60 days");
+		// an abbreviation of a word the library uses is that word
+		assertThat(composer.unknownWords("is there a cost for the technical cert exams")).isEmpty();
 	}
 
 	@Test
@@ -189,7 +230,11 @@ class AnswerEvaluationTests {
 	}
 
 	@Test
-	void theCommandPrintsTheFigures() {
+	void theCommandPrintsTheFigures() throws IOException {
+		long answerable = AnswerEvaluation.read(QUESTIONS)
+			.stream()
+			.filter(AnswerEvaluation.Labelled::answerable)
+			.count();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		Path data = Path.of("target", "test-tmp", "answers-command-" + UUID.randomUUID());
@@ -199,7 +244,7 @@ class AnswerEvaluationTests {
 				new PrintStream(err, true, StandardCharsets.UTF_8));
 		assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Answering without an LLM")
-			.containsPattern("all: right-first-citation=0\\.\\d{3} \\(\\d+/130\\) facts-present=")
+			.containsPattern("all: right-first-citation=[01]\\.\\d{3} \\(\\d+/" + answerable + "\\) facts-present=")
 			.contains("leaks=0", "prohibitions-as-instructions=0");
 	}
 
