@@ -25,11 +25,16 @@ import com.partnerbot.knowledge.Terms;
  */
 final class AnswerComposer {
 
+	private static final String TO_A_MANAGER = "A channel manager can answer it for you.";
+
 	static final String DONT_KNOW = "I don't know: I couldn't find this in the enablement library, and I'd rather not guess. "
-			+ "A channel manager can answer it for you.";
+			+ TO_A_MANAGER;
 
 	static final String DONT_KNOW_ABOUT = "I don't know: I couldn't find anything about %s in the enablement library, "
-			+ "and I'd rather not guess. A channel manager can answer it for you.";
+			+ "and I'd rather not guess. " + TO_A_MANAGER;
+
+	/** What staff, who are the channel managers, hear instead of being sent to one. */
+	private static final String FOR_STAFF = "Nothing in the library covers it yet: if partners will ask it, add it to the library.";
 
 	static final String GREETING = "Hi! I answer questions about the partner program from the enablement library: "
 			+ "tiers and discounts, deal registration, MDF, training, products and support. What would you like to know?";
@@ -97,6 +102,18 @@ final class AnswerComposer {
 		this.properties = properties;
 		this.model = model;
 		this.translator = translator;
+	}
+
+	/**
+	 * The vendor's own people are channel managers: a "don't know" does not send them to
+	 * one.
+	 */
+	static Composed forAudience(Composed composed, Audience audience) {
+		if (!audience.isStaff() || composed.kind() != Kind.DONT_KNOW) {
+			return composed;
+		}
+		return new Composed(composed.text().replace(TO_A_MANAGER, FOR_STAFF), composed.citations(), composed.grounded(),
+				composed.kind(), composed.similarity());
 	}
 
 	/**

@@ -75,7 +75,8 @@ public class Answering {
 	}
 
 	private Asked answer(Question question, String query) {
-		AnswerComposer.Composed composed = composer.compose(question, query);
+		AnswerComposer.Composed composed = AnswerComposer.forAudience(composer.compose(question, query),
+				question.audience());
 		Answer answer = new Answer(UUID.randomUUID(), composed.text(), composed.citations(), composed.grounded());
 		questions.save(answer.id(), question, answer);
 		log.info("Answered a question ({}, {} citations, best similarity {})", composed.kind(),

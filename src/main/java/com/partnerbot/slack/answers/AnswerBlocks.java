@@ -39,6 +39,10 @@ public final class AnswerBlocks {
 	}
 
 	static Messages.Reply of(Answer answer, String contentBaseUrl) {
+		return of(answer, contentBaseUrl, true);
+	}
+
+	static Messages.Reply of(Answer answer, String contentBaseUrl, boolean handOff) {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		// the model's words, like people's, may not mention, link or ping: only the
 		// citations below are the bot's own markup
@@ -60,10 +64,12 @@ public final class AnswerBlocks {
 		List<BlockElement> buttons = new ArrayList<>();
 		buttons.add(button(b -> b.actionId(UPVOTE).value(id).text(plainText("👍 Helpful"))));
 		buttons.add(button(b -> b.actionId(DOWNVOTE).value(id).text(plainText("👎 Not helpful"))));
-		buttons.add(button(b -> {
-			b.actionId(HAND_OFF).value(id).text(plainText("Ask a channel manager"));
-			return answer.grounded() ? b : b.style("primary");
-		}));
+		if (handOff) {
+			buttons.add(button(b -> {
+				b.actionId(HAND_OFF).value(id).text(plainText("Ask a channel manager"));
+				return answer.grounded() ? b : b.style("primary");
+			}));
+		}
 		blocks.add(actions(a -> a.blockId("answer:" + id).elements(buttons)));
 		return new Messages.Reply(Messages.truncate(answer.text(), SECTION_LIMIT), blocks);
 	}

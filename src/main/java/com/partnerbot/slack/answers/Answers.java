@@ -53,7 +53,8 @@ public class Answers {
 		// the partner id ties the answer to its asker, for feedback and hand-off
 		UUID partnerId = requester.partner().map(Partner::id).orElse(null);
 		Answer answer = answering.answer(new Question(text, audience, partnerId, requester.userId(), conversationId));
-		return AnswerBlocks.of(answer, properties.contentBaseUrl());
+		// staff are the channel managers: no button to hand the question to one
+		return AnswerBlocks.of(answer, properties.contentBaseUrl(), !(requester instanceof Requester.Staff));
 	}
 
 }

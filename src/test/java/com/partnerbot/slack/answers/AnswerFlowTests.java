@@ -196,4 +196,18 @@ class AnswerFlowTests extends EndToEndTests {
 			.arg("text")).contains("private to your company");
 	}
 
+	@Test
+	void staffWhoseQuestionTheLibraryCannotAnswerAreNotSentToAChannelManager() {
+		String manager = unique("W");
+		slackApi.user(manager, StubSlackApi.TEAM);
+		String dm = unique("D");
+		new HandOffSteps(slack(), slackApi, unique("C")).askDirectly(StubSlackApi.TEAM, manager, dm,
+				"1700004100.000100", "Can I bring my dog to the office?");
+		StubSlackApi.Call answer = slackApi
+			.await("chat.postMessage", c -> dm.equals(c.arg("channel")) && c.arg("text").startsWith("I don't know"), 1)
+			.get(0);
+		assertThat(answer.arg("text")).contains("add it to the library").doesNotContain("channel manager");
+		assertThat(answer.arg("blocks")).doesNotContain(AnswerBlocks.HAND_OFF);
+	}
+
 }

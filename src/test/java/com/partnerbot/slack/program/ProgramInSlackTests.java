@@ -51,8 +51,10 @@ class ProgramInSlackTests extends EndToEndTests {
 	private static StubSlackApi.Call answerIn(String channel) {
 		return Awaitility.await("the answer in " + channel)
 			.atMost(Duration.ofSeconds(30))
-			.until(() -> Stream.concat(slackApi.calls("chat.postMessage").stream(), slackApi.calls("chat.update").stream())
-				.filter(c -> channel.equals(c.arg("channel")) && !String.valueOf(c.arg("text")).startsWith(":hourglass"))
+			.until(() -> Stream
+				.concat(slackApi.calls("chat.postMessage").stream(), slackApi.calls("chat.update").stream())
+				.filter(c -> channel.equals(c.arg("channel"))
+						&& !String.valueOf(c.arg("text")).startsWith(":hourglass"))
 				.findFirst(), Optional::isPresent)
 			.get();
 	}
