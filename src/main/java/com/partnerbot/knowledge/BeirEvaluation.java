@@ -30,25 +30,17 @@ import org.apache.lucene.store.FSDirectory;
  * defaults) over a BEIR dataset and reports nDCG@10 and recall@100. A document's score is
  * its best chunk's. Needs no database and no Slack.
  */
+@lombok.RequiredArgsConstructor
 public final class BeirEvaluation {
 
+	/** Retrieval settings. */
 	private final KnowledgeProperties properties;
 
+	/** Where to build the index; an index of the same corpus found there is reused. */
 	private final Path indexDir;
 
+	/** Where progress and the result line go. */
 	private final PrintStream out;
-
-	/**
-	 * @param properties retrieval settings
-	 * @param indexDir where to build the index; an index of the same corpus found there
-	 * is reused
-	 * @param out where progress and the result line go
-	 */
-	public BeirEvaluation(KnowledgeProperties properties, Path indexDir, PrintStream out) {
-		this.properties = properties;
-		this.indexDir = indexDir;
-		this.out = out;
-	}
 
 	/** The figures of one run. */
 	public record Result(double ndcg10, double recall100, int queries) {

@@ -32,6 +32,10 @@ import com.partnerbot.slack.mdf.MdfIntake;
 import com.partnerbot.slack.program.ProgramHome;
 import com.partnerbot.slack.scorecards.ScorecardQuestions;
 
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +43,7 @@ import org.springframework.stereotype.Component;
  * answered in the thread afterwards.
  */
 @Component
+@RequiredArgsConstructor
 class Conversations implements SlackFeature {
 
 	private static final Logger log = LoggerFactory.getLogger(Conversations.class);
@@ -57,7 +62,13 @@ class Conversations implements SlackFeature {
 
 	private final DealIntake intake;
 
-	private final Cache<String, Boolean> paused;
+	private final SlackProperties properties;
+
+	/** Who heard "one moment" lately: once in a while is enough. */
+	@Getter(value = AccessLevel.PRIVATE, lazy = true)
+	private final Cache<String, Boolean> paused = Caffeine.newBuilder()
+		.expireAfterWrite(properties.work().pausedNotice())
+		.build();
 
 	private final DealQuestions dealQuestions;
 
@@ -74,27 +85,6 @@ class Conversations implements SlackFeature {
 	private final ScorecardQuestions scorecardQuestions;
 
 	private final ProgramHome programHome;
-
-	Conversations(SlackRequesters requesters, SlackThreads threads, SlackWork work, SlackReplies replies,
-			Answers answers, DealIntake intake, DealQuestions dealQuestions, SlackProperties properties,
-			HandOffs handOffs, AssistantThreads assistantThreads, MdfIntake mdfIntake, MdfHome mdfHome,
-			MdfClaims mdfClaims, ScorecardQuestions scorecardQuestions, ProgramHome programHome) {
-		this.programHome = programHome;
-		this.mdfClaims = mdfClaims;
-		this.scorecardQuestions = scorecardQuestions;
-		this.handOffs = handOffs;
-		this.assistantThreads = assistantThreads;
-		this.mdfIntake = mdfIntake;
-		this.mdfHome = mdfHome;
-		this.paused = Caffeine.newBuilder().expireAfterWrite(properties.work().pausedNotice()).build();
-		this.dealQuestions = dealQuestions;
-		this.requesters = requesters;
-		this.threads = threads;
-		this.work = work;
-		this.replies = replies;
-		this.answers = answers;
-		this.intake = intake;
-	}
 
 	@Override
 	public void register(App app) {
@@ -130,7 +120,7 @@ class Conversations implements SlackFeature {
 		if (work.submit(what, identity.userId(), identity.userTeamId(), () -> converse(delivery, identity))) {
 			return;
 		}
-		if (identity.userId() != null && paused.asMap().putIfAbsent(identity.userId(), Boolean.TRUE) == null) {
+		if (identity.userId() != null && getPaused().asMap().putIfAbsent(identity.userId(), Boolean.TRUE) == null) {
 			work.submit("one moment", () -> replies.privately(identity.channelId(), identity.userId(),
 					Messages.Reply.plain(Messages.ONE_MOMENT)));
 		}

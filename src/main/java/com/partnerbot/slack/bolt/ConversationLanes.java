@@ -85,19 +85,17 @@ final class ConversationLanes<T> {
 	}
 
 	boolean closed() {
-		lock.lock();
-		try {
-			return stopping;
-		}
-		finally {
-			lock.unlock();
-		}
+		return locked(() -> stopping);
 	}
 
 	int queued() {
+		return locked(() -> queued);
+	}
+
+	private <T> T locked(java.util.function.Supplier<T> read) {
 		lock.lock();
 		try {
-			return queued;
+			return read.get();
 		}
 		finally {
 			lock.unlock();

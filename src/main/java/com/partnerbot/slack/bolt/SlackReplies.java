@@ -207,6 +207,7 @@ public class SlackReplies {
 	 * One message of a delivery's work, by its kind and place among them: taken on the
 	 * work's thread, it may be sent from another (a placeholder's timer).
 	 */
+	@lombok.AllArgsConstructor(access = lombok.AccessLevel.PRIVATE)
 	public static final class Slot {
 
 		/** Outside any delivery's work: sent as it comes. */
@@ -217,12 +218,6 @@ public class SlackReplies {
 		private final Kind kind;
 
 		private final int seq;
-
-		private Slot(DeliveryWork work, Kind kind, int seq) {
-			this.work = work;
-			this.kind = kind;
-			this.seq = seq;
-		}
 
 	}
 

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * package: a partner's person asking in a direct message, the alert, a staff member's
  * reply in its thread.
  */
+@lombok.RequiredArgsConstructor
 public final class HandOffSteps {
 
 	public static final String CLAIM = HandOffs.CLAIM;
@@ -22,12 +23,6 @@ public final class HandOffSteps {
 	private final StubSlackApi api;
 
 	private final String alertsChannel;
-
-	public HandOffSteps(SlackClientForTests slack, StubSlackApi api, String alertsChannel) {
-		this.slack = slack;
-		this.api = api;
-		this.alertsChannel = alertsChannel;
-	}
 
 	/**
 	 * A partner's person asks in a direct message (no thread: a new conversation);
