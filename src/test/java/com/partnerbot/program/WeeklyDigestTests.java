@@ -77,6 +77,12 @@ class WeeklyDigestTests extends ProgramTests {
 
 		assertThat(digestsTo(maria, 1).get(0).arg("text")).contains("Onboarding stalled", acme.strip());
 		digestsTo(omar, 1);
+		// routine: it waits behind hand-offs and conflicts in the manager's lane (0 is
+		// low)
+		assertThat(jdbc.sql("select distinct priority from slack_outbox where dedup_key like 'digest:%' and lane = ?")
+			.param("user:" + maria)
+			.query(Integer.class)
+			.list()).containsExactly(0);
 
 		// the week after: the next one
 		TestClock.get().advance(Duration.ofDays(7));

@@ -72,11 +72,18 @@ public class ProgramInSlack {
 		toManager(key, "notice", stalled.partner(), nudge);
 	}
 
-	/** The weekly digest, by direct message, stored once a week per manager. */
+	/**
+	 * The weekly digest, by direct message, stored once a week per manager, at low
+	 * priority.
+	 */
 	@ApplicationModuleListener
 	void on(ProgramEvents.WeeklyDigest digest) {
-		outbox.enqueue(Outbound.toPerson("digest:" + digest.week() + ":" + digest.manager(), "notice", digest.manager(),
-				ProgramBlocks.digest(digest.week(), digest.digest())));
+		// a digest may wait behind a partner's hand-off or a conflict to decide
+		outbox.enqueue(
+				Outbound
+					.toPerson("digest:" + digest.week() + ":" + digest.manager(), "notice", digest.manager(),
+							ProgramBlocks.digest(digest.week(), digest.digest()))
+					.withPriority(Outbound.Priority.LOW));
 	}
 
 	/** A direct message to the partner's channel manager, or the alerts channel. */
