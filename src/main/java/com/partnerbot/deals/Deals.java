@@ -230,6 +230,13 @@ class Deals {
 			.update();
 	}
 
+	/** The demo's history: a closed registration was closed on an earlier day. */
+	void closedOn(UUID id, LocalDate on) {
+		jdbc.sql("update deal_registration set closed_on = ? where id = ? and closed_on is not null")
+			.params(on, id)
+			.update();
+	}
+
 	/** Closes a live registration as won or lost on the given day. */
 	int close(UUID id, DealStatus from, DealStatus outcome, LocalDate on) {
 		return jdbc.sql("""

@@ -42,8 +42,10 @@ class DemoProgramTests extends SandboxTests {
 	@Test
 	void theDemoPartnersHaveLastQuartersMdfAsThePolicyAccruesIt() throws Exception {
 		JsonObject acme = api("/api/partners/" + partnerId("Acme Resellers") + "/mdf").getAsJsonObject();
-		// 2% of the 250,000 it won last quarter (other tests may spend some of it since)
-		assertThat(acme.get("allocated").getAsBigDecimal()).isEqualByComparingTo("5000.00");
+		// 2% of the 160,000 its first demo deal won on last quarter's last day (other
+		// tests
+		// may spend some of it since)
+		assertThat(acme.get("allocated").getAsBigDecimal()).isEqualByComparingTo("3200.00");
 		assertThat(acme.get("available").getAsBigDecimal()).isPositive();
 		JsonObject initrode = api("/api/partners/" + partnerId("Initrode MSP") + "/mdf").getAsJsonObject();
 		assertThat(initrode.get("allocated").getAsBigDecimal()).isZero();
