@@ -108,6 +108,24 @@ class AnswerEvaluationTests {
 	}
 
 	@Test
+	void anFaqEntryAskingTheQuestionLeadsWithItsAnswer() {
+		// issue 13, "the direct answer first": these led with the rules' list, not with
+		// the
+		// FAQ entry whose heading is nearly the question
+		AnswerComposer.Composed size = ask("what's the minimum deal size for registration?", "Silver");
+		assertThat(size.citations().get(0).source()).isEqualTo("deals/deal-registration-faq.md");
+		assertThat(size.citations().get(0).section()).endsWith("Is there a minimum deal size?");
+		// a bare "Yes." is said with the sentence that makes it an answer
+		assertThat(size.text()).startsWith("Yes. The estimated first-year contract value must be at least $5,000. [1]");
+		AnswerComposer.Composed window = ask("what's the protection window for a registered deal?", "Silver");
+		assertThat(window.citations().get(0).source()).isEqualTo("deals/deal-registration-faq.md");
+		assertThat(window.text()).startsWith("90 days from the date your registration is approved. [1]");
+		// the product's own FAQ, not another product's entry with the same heading
+		AnswerComposer.Composed uptime = ask("What is the uptime commitment for Secure Gateway?", "Silver");
+		assertThat(uptime.citations().get(0).source()).isEqualTo("products/secure-gateway-faq.md");
+	}
+
+	@Test
 	void whomToContactIsAnsweredWithTheAddress() {
 		// issue 13: answered from the extension and named-account FAQ entries, no address
 		AnswerComposer.Composed answer = ask("who do I contact about a deal registration?", "Silver");
