@@ -141,10 +141,21 @@ final class ExtractiveAnswerer {
 		candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
 		// an FAQ entry whose question is nearly the one asked answers it: its answer
 		// leads, whatever else scored higher
-		Candidate entry = faqEntry(asked, passages, candidates);
+		Candidate faq = faqEntry(asked, passages, candidates);
+		Candidate entry = (faq != null) ? faq : namedSection(topic(question), passages, candidates);
 		if (entry != null) {
 			candidates.remove(entry);
 			candidates.add(0, entry);
+		}
+		if (faq == null && entry != null) {
+			// the section the question names is the answer: its blocks in order
+			int section = entry.unit().passage();
+			List<Candidate> blocks = candidates.stream()
+				.filter(c -> c.unit().passage() == section)
+				.sorted(Comparator.comparingInt(c -> c.unit().block()))
+				.limit(MAX_UNITS)
+				.toList();
+			return render(blocks, asked, tier, passages, true, false);
 		}
 		Candidate best = candidates.get(0);
 		double top = candidates.stream().mapToDouble(Candidate::score).max().orElse(0);
@@ -171,7 +182,51 @@ final class ExtractiveAnswerer {
 			perPassage.merge(next.unit().passage(), 1, Integer::sum);
 			chosen.add(next);
 		}
-		return render(chosen, asked, tier, passages, entry != null);
+		return render(chosen, asked, tier, passages, faq != null, faq != null);
+	}
+
+	/** What the question is about: its content terms, the words that frame it aside. */
+	static Set<String> topic(String question) {
+		Set<String> topic = asked(question);
+		topic.removeAll(AnswerComposer.QUESTION_WORDS);
+		return topic;
+	}
+
+	/**
+	 * Whether the passage's heading path holds every term of the question's topic (two at
+	 * least), and its own section's headings some of them.
+	 */
+	static boolean namesTheSection(Set<String> topic, Passage passage) {
+		return topic.size() >= 2 && match(topic, passage.location()) == 1.0 && sectionMatch(topic, passage) > 0;
+	}
+
+	/**
+	 * The share of the question's topic the passage's own headings (not its title) hold.
+	 */
+	static double sectionMatch(Set<String> topic, Passage passage) {
+		return match(topic, String.join(" ", passage.headings()));
+	}
+
+	/**
+	 * The best unit of the section the question names by its headings, the section whose
+	 * own headings hold most of it ("Days 1-30" before "Days 61-90" in "Your first 30, 60
+	 * and 90 days" for "the first 30 days"); null when no section is named so.
+	 */
+	private static Candidate namedSection(Set<String> topic, List<Passage> passages, List<Candidate> candidates) {
+		Candidate section = null;
+		double closest = 0;
+		for (Candidate candidate : candidates) {
+			Passage passage = passages.get(candidate.unit().passage());
+			if (!namesTheSection(topic, passage)) {
+				continue;
+			}
+			double own = sectionMatch(topic, passage);
+			if (own > closest) {
+				closest = own;
+				section = candidate;
+			}
+		}
+		return section;
 	}
 
 	/**
@@ -260,13 +315,13 @@ final class ExtractiveAnswerer {
 	}
 
 	private static Composed render(List<Candidate> chosen, Set<String> asked, String tier, List<Passage> passages,
-			boolean faq) {
+			boolean named, boolean faq) {
 		Map<Integer, Integer> numbers = new LinkedHashMap<>();
 		List<String> lines = new ArrayList<>();
 		// a chosen table with the asker's row or column leads, wherever it ranked, unless
-		// an FAQ entry asks the question itself
+		// an FAQ entry asks the question itself or a section is headed with it
 		chosen = new ArrayList<>(chosen);
-		for (int i = 0; i < chosen.size() && !faq; i++) {
+		for (int i = 0; i < chosen.size() && !named; i++) {
 			if (chosen.get(i).unit() instanceof Table table && keyedByTier(table, tier)) {
 				chosen.add(0, chosen.remove(i));
 				break;
@@ -274,10 +329,8 @@ final class ExtractiveAnswerer {
 		}
 		Candidate best = chosen.get(0);
 		List<String> lead = List.of();
-		if (faq) {
-			if (best.unit() instanceof Prose prose) {
-				lead = answerOfEntry(prose.sentences());
-			}
+		if (faq && best.unit() instanceof Prose prose) {
+			lead = answerOfEntry(prose.sentences());
 		}
 		else if (best.unit() instanceof Table table && tier != null) {
 			String row = tierLead(table, tier, asked);

@@ -126,6 +126,17 @@ class AnswerEvaluationTests {
 	}
 
 	@Test
+	void aSectionTheQuestionNamesByItsHeadingsIsTheAnswer() {
+		// issue 13: abstained (the checklist's items resemble the question little), and
+		// once answered from "Days 61-90" for its survey item "Your first 30 days"
+		AnswerComposer.Composed answer = ask("what happens in the first 30 days?", "Silver");
+		assertThat(answer.kind()).isEqualTo(AnswerComposer.Kind.ANSWERED);
+		assertThat(answer.citations().get(0).source()).isEqualTo("program/onboarding-checklist.txt");
+		assertThat(answer.citations().get(0).section()).startsWith("DAYS 1-30");
+		assertThat(answer.text()).contains("Sign the Northwind Cloud Partner Agreement").doesNotContain("DAYS 61-90");
+	}
+
+	@Test
 	void whomToContactIsAnsweredWithTheAddress() {
 		// issue 13: answered from the extension and named-account FAQ entries, no address
 		AnswerComposer.Composed answer = ask("who do I contact about a deal registration?", "Silver");
