@@ -54,15 +54,15 @@ final class AnswerComposer {
 	private static final int OWN_WORDS = 6;
 
 	// how far down the ranking a question about whom to ask looks for an address, and
-	// how many such passages it adds
-	private static final int ADDRESS_DEPTH = 20;
+	// how many such passages (or sections a question names) it adds
+	private static final int FURTHER_DEPTH = 20;
 
-	private static final int MAX_ADDRESSES = 3;
+	private static final int MAX_FURTHER = 3;
 
 	// the words that shape a question rather than say what it is about: a passage need
 	// not hold "how" or "does" to answer it
-	private static final Set<String> QUESTION_WORDS = Set.of("how", "what", "when", "where", "who", "whom", "whose",
-			"which", "why", "doe", "did", "have", "ha", "long", "mani", "much", "quickli", "fast", "soon", "anyon");
+	static final Set<String> QUESTION_WORDS = Set.of("how", "what", "when", "where", "who", "whom", "whose", "which",
+			"why", "doe", "did", "have", "ha", "long", "mani", "much", "quickli", "fast", "soon", "anyon", "happen");
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
 
@@ -161,7 +161,8 @@ final class AnswerComposer {
 			}
 		}
 		String words = inLibraryWords(asked, true);
-		Composed quoted = extractive(words, question.audience(), withAddresses(words, question.audience(), passages),
+		Composed quoted = extractive(words, question.audience(),
+				withNamedSections(words, question.audience(), withAddresses(words, question.audience(), passages)),
 				similarity);
 		if (language != null && model == null && quoted.kind() == Kind.ANSWERED) {
 			return inEnglish(language, quoted);
@@ -250,11 +251,43 @@ final class AnswerComposer {
 			return passages;
 		}
 		List<Passage> pool = new ArrayList<>(passages);
-		List<Passage> further = knowledge.search(ownTier(query, audience), audience, ADDRESS_DEPTH);
+		List<Passage> further = knowledge.search(ownTier(query, audience), audience, FURTHER_DEPTH);
 		further.stream()
 			.filter(p -> pool.stream().noneMatch(q -> q.id().equals(p.id())))
 			.filter(p -> ExtractiveAnswerer.ADDRESS.matcher(p.text()).find())
-			.limit(MAX_ADDRESSES)
+			.limit(MAX_FURTHER)
+			.forEach(pool::add);
+		return pool;
+	}
+
+	/**
+	 * For a question that names a section by its headings ("the first 30 days" in "Your
+	 * first 30, 60 and 90 days"), the passages found and, after them, the sections of the
+	 * same documents whose own headings name more of it than any found ("Days 1-30"): a
+	 * checklist rarely repeats its heading's words, so search ranks it low. Otherwise the
+	 * passages found.
+	 */
+	private List<Passage> withNamedSections(String query, Audience audience, List<Passage> passages) {
+		Set<String> topic = ExtractiveAnswerer.topic(query);
+		double named = passages.stream()
+			.filter(p -> ExtractiveAnswerer.namesTheSection(topic, p))
+			.mapToDouble(p -> ExtractiveAnswerer.sectionMatch(topic, p))
+			.max()
+			.orElse(-1);
+		if (named < 0 || named == 1.0) {
+			return passages;
+		}
+		List<Passage> pool = new ArrayList<>(passages);
+		passages.stream()
+			.filter(p -> ExtractiveAnswerer.namesTheSection(topic, p))
+			.map(Passage::source)
+			.distinct()
+			.flatMap(source -> knowledge.sections(source, audience).stream())
+			.filter(p -> pool.stream().noneMatch(q -> q.id().equals(p.id())))
+			.filter(p -> ExtractiveAnswerer.namesTheSection(topic, p)
+					&& ExtractiveAnswerer.sectionMatch(topic, p) > named)
+			.sorted(Comparator.comparingDouble((Passage p) -> ExtractiveAnswerer.sectionMatch(topic, p)).reversed())
+			.limit(MAX_FURTHER)
 			.forEach(pool::add);
 		return pool;
 	}
@@ -266,10 +299,19 @@ final class AnswerComposer {
 	 * are set on the labelled questions of {@code eval answers}.
 	 */
 	boolean answerable(String query, List<Passage> passages) {
-		if (passages.isEmpty() || passages.get(0).similarity() < properties.minSimilarity()) {
+		if (passages.isEmpty()) {
 			return false;
 		}
 		List<String> unknown = unknownWords(query);
+		// a section headed with every word the question asks about ("Your first 30, 60
+		// and 90 days > Days 1-30" for "what happens in the first 30 days?") answers it,
+		// however little its checklist's wording resembles the question's
+		boolean named = unknown.isEmpty() && passages.subList(0, Math.min(3, passages.size()))
+			.stream()
+			.anyMatch(p -> ExtractiveAnswerer.namesTheSection(ExtractiveAnswerer.topic(query), p));
+		if (passages.get(0).similarity() < properties.minSimilarity() && !named) {
+			return false;
+		}
 		if (!unknown.isEmpty() && (passages.get(0).similarity() < properties.minSimilarityUnknown()
 				|| unknownTopicality(query, unknown, passages) >= properties.maxUnknownTopicality())) {
 			return false;

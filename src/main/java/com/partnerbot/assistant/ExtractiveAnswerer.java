@@ -65,6 +65,15 @@ final class ExtractiveAnswerer {
 
 	private static final int MAX_ITEMS = 12;
 
+	// an FAQ entry answers when this share of its question's terms is in the one asked,
+	private static final double FAQ_HEADING = 0.6;
+
+	// and this share of the asked terms is in its heading path
+	private static final double FAQ_PATH = 0.75;
+
+	// a lead sentence this short ("Yes.", "No.") is said with the one after it
+	private static final int SHORT_ANSWER = 4;
+
 	private ExtractiveAnswerer() {
 	}
 
@@ -130,7 +139,26 @@ final class ExtractiveAnswerer {
 			return new Composed("", List.of());
 		}
 		candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+		// an FAQ entry whose question is nearly the one asked answers it: its answer
+		// leads, whatever else scored higher
+		Candidate faq = faqEntry(asked, passages, candidates);
+		Candidate entry = (faq != null) ? faq : namedSection(topic(question), passages, candidates);
+		if (entry != null) {
+			candidates.remove(entry);
+			candidates.add(0, entry);
+		}
+		if (faq == null && entry != null) {
+			// the section the question names is the answer: its blocks in order
+			int section = entry.unit().passage();
+			List<Candidate> blocks = candidates.stream()
+				.filter(c -> c.unit().passage() == section)
+				.sorted(Comparator.comparingInt(c -> c.unit().block()))
+				.limit(MAX_UNITS)
+				.toList();
+			return render(blocks, asked, tier, passages, true, false);
+		}
 		Candidate best = candidates.get(0);
+		double top = candidates.stream().mapToDouble(Candidate::score).max().orElse(0);
 		List<Candidate> chosen = new ArrayList<>();
 		chosen.add(best);
 		Map<Integer, Integer> perPassage = new LinkedHashMap<>();
@@ -138,7 +166,7 @@ final class ExtractiveAnswerer {
 		Set<String> seen = new HashSet<>();
 		seen.add(fingerprint(best.unit()));
 		for (Candidate next : candidates.subList(1, candidates.size())) {
-			if (chosen.size() == MAX_UNITS || next.score() < best.score() * SUPPORT) {
+			if (chosen.size() == MAX_UNITS || next.score() < top * SUPPORT) {
 				break;
 			}
 			if (perPassage.getOrDefault(next.unit().passage(), 0) >= 2 || !seen.add(fingerprint(next.unit()))) {
@@ -154,7 +182,86 @@ final class ExtractiveAnswerer {
 			perPassage.merge(next.unit().passage(), 1, Integer::sum);
 			chosen.add(next);
 		}
-		return render(chosen, asked, tier, passages);
+		return render(chosen, asked, tier, passages, faq != null, faq != null);
+	}
+
+	/** What the question is about: its content terms, the words that frame it aside. */
+	static Set<String> topic(String question) {
+		Set<String> topic = asked(question);
+		topic.removeAll(AnswerComposer.QUESTION_WORDS);
+		return topic;
+	}
+
+	/**
+	 * Whether the passage's heading path holds every term of the question's topic (two at
+	 * least), and its own section's headings some of them.
+	 */
+	static boolean namesTheSection(Set<String> topic, Passage passage) {
+		return topic.size() >= 2 && match(topic, passage.location()) == 1.0 && sectionMatch(topic, passage) > 0;
+	}
+
+	/**
+	 * The share of the question's topic the passage's own headings (not its title) hold.
+	 */
+	static double sectionMatch(Set<String> topic, Passage passage) {
+		return match(topic, String.join(" ", passage.headings()));
+	}
+
+	/**
+	 * The best unit of the section the question names by its headings, the section whose
+	 * own headings hold most of it ("Days 1-30" before "Days 61-90" in "Your first 30, 60
+	 * and 90 days" for "the first 30 days"); null when no section is named so.
+	 */
+	private static Candidate namedSection(Set<String> topic, List<Passage> passages, List<Candidate> candidates) {
+		Candidate section = null;
+		double closest = 0;
+		for (Candidate candidate : candidates) {
+			Passage passage = passages.get(candidate.unit().passage());
+			if (!namesTheSection(topic, passage)) {
+				continue;
+			}
+			double own = sectionMatch(topic, passage);
+			if (own > closest) {
+				closest = own;
+				section = candidate;
+			}
+		}
+		return section;
+	}
+
+	/**
+	 * The first unit of the FAQ entry whose question heading is nearly the question
+	 * asked: the heading's own terms nearly all in the question, and the question's terms
+	 * nearly all in the entry's heading path ("Is there a minimum deal size?" under "Deal
+	 * Registration FAQ" for "what's the minimum deal size for registration?"; "What is
+	 * the uptime commitment?" under the FAQ of the product asked about). Null when no
+	 * entry is that close.
+	 */
+	private static Candidate faqEntry(Set<String> asked, List<Passage> passages, List<Candidate> candidates) {
+		if (asked.size() < 2) {
+			return null;
+		}
+		Candidate entry = null;
+		double closest = 0;
+		for (Candidate candidate : candidates) {
+			Passage passage = passages.get(candidate.unit().passage());
+			List<String> headings = passage.headings();
+			if (headings.isEmpty() || !headings.get(headings.size() - 1).strip().endsWith("?")
+					|| candidate.unit().block() != 0) {
+				continue;
+			}
+			Set<String> question = asked(headings.get(headings.size() - 1));
+			if (question.isEmpty()) {
+				continue;
+			}
+			double heading = (double) question.stream().filter(asked::contains).count() / question.size();
+			double path = match(asked, passage.location());
+			if (heading >= FAQ_HEADING && path >= FAQ_PATH && heading + path > closest) {
+				closest = heading + path;
+				entry = candidate;
+			}
+		}
+		return entry;
 	}
 
 	private static Candidate candidate(Unit unit, Set<String> asked, double prior, String tier, String location) {
@@ -207,32 +314,38 @@ final class ExtractiveAnswerer {
 		return (double) asked.stream().filter(said::contains).count() / asked.size();
 	}
 
-	private static Composed render(List<Candidate> chosen, Set<String> asked, String tier, List<Passage> passages) {
+	private static Composed render(List<Candidate> chosen, Set<String> asked, String tier, List<Passage> passages,
+			boolean named, boolean faq) {
 		Map<Integer, Integer> numbers = new LinkedHashMap<>();
 		List<String> lines = new ArrayList<>();
-		// a chosen table with the asker's row or column leads, wherever it ranked
+		// a chosen table with the asker's row or column leads, wherever it ranked, unless
+		// an FAQ entry asks the question itself or a section is headed with it
 		chosen = new ArrayList<>(chosen);
-		for (int i = 0; i < chosen.size(); i++) {
+		for (int i = 0; i < chosen.size() && !named; i++) {
 			if (chosen.get(i).unit() instanceof Table table && keyedByTier(table, tier)) {
 				chosen.add(0, chosen.remove(i));
 				break;
 			}
 		}
 		Candidate best = chosen.get(0);
-		String lead = null;
-		if (best.unit() instanceof Table table && tier != null) {
-			lead = tierLead(table, tier, asked);
+		List<String> lead = List.of();
+		if (faq && best.unit() instanceof Prose prose) {
+			lead = answerOfEntry(prose.sentences());
+		}
+		else if (best.unit() instanceof Table table && tier != null) {
+			String row = tierLead(table, tier, asked);
+			lead = (row != null) ? List.of(row) : List.of();
 		}
 		else if (best.unit() instanceof Prose && best.sentence() != null && !best.sentence().endsWith(":")
 				&& match(asked, best.sentence()) >= DIRECT) {
-			lead = best.sentence();
+			lead = List.of(best.sentence());
 		}
-		if (lead != null) {
-			lines.add(lead + " " + marker(numbers, best.unit().passage()));
+		if (!lead.isEmpty()) {
+			lines.add(String.join(" ", lead) + " " + marker(numbers, best.unit().passage()));
 		}
 		for (Candidate candidate : chosen) {
 			Unit unit = candidate.unit();
-			List<String> quoted = quote(unit, asked, (candidate == best && unit instanceof Prose) ? lead : null);
+			List<String> quoted = quote(unit, asked, (candidate == best && unit instanceof Prose) ? lead : List.of());
 			if (quoted.isEmpty()) {
 				continue;
 			}
@@ -253,13 +366,30 @@ final class ExtractiveAnswerer {
 	}
 
 	/**
+	 * The answer an FAQ entry opens with: its first sentence, with the next when the
+	 * first only says yes or no ("Yes. The estimated first-year contract value must be at
+	 * least $5,000.").
+	 */
+	private static List<String> answerOfEntry(List<String> sentences) {
+		List<String> lead = new ArrayList<>();
+		for (String sentence : sentences) {
+			lead.add(sentence);
+			if (sentence.split("\\s+").length > SHORT_ANSWER) {
+				break;
+			}
+		}
+		// a lead-in says nothing without what it introduces
+		return (lead.isEmpty() || lead.get(lead.size() - 1).endsWith(":")) ? List.of() : lead;
+	}
+
+	/**
 	 * The lines that quote a unit whole: a paragraph without the sentence that already
 	 * leads the answer, a list with its lead-in, a table's matching rows.
 	 */
-	private static List<String> quote(Unit unit, Set<String> asked, String leadSentence) {
+	private static List<String> quote(Unit unit, Set<String> asked, List<String> lead) {
 		return switch (unit) {
 			case Prose prose -> {
-				List<String> rest = prose.sentences().stream().filter(s -> !s.equals(leadSentence)).toList();
+				List<String> rest = prose.sentences().stream().filter(s -> !lead.contains(s)).toList();
 				if (rest.isEmpty()) {
 					yield List.of();
 				}

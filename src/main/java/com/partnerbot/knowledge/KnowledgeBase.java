@@ -69,6 +69,9 @@ public class KnowledgeBase implements DisposableBean {
 
 	private static final int MAX_ALIAS_CHUNKS = 1000;
 
+	// the most passages of one document read for an answer
+	private static final int MAX_SECTIONS = 200;
+
 	/**
 	 * The library's other words for its terms, and the content version they come from.
 	 */
@@ -130,6 +133,29 @@ public class KnowledgeBase implements DisposableBean {
 				passages
 					.add(new Passage(doc.get(IndexSchema.ID), doc.get(IndexSchema.SOURCE), doc.get(IndexSchema.TITLE),
 							IndexSchema.headings(doc), doc.get(IndexSchema.TEXT), hit.score(), hit.similarity()));
+			}
+			return passages;
+		});
+	}
+
+	/**
+	 * The passages of one document that the audience may see, in no particular order: for
+	 * an answer that needs a section its search did not rank high.
+	 */
+	public List<Passage> sections(String source, Audience audience) {
+		return read(List.of(), reader -> {
+			IndexSearcher index = indexSearcher(reader);
+			BooleanQuery.Builder query = new BooleanQuery.Builder()
+				.add(new TermQuery(new Term(IndexSchema.SOURCE, source)), BooleanClause.Occur.FILTER);
+			Query audienceFilter = filter(audience);
+			if (audienceFilter != null) {
+				query.add(audienceFilter, BooleanClause.Occur.FILTER);
+			}
+			List<Passage> passages = new ArrayList<>();
+			for (ScoreDoc hit : index.search(query.build(), MAX_SECTIONS).scoreDocs) {
+				Document doc = index.storedFields().document(hit.doc);
+				passages.add(new Passage(doc.get(IndexSchema.ID), source, doc.get(IndexSchema.TITLE),
+						IndexSchema.headings(doc), doc.get(IndexSchema.TEXT), 0, 0));
 			}
 			return passages;
 		});

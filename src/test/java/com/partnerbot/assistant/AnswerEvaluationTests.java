@@ -108,6 +108,35 @@ class AnswerEvaluationTests {
 	}
 
 	@Test
+	void anFaqEntryAskingTheQuestionLeadsWithItsAnswer() {
+		// issue 13, "the direct answer first": these led with the rules' list, not with
+		// the
+		// FAQ entry whose heading is nearly the question
+		AnswerComposer.Composed size = ask("what's the minimum deal size for registration?", "Silver");
+		assertThat(size.citations().get(0).source()).isEqualTo("deals/deal-registration-faq.md");
+		assertThat(size.citations().get(0).section()).endsWith("Is there a minimum deal size?");
+		// a bare "Yes." is said with the sentence that makes it an answer
+		assertThat(size.text()).startsWith("Yes. The estimated first-year contract value must be at least $5,000. [1]");
+		AnswerComposer.Composed window = ask("what's the protection window for a registered deal?", "Silver");
+		assertThat(window.citations().get(0).source()).isEqualTo("deals/deal-registration-faq.md");
+		assertThat(window.text()).startsWith("90 days from the date your registration is approved. [1]");
+		// the product's own FAQ, not another product's entry with the same heading
+		AnswerComposer.Composed uptime = ask("What is the uptime commitment for Secure Gateway?", "Silver");
+		assertThat(uptime.citations().get(0).source()).isEqualTo("products/secure-gateway-faq.md");
+	}
+
+	@Test
+	void aSectionTheQuestionNamesByItsHeadingsIsTheAnswer() {
+		// issue 13: abstained (the checklist's items resemble the question little), and
+		// once answered from "Days 61-90" for its survey item "Your first 30 days"
+		AnswerComposer.Composed answer = ask("what happens in the first 30 days?", "Silver");
+		assertThat(answer.kind()).isEqualTo(AnswerComposer.Kind.ANSWERED);
+		assertThat(answer.citations().get(0).source()).isEqualTo("program/onboarding-checklist.txt");
+		assertThat(answer.citations().get(0).section()).startsWith("DAYS 1-30");
+		assertThat(answer.text()).contains("Sign the Northwind Cloud Partner Agreement").doesNotContain("DAYS 61-90");
+	}
+
+	@Test
 	void whomToContactIsAnsweredWithTheAddress() {
 		// issue 13: answered from the extension and named-account FAQ entries, no address
 		AnswerComposer.Composed answer = ask("who do I contact about a deal registration?", "Silver");
