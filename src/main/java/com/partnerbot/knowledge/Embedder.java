@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -55,6 +57,15 @@ public final class Embedder implements AutoCloseable {
 
 	private final Cache<String, float[]> questions = Caffeine.newBuilder().maximumSize(REMEMBERED_QUESTIONS).build();
 
+	/**
+	 * Inferences hold it to read, closing holds it to write: the native session is never
+	 * freed under a running inference (that crashes the whole JVM, as a reindex's
+	 * follow-up work did while its context closed).
+	 */
+	private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+
+	private volatile boolean closed;
+
 	public Embedder(String queryInstruction) {
 		int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
 		this.executor = Executors.newFixedThreadPool(cores,
@@ -82,7 +93,7 @@ public final class Embedder implements AutoCloseable {
 	float[] query(String text) {
 		float[] vector = questions.getIfPresent(text);
 		if (vector == null) {
-			vector = model.embed(queryInstruction + text).content().vector();
+			vector = inference(() -> model.embed(queryInstruction + text).content().vector());
 			questions.put(text, vector);
 		}
 		return vector.clone();
@@ -97,20 +108,54 @@ public final class Embedder implements AutoCloseable {
 		if (texts.isEmpty()) {
 			return List.of();
 		}
-		List<Embedding> embeddings = model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+		List<Embedding> embeddings = inference(
+				() -> model.embedAll(texts.stream().map(TextSegment::from).toList()).content());
 		List<float[]> vectors = new ArrayList<>(embeddings.size());
 		embeddings.forEach(e -> vectors.add(e.vector()));
 		return vectors;
 	}
 
+	private <T> T inference(java.util.function.Supplier<T> run) {
+		inUse.readLock().lock();
+		try {
+			if (closed) {
+				throw new IllegalStateException("the embedding model is closed: the application is stopping");
+			}
+			return run.get();
+		}
+		finally {
+			inUse.readLock().unlock();
+		}
+	}
+
+	/**
+	 * Closes the session once the inferences running finish (a few milliseconds each);
+	 * later ones are refused. A session still busy after ten seconds is left to the
+	 * process's end rather than freed under it.
+	 */
 	@Override
 	public void close() {
-		executor.shutdownNow();
+		boolean locked = false;
 		try {
-			session.close();
+			locked = inUse.writeLock().tryLock(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		try {
+			closed = true;
+			executor.shutdownNow();
+			if (locked) {
+				session.close();
+			}
 		}
 		catch (OrtException ex) {
 			// closing: nothing left to do with it
+		}
+		finally {
+			if (locked) {
+				inUse.writeLock().unlock();
+			}
 		}
 	}
 

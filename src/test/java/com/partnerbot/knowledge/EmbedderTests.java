@@ -52,4 +52,38 @@ class EmbedderTests {
 		assertThat(embedder.knows(question + "?")).isFalse();
 	}
 
+	@Test
+	void closingWhileInferencesRunNeitherFreesTheModelUnderThemNorServesLaterOnes() throws Exception {
+		Embedder closing = new Embedder(INSTRUCTION);
+		List<String> texts = java.util.stream.IntStream.range(0, 40)
+			.mapToObj(i -> "Partner discounts are taken off list price, paragraph " + i)
+			.toList();
+		java.util.concurrent.ExecutorService askers = java.util.concurrent.Executors.newFixedThreadPool(3);
+		List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			runs.add(askers.submit(() -> {
+				int done = 0;
+				try {
+					while (true) {
+						assertThat(closing.passages(texts)).hasSize(texts.size());
+						done++;
+					}
+				}
+				catch (IllegalStateException refused) {
+					assertThat(refused).hasMessageContaining("closed");
+					return done;
+				}
+			}));
+		}
+		// the first inference has run, so the others run beside the close
+		assertThat(closing.passages(texts.subList(0, 1))).hasSize(1);
+		closing.close();
+		for (java.util.concurrent.Future<Integer> run : runs) {
+			// each ended by a refusal, not by the process dying under a freed session
+			assertThat(run.get(60, java.util.concurrent.TimeUnit.SECONDS)).isNotNegative();
+		}
+		askers.shutdown();
+		org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> closing.query("after"));
+	}
+
 }
