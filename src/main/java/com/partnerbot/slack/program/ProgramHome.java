@@ -100,7 +100,10 @@ public class ProgramHome implements SlackFeature {
 		if (!(requester instanceof Requester.Staff)) {
 			return Messages.Reply.plain("The program view is for the vendor's program team.");
 		}
-		ProgramSummary summary = analytics.summary();
+		return glanceReply(analytics.summary());
+	}
+
+	private Messages.Reply glanceReply(ProgramSummary summary) {
 		return new Messages.Reply(glance(summary), blocks(summary));
 	}
 
@@ -117,9 +120,13 @@ public class ProgramHome implements SlackFeature {
 	 * program at a glance.
 	 */
 	public Messages.Reply answer(Requester requester, String text) {
+		if (!(requester instanceof Requester.Staff)) {
+			return command(requester);
+		}
+		// one reading of the program, whichever way the answer goes
 		ProgramSummary summary = analytics.summary();
 		return named(summary.partnerMetrics(), text).map(m -> new Messages.Reply(partnerLine(m), partnerBlocks(m)))
-			.orElseGet(() -> command(requester));
+			.orElseGet(() -> glanceReply(summary));
 	}
 
 	/**
