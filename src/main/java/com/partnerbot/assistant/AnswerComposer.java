@@ -387,10 +387,9 @@ final class AnswerComposer {
 		List<String> words = new ArrayList<>();
 		Matcher word = WORD.matcher(query);
 		while (word.find() && !unknown.isEmpty()) {
-			for (String term : Terms.of(word.group())) {
-				if (unknown.remove(term)) {
-					words.add(word.group());
-				}
+			// a word of several terms ("DR-1001") is named once
+			if (unknown.removeAll(Terms.of(word.group()))) {
+				words.add(word.group());
 			}
 		}
 		return words;
