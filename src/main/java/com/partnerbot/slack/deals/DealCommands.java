@@ -1,7 +1,5 @@
 package com.partnerbot.slack.deals;
 
-import com.partnerbot.partners.Requester;
-import com.partnerbot.slack.bolt.Messages;
 import com.partnerbot.slack.bolt.PartnerSubcommand;
 import com.partnerbot.slack.bolt.PartnerSubcommand.Help;
 
@@ -37,19 +35,7 @@ class DealCommands {
 	@Bean
 	PartnerSubcommand dealsCommand(DealHome dealHome) {
 		return PartnerSubcommand.answering(Help.forEveryone("deals", 300, "`/partner deals`: your deal registrations"),
-				requester -> deals(dealHome, requester));
-	}
-
-	private static Messages.Reply deals(DealHome dealHome, Requester requester) {
-		if (requester instanceof Requester.Staff staff && staff.partner().isEmpty()) {
-			return new Messages.Reply(dealHome.queueSummary(), dealHome.queue());
-		}
-		if (requester.partner().isEmpty()) {
-			return Messages.Reply
-				.plain("Deals belong to a partner: use `/partner deals` in the partner's shared channel.");
-		}
-		return new Messages.Reply("Deal registrations of " + requester.partner().get().name(),
-				dealHome.partnerDeals(requester.partner().get()));
+				dealHome::deals);
 	}
 
 }

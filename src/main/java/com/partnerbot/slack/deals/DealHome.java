@@ -9,6 +9,7 @@ import com.partnerbot.deals.Deal;
 import com.partnerbot.deals.DealRegistrations;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.PartnerManagement;
+import com.partnerbot.partners.Requester;
 import com.partnerbot.slack.bolt.Messages;
 
 import lombok.RequiredArgsConstructor;
@@ -38,7 +39,23 @@ public class DealHome {
 
 	private final PartnerManagement partners;
 
-	private final DealQuestions questions;
+	private final DealStanding standing;
+
+	/**
+	 * The asker's partner's registrations, newest first, with their actions; for staff
+	 * outside a partner's channel, the registrations waiting for a decision.
+	 */
+	public Messages.Reply deals(Requester requester) {
+		if (requester instanceof Requester.Staff staff && staff.partner().isEmpty()) {
+			return new Messages.Reply(queueSummary(), queue());
+		}
+		if (requester.partner().isEmpty()) {
+			return Messages.Reply
+				.plain("Deals belong to a partner: use `/partner deals` in the partner's shared channel.");
+		}
+		return new Messages.Reply("Deal registrations of " + requester.partner().get().name(),
+				partnerDeals(requester.partner().get()));
+	}
 
 	public List<LayoutBlock> partnerDeals(Partner partner) {
 		List<LayoutBlock> blocks = new ArrayList<>();
@@ -50,7 +67,7 @@ public class DealHome {
 			return blocks;
 		}
 		for (Deal deal : deals.stream().limit(SHOWN).toList()) {
-			String text = questions.status(deal);
+			String text = standing.status(deal);
 			if (registrations.extensible(deal)) {
 				blocks.add(section(s -> s.text(markdownText(text))
 					.accessory(button(b -> b.actionId(DealBlocks.EXTEND)

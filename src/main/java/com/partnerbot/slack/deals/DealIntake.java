@@ -53,9 +53,10 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 public class DealIntake implements SlackFeature {
 
-	private static final Pattern INTENT = Pattern.compile(
-			"^\\s*(please\\s+)?(register|registering|reg|new deal|deal reg(istration)?|log a deal|i'?d like to register|can you register)\\b",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern INTENT = Pattern
+		.compile("^\\s*(please\\s+)?(register|registering|reg|new deal|deal reg(istration)?|log a deal"
+				+ "|(i|we)(['’]?d| would)? (like|want|need) to register|(can|could) you (please )?register"
+				+ "|let['’]?s register|help (me|us) register)\\b", Pattern.CASE_INSENSITIVE);
 
 	/** Form metadata for a registration straight from the form, not from a thread. */
 	private static final String DIRECT = "direct|";

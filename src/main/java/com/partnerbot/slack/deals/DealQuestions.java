@@ -37,17 +37,46 @@ public class DealQuestions {
 	private static final Pattern EXTEND = Pattern.compile("\\b(?:extend|extension|more time)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	// what looks meant as a reference but is not one ("DR-1001", "dr-7K3Q9"): asked
+	// about, it gets what a reference looks like rather than the library's "I don't know"
+	private static final Pattern LOOKS_LIKE_REFERENCE = Pattern.compile("\\bDR-(?=[0-9A-Z]*\\d)[0-9A-Z]{2,10}\\b",
+			Pattern.CASE_INSENSITIVE);
+
+	// the partner's registrations as a list ("show my deals", "what's the status of our
+	// registrations?"), not a question about registering ("what happens to our
+	// registrations when we change tier?")
+	private static final Pattern LIST = Pattern.compile(
+			"^\\W*(?:(?:please\\s+)?(?:show|list|see|view|check|give)"
+					+ "(?:\\s+(?:me|us))?(?:\\s+all)?\\s+(?:of\\s+)?|(?:what['’]?s|what\\s+is|where\\s+is|how\\s+are)"
+					+ "\\s+(?:the\\s+)?(?:status\\s+of\\s+)?|status\\s+of\\s+)?(?:my|our)\\s+(?:deals?|(?:deal\\s+)?"
+					+ "registrations?|registered\\s+deals|opportunities)(?:\\s+(?:status|stand(?:ing)?|doing))?\\W*$",
+			Pattern.CASE_INSENSITIVE);
+
 	private final DealRegistrations registrations;
 
-	/** Whether a message asks about a registration by its reference. */
+	private final DealStanding standing;
+
+	private final DealHome home;
+
+	/**
+	 * Whether a message asks about a registration by its reference (or by what looks
+	 * meant as one), or for the partner's registrations.
+	 */
 	public boolean wants(String text) {
-		return REFERENCE.matcher(text).find();
+		return REFERENCE.matcher(text).find() || LOOKS_LIKE_REFERENCE.matcher(text).find()
+				|| LIST.matcher(text.strip()).matches();
 	}
 
 	public Messages.Reply answer(Requester requester, String text) {
 		Matcher m = REFERENCE.matcher(text);
 		if (!m.find()) {
-			return Messages.Reply.plain("Which registration? Quote its reference, e.g. DR-7K3Q9A.");
+			if (LIST.matcher(text.strip()).matches()) {
+				return home.deals(requester);
+			}
+			Matcher meant = LOOKS_LIKE_REFERENCE.matcher(text);
+			return Messages.Reply.plain((meant.find() ? "“" + meant.group() + "” is not a registration reference: "
+					: "Which registration? ") + "a reference is DR- and six letters or digits, e.g. DR-7K3Q9A. "
+					+ "`/partner deals` lists yours.");
 		}
 		String reference = "DR-" + m.group(1).toUpperCase(java.util.Locale.ROOT);
 		// a staff member in a partner's channel is answered about that partner only
@@ -70,7 +99,7 @@ public class DealQuestions {
 				return Messages.Reply.plain(":warning: " + ex.getMessage());
 			}
 		}
-		String status = status(deal);
+		String status = standing.status(deal);
 		if (registrations.extensible(deal) && requester instanceof Requester.PartnerPerson) {
 			return new Messages.Reply(status.replace("*", ""),
 					List.of(section(s -> s.text(markdownText(status))),
@@ -79,39 +108,6 @@ public class DealQuestions {
 								.text(plainText("Request an extension"))))))));
 		}
 		return Messages.Reply.plain(status);
-	}
-
-	/** Where a registration stands, as its partner may be told. */
-	String status(Deal deal) {
-		String head = "*" + deal.reference() + "* (" + DealBlocks.summary(deal) + ") ";
-		return head + switch (deal.status()) {
-			case REJECTED -> "was rejected: " + Messages.escape(String.valueOf(deal.decisionNote()));
-			case PENDING, CONFLICT -> {
-				List<String> breaches = registrations.breachesOf(deal);
-				yield "waits for a channel manager"
-						+ (breaches.isEmpty() ? "" : ", because " + String.join("; ", breaches))
-						+ "; a decision is due by *" + registrations.decisionDue(deal) + "*.";
-			}
-			case APPROVED,
-					CO_SELL ->
-				"is " + (deal.status() == com.partnerbot.deals.DealStatus.CO_SELL ? "approved for co-selling"
-						: "approved") + ": protected until *" + deal.protectedUntil() + "*. " + extension(deal);
-			case EXPIRED -> "lost its protection on " + deal.protectedUntil() + "; you may register it again.";
-			case WON -> "was won.";
-			case LOST -> "was lost.";
-		};
-	}
-
-	private String extension(Deal deal) {
-		if (deal.extensions() >= registrations.rules().maxExtensions()) {
-			return "It has had its extension.";
-		}
-		if (deal.status() != com.partnerbot.deals.DealStatus.APPROVED) {
-			return "";
-		}
-		return registrations.extensible(deal)
-				? "You may ask for the " + registrations.rules().extensionDays() + "-day extension now."
-				: "You may ask for the extension from " + registrations.extensionOpens(deal) + ".";
 	}
 
 }

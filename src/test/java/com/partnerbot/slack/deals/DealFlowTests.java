@@ -521,22 +521,51 @@ class DealFlowTests extends EndToEndTests {
 			.arg("text");
 	}
 
+	/** The test's customer registered for Data Pipeline in the channel: its reference. */
+	private String registeredDataPipeline(String channel, String ts) {
+		String domain = customer.toLowerCase() + ".com";
+		submitted(acme.team(), channel, ts, "register " + customer + ", " + domain
+				+ ", Data Pipeline, $80k, closing next month, contact Jane Roe, rep me");
+		return jdbc.sql("select reference from deal_registration where customer_domain = ?")
+			.param(domain)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
+	void aWishToRegisterIsTakenForARegistrationAndThePartnersListAndAMistypedReferenceAreAnswered() {
+		String channel = ownChannel();
+		String reference = registeredDataPipeline(channel, "1700001500.000100");
+		mentionBot(acme.team(), channel, "1700001600.000100", "what’s the status of our deals?");
+		StubSlackApi.Call list = slackApi
+			.await("chat.postMessage",
+					c -> channel.equals(c.arg("channel")) && "1700001600.000100".equals(c.arg("thread_ts")), 1)
+			.get(0);
+		assertThat(list.arg("text")).startsWith("Deal registrations of");
+		assertThat(list.arg("blocks")).contains(reference);
+
+		mentionBot(acme.team(), channel, "1700001700.000100", "extend DR-1001");
+		assertThat(replyText(channel, "1700001700.000100")).contains("“DR-1001” is not a registration reference",
+				"e.g. DR-7K3Q9A", "/partner deals");
+
+		mentionBot(acme.team(), channel, "1700001400.000100",
+				"we'd like to register a deal with " + customer + " Labs for 40k of Secure Gateway closing next month");
+		assertThat(replyText(channel, "1700001400.000100")).contains("To register this deal I still need", "web domain",
+				customer, "Secure Gateway", "40,000");
+	}
+
 	@Test
 	void aPartnerAsksWhenProtectionEndsAndExtendsItFromSlack() {
 		String channel = ownChannel();
-		String domain = customer.toLowerCase() + ".com";
-		submitted(acme.team(), channel, "1700001000.000100", "register " + customer + ", " + domain
-				+ ", Data Pipeline, $80k, closing next month, contact Jane Roe, rep me");
-		Map<String, Object> deal = jdbc
-			.sql("select reference, protected_until::text as until from deal_registration where customer_domain = ?")
-			.param(domain)
-			.query()
-			.singleRow();
-		String reference = (String) deal.get("reference");
+		String reference = registeredDataPipeline(channel, "1700001000.000100");
+		String until = jdbc.sql("select protected_until::text from deal_registration where reference = ?")
+			.param(reference)
+			.query(String.class)
+			.single();
 
 		mentionBot(acme.team(), channel, "1700001100.000100", "when does " + reference + "'s protection end?");
 		assertThat(replyText(channel, "1700001100.000100").replace("*", "")).contains(reference,
-				"protected until " + deal.get("until"), "extension from");
+				"protected until " + until, "extension from");
 
 		// near its end, the partner asks for the extension in plain words
 		java.time.LocalDate soon = TestClock.today().plusDays(5);
