@@ -205,9 +205,14 @@ class Conversations implements SlackFeature {
 				// people of other partners may read this channel: only what every partner
 				// may see
 				return (intake.wants(text, key) || dealQuestions.wants(text) || mdfIntake.wants(text, key)
-						|| mdfHome.wants(text) || scorecardQuestions.wants(text))
+						|| mdfHome.wants(text) || scorecardQuestions.wants(text)
+						|| mdfClaims.claimsElsewhere(requester, text, key))
 								? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE)
 								: answers.replyForEveryone(requester, text, key);
+			}
+			if (mdfClaims.claimsElsewhere(requester, text, key) && !mdfIntake.wants(text, key)
+					&& !intake.wants(text, key)) {
+				return mdfClaims.whereToClaim(requester);
 			}
 			if (mdfHome.wants(text) && !mdfIntake.drafting(key)) {
 				// the partner's own numbers, not the policy document

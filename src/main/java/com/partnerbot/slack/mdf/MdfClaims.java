@@ -3,6 +3,7 @@ package com.partnerbot.slack.mdf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -14,6 +15,8 @@ import com.partnerbot.mdf.ClaimFacts;
 import com.partnerbot.mdf.ClaimIntake;
 import com.partnerbot.mdf.MdfClaim;
 import com.partnerbot.mdf.MdfManagement;
+import com.partnerbot.mdf.MdfRequest;
+import com.partnerbot.mdf.RequestStatus;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.partners.SlackIdentity;
@@ -42,6 +45,15 @@ import org.springframework.stereotype.Component;
 public class MdfClaims implements SharedFileHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(MdfClaims.class);
+
+	// saying a claim ("we spent 5,400 on the webinar, here's the invoice", "I want to
+	// claim our MDF"), not asking how claims work, which the library answers
+	private static final Pattern CLAIMING = Pattern.compile(
+			"^(?![^?]*\\?\\s*$).*\\b(claim(ing)?|reimburse(ment)?|spent|invoices?|receipts?)\\b",
+			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	private static final Pattern ABOUT_FUNDS = Pattern.compile("\\b(mdf|market development funds?|claim(ing)?)\\b",
+			Pattern.CASE_INSENSITIVE);
 
 	private final ClaimIntake claims;
 
@@ -73,6 +85,52 @@ public class MdfClaims implements SharedFileHandler {
 			.filter(p -> !ClaimFacts.of(text).isEmpty())
 			.flatMap(p -> claims.awaitingClaim(p.id(), conversationKey))
 			.isPresent();
+	}
+
+	/**
+	 * Whether a message says a claim where no request of the partner's waits for one:
+	 * claims are made in the request's own thread.
+	 */
+	public boolean claimsElsewhere(Requester requester, String text, String conversationKey) {
+		return requester.partner().isPresent() && CLAIMING.matcher(text).find()
+				&& (ABOUT_FUNDS.matcher(text).find() || !ClaimFacts.of(text).isEmpty())
+				&& !wants(requester, text, conversationKey);
+	}
+
+	/**
+	 * Where the partner's claims go: the threads of its requests that wait for one, or
+	 * what comes before a claim when none does.
+	 */
+	public Messages.Reply whereToClaim(Requester requester) {
+		List<MdfRequest> requests = requester.partner().map(p -> mdf.requests(p.id())).orElse(List.of());
+		List<String> claimable = requests.stream()
+			.filter(r -> r.status() == RequestStatus.APPROVED || r.status() == RequestStatus.CLAIMED)
+			.map(r -> "• *" + r.reference() + "* " + r.activity() + ", " + mdf.rules().money(r.approvedAmount())
+					+ " approved; claim by " + mdf.claimDue(r) + where(r.conversationKey()))
+			.toList();
+		if (!claimable.isEmpty()) {
+			return Messages.Reply.plain("A claim is made in the thread of its request: reply there with what the "
+					+ "activity really cost, how many attended and how many leads you uploaded, and share the "
+					+ "invoices there as files.\n" + String.join("\n", claimable));
+		}
+		List<String> waiting = requests.stream()
+			.filter(r -> r.status() == RequestStatus.SUBMITTED)
+			.map(r -> "• *" + r.reference() + "* " + r.activity() + " waits for its channel manager's approval")
+			.toList();
+		return Messages.Reply.plain("No MDF request of yours waits for a claim. MDF is claimed against a request "
+				+ "approved before the activity: ask for the funds first (e.g. \"I want 3,000 for a webinar in "
+				+ "February\"), and after the activity reply in that request's thread with the cost and the invoices."
+				+ (waiting.isEmpty() ? "" : "\n" + String.join("\n", waiting)));
+	}
+
+	/** The request's thread, as a link when it is a conversation of Slack's. */
+	private static String where(String conversationKey) {
+		if (conversationKey == null || conversationKey.indexOf(':') < 0) {
+			return "";
+		}
+		String channel = conversationKey.substring(0, conversationKey.indexOf(':'));
+		String ts = conversationKey.substring(conversationKey.indexOf(':') + 1);
+		return " (<https://slack.com/archives/" + channel + "/p" + ts.replace(".", "") + "|its thread>)";
 	}
 
 	/** Adds what a message says to the claim and says where the claim stands. */

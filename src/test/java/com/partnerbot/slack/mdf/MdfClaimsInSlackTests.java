@@ -236,4 +236,20 @@ class MdfClaimsInSlackTests extends MdfPartnerTests {
 		assertThat(balance().claimed()).isEqualByComparingTo("0");
 	}
 
+	@Test
+	void aClaimSaidOutsideItsRequestsThreadIsPointedToTheRequestsThreadAndNothingIsClaimed() {
+		String first = mentionBot(team, channel, "1700002400.000100",
+				"we spent $2,400 on the webinar, here's the invoice");
+		assertThat(inThread(first, "waits for a claim", 1).get(0).arg("text"))
+			.contains("No MDF request of yours waits for a claim", "ask for the funds first");
+
+		String requestThread = "1700002400.000200";
+		MdfRequest request = request("webinar", "2400", requestThread);
+		String second = mentionBot(team, channel, "1700002400.000300", "I want to claim our MDF for the webinar");
+		String pointer = inThread(second, request.reference(), 1).get(0).arg("text");
+		assertThat(pointer).contains("A claim is made in the thread of its request",
+				"claim by " + mdf.claimDue(request), "/archives/" + channel + "/p1700002400000200");
+		assertThat(mdf.claims(request.id())).isEmpty();
+	}
+
 }
