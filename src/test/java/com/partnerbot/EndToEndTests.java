@@ -2,6 +2,8 @@ package com.partnerbot;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -282,6 +284,21 @@ public abstract class EndToEndTests {
 	}
 
 	/** A name or id no other test run has used, so tests never see each other's data. */
+	/**
+	 * The bot's answer in a direct message: posted, or put in place of the "looking…"
+	 * placeholder it shows when an answer takes a while.
+	 */
+	protected static StubSlackApi.Call answerIn(String channel) {
+		return Awaitility.await("the answer in " + channel)
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> Stream
+				.concat(slackApi.calls("chat.postMessage").stream(), slackApi.calls("chat.update").stream())
+				.filter(c -> channel.equals(c.arg("channel"))
+						&& !String.valueOf(c.arg("text")).startsWith(":hourglass"))
+				.findFirst(), Optional::isPresent)
+			.get();
+	}
+
 	protected static String unique(String prefix) {
 		return prefix + Long.toString(System.nanoTime(), 36).toUpperCase();
 	}

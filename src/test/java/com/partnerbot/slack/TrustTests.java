@@ -52,12 +52,6 @@ class TrustTests extends EndToEndTests {
 		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
 	}
 
-	private StubSlackApi.Call answerIn(String channel) {
-		List<StubSlackApi.Call> replies = slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), 1);
-		assertThat(replies).hasSize(1);
-		return replies.get(0);
-	}
-
 	@Test
 	void aFullMemberOfTheVendorsWorkspaceSeesGoldContentAndAGuestSeesWhatAStrangerSees() {
 		String question = "what price does a Gold partner pay on a registered deal for Analytics Suite?";

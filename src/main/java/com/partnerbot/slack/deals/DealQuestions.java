@@ -52,6 +52,19 @@ public class DealQuestions {
 					+ "registrations?|registered\\s+deals|opportunities)(?:\\s+(?:status|stand(?:ing)?|doing))?\\W*$",
 			Pattern.CASE_INSENSITIVE);
 
+	// registrations waiting for a decision ("which deals are waiting for a decision?",
+	// "pending registrations", "what needs my attention?"): for staff the queue, for a
+	// partner's person its own registrations
+	private static final Pattern QUEUE = Pattern.compile("\\b(?:(?:which|what|any)\\b.{0,30}\\b(?:deals?|registrations?"
+			+ "|conflicts?)\\b.{0,30}\\b(?:waiting|pending|to (?:approve|decide|review)|need(?:s|ing)? (?:a )?decision"
+			+ "|undecided|overdue)|(?:pending|undecided|overdue|open) (?:deals|registrations|conflicts)"
+			+ "|deal queue|what needs my attention|my (?:queue|to-?do))\\b", Pattern.CASE_INSENSITIVE);
+
+	// how registrations work ("what happens if my registration is pending for a week?"):
+	// the library's to answer
+	private static final Pattern HOW_IT_WORKS = Pattern.compile("\\b(?:happens?|if|when|why|how long|how do)\\b",
+			Pattern.CASE_INSENSITIVE);
+
 	private final DealRegistrations registrations;
 
 	private final DealStanding standing;
@@ -63,14 +76,18 @@ public class DealQuestions {
 	 * meant as one), or for the partner's registrations.
 	 */
 	public boolean wants(String text) {
-		return REFERENCE.matcher(text).find() || LOOKS_LIKE_REFERENCE.matcher(text).find()
-				|| LIST.matcher(text.strip()).matches();
+		return REFERENCE.matcher(text).find() || LOOKS_LIKE_REFERENCE.matcher(text).find() || lists(text);
+	}
+
+	private static boolean lists(String text) {
+		return LIST.matcher(text.strip()).matches()
+				|| (QUEUE.matcher(text).find() && !HOW_IT_WORKS.matcher(text).find());
 	}
 
 	public Messages.Reply answer(Requester requester, String text) {
 		Matcher m = REFERENCE.matcher(text);
 		if (!m.find()) {
-			if (LIST.matcher(text.strip()).matches()) {
+			if (lists(text)) {
 				return home.deals(requester);
 			}
 			Matcher meant = LOOKS_LIKE_REFERENCE.matcher(text);

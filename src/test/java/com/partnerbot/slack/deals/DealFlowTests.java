@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.partnerbot.EndToEndTests;
 import com.partnerbot.StubSlackApi;
 import com.partnerbot.TestClock;
+import com.partnerbot.slack.answers.HandOffSteps;
 
 import static com.partnerbot.SlackPayloadFiles.encodeForm;
 import static com.partnerbot.SlackPayloadFiles.form;
@@ -616,6 +617,14 @@ class DealFlowTests extends EndToEndTests {
 		assertThat(queue)
 			.contains("breaks the rules of engagement: the amount is below the program", "minimum of 5000 USD")
 			.doesNotContain("PENDING");
+
+		// and in plain words, in a direct message
+		String dm = unique("D");
+		new HandOffSteps(slack(), slackApi, unique("C")).askDirectly(StubSlackApi.TEAM, manager, dm,
+				"1700001450.000100", "which deals are waiting for a decision?");
+		StubSlackApi.Call asked = answerIn(dm);
+		assertThat(asked.arg("text")).doesNotContain("I don't know");
+		assertThat(asked.arg("blocks")).contains("Registrations waiting for a decision", reference);
 	}
 
 	@Test

@@ -1,16 +1,12 @@
 package com.partnerbot.slack.program;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
@@ -42,21 +38,6 @@ class ProgramInSlackTests extends EndToEndTests {
 		String manager = unique("W");
 		slackApi.user(manager, StubSlackApi.TEAM);
 		return manager;
-	}
-
-	/**
-	 * The bot's answer in a direct message: posted, or put in place of the "looking…"
-	 * placeholder it shows when an answer takes a while.
-	 */
-	private static StubSlackApi.Call answerIn(String channel) {
-		return Awaitility.await("the answer in " + channel)
-			.atMost(Duration.ofSeconds(30))
-			.until(() -> Stream
-				.concat(slackApi.calls("chat.postMessage").stream(), slackApi.calls("chat.update").stream())
-				.filter(c -> channel.equals(c.arg("channel"))
-						&& !String.valueOf(c.arg("text")).startsWith(":hourglass"))
-				.findFirst(), Optional::isPresent)
-			.get();
 	}
 
 	/** The file ids of the image blocks, each checked to be an uploaded PNG. */
