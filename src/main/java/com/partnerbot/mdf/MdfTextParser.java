@@ -34,6 +34,13 @@ final class MdfTextParser {
 			"(?:\\$|usd\\s*|us\\$)\\s*" + NUMBER + "\\b|\\b" + NUMBER + "\\s*(?:usd|dollars|\\$)",
 			Pattern.CASE_INSENSITIVE);
 
+	// a plain number said as what was spent ("it cost 5,400", "we spent 2.4k"): in a
+	// claim the request's currency is known
+	private static final Pattern SPENT = Pattern.compile(
+			"\\b(?:cost|costs|spent|came to|total(?:led)?|paid)\\s+(?:of\\s+|was\\s+|us\\s*)?" + NUMBER + "\\b"
+					+ "(?!\\s*(?:attendees|people|participants|guests|leads|days|weeks|months|hours|minutes|%))",
+			Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern ASK = Pattern.compile(
 			"(?:ask(?:ing)?\\s+for|request(?:ing)?|need|want|like|get|mdf\\s+of|funds?\\s+of|reimburse(?:ment)?\\s+of)\\s*$",
 			Pattern.CASE_INSENSITIVE);
@@ -130,9 +137,11 @@ final class MdfTextParser {
 			return ClaimFacts.NONE;
 		}
 		Matcher money = MONEY.matcher(text);
-		BigDecimal cost = !money.find() ? null
-				: (money.group(1) != null) ? value(money.group(1), money.group(2), money.group(3))
-						: value(money.group(4), money.group(5), money.group(6));
+		Matcher spent = SPENT.matcher(text);
+		BigDecimal cost = money.find()
+				? ((money.group(1) != null) ? value(money.group(1), money.group(2), money.group(3))
+						: value(money.group(4), money.group(5), money.group(6)))
+				: spent.find() ? value(spent.group(1), spent.group(2), spent.group(3)) : null;
 		return new ClaimFacts(cost, whole(ATTENDED.matcher(text)), whole(LEADS.matcher(text)));
 	}
 

@@ -66,6 +66,10 @@ class MdfTextParserTests {
 		assertThat(facts.attendees()).isEqualTo(22);
 		assertThat(facts.leads()).isEqualTo(31);
 		assertThat(ClaimFacts.of("attendance was 40, leads: 12")).isEqualTo(new ClaimFacts(null, 40, 12));
+		// a plain number said as what was spent is the cost; a time spent is not
+		assertThat(ClaimFacts.of("we spent 5,400 on the webinar").actualCost()).isEqualByComparingTo("5400");
+		assertThat(ClaimFacts.of("it came to 2.4k in the end").actualCost()).isEqualByComparingTo("2400");
+		assertThat(ClaimFacts.of("we spent 3 days preparing it").isEmpty()).isTrue();
 		assertThat(ClaimFacts.of("here are the slides").isEmpty()).isTrue();
 		assertThat(ClaimFacts.of(null).isEmpty()).isTrue();
 		ClaimFacts later = facts.with(new ClaimFacts(null, 25, null));

@@ -52,7 +52,9 @@ public class MdfClaims implements SharedFileHandler {
 			"^(?![^?]*\\?\\s*$).*\\b(claim(ing)?|reimburse(ment)?|spent|invoices?|receipts?)\\b",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-	private static final Pattern ABOUT_FUNDS = Pattern.compile("\\b(mdf|market development funds?|claim(ing)?)\\b",
+	// what makes such words about funds: naming them, or a sum ("5,400", "$2.4k")
+	private static final Pattern ABOUT_FUNDS = Pattern.compile(
+			"\\b(mdf|market development funds?|claim(ing)?)\\b|\\d{1,3}(,\\d{3})+|\\b\\d{3,}\\b|\\b\\d+(\\.\\d+)? ?k\\b",
 			Pattern.CASE_INSENSITIVE);
 
 	private final ClaimIntake claims;
@@ -92,8 +94,7 @@ public class MdfClaims implements SharedFileHandler {
 	 * claims are made in the request's own thread.
 	 */
 	public boolean claimsElsewhere(Requester requester, String text, String conversationKey) {
-		return requester.partner().isPresent() && CLAIMING.matcher(text).find()
-				&& (ABOUT_FUNDS.matcher(text).find() || !ClaimFacts.of(text).isEmpty())
+		return requester.partner().isPresent() && CLAIMING.matcher(text).find() && ABOUT_FUNDS.matcher(text).find()
 				&& !wants(requester, text, conversationKey);
 	}
 

@@ -239,7 +239,7 @@ class MdfClaimsInSlackTests extends MdfPartnerTests {
 	@Test
 	void aClaimSaidOutsideItsRequestsThreadIsPointedToTheRequestsThreadAndNothingIsClaimed() {
 		String first = mentionBot(team, channel, "1700002400.000100",
-				"we spent $2,400 on the webinar, here's the invoice");
+				"we spent 2,400 on the webinar, here's the invoice");
 		assertThat(inThread(first, "waits for a claim", 1).get(0).arg("text"))
 			.contains("No MDF request of yours waits for a claim", "ask for the funds first");
 
