@@ -135,6 +135,13 @@ final class DealTextParser {
 					"\\b(?:(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?)?(?:q([1-4])|(first|second|third|fourth|1st|2nd"
 							+ "|3rd|4th)\\s+quarter)\\b(?:\\s*(?:'|fy\\s*)(\\d{2})\\b|[\\s/-]*(?:of\\s+)?(\\d{4})\\b)?",
 					DateKind.EXPLICIT, DealTextParser::quarter),
+			// "closing tomorrow"; "we met today" is not a close date, so these need a cue
+			new DateForm("\\b(yesterday|today|tomorrow)\\b", DateKind.NEEDS_CUE,
+					(match, today) -> today.plusDays(switch (match.group(1).toLowerCase(Locale.ROOT)) {
+						case "yesterday" -> -1;
+						case "tomorrow" -> 1;
+						default -> 0;
+					})),
 			new DateForm("\\bnext\\s+month\\b", DateKind.RELATIVE,
 					(match, today) -> YearMonth.from(today).plusMonths(1).atEndOfMonth()),
 			new DateForm(
@@ -168,7 +175,7 @@ final class DealTextParser {
 	// amounts
 
 	private static final String CODES = "usd|eur|gbp|cad|aud|jpy|chf|cny|rmb|inr|nzd|sgd|hkd|sek|nok|dkk|pln|mxn"
-			+ "|brl|zar";
+			+ "|brl|zar|btc|eth";
 
 	private static final String NUMBER = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?"
 			+ "|\\d{1,3}(?: \\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
@@ -177,10 +184,13 @@ final class DealTextParser {
 			"(?<![\\w.,$€£¥])" + "(?:(?<symbol>(?:cad|ca|c|aud|au|a|usd|us|nz|hk|sg|s|mx|r)?\\$|€|£|¥)\\s?"
 					+ "|(?<code>" + CODES + ")(?![a-z])\\s{0,2})?" + "(?<number>" + NUMBER + ")(?![.,]?\\d)"
 					+ "(?:\\s?(?<scale>thousand|million|billion|mio|mil|mm|mn|bn|k|m)\\b|(?<billions>b)\\b)?"
-					+ "(?:\\s{0,2}(?<suffix>[€£$]|(?:" + CODES + ")\\b"
+					+ "(?:\\s{0,2}(?:in\\s+)?(?<suffix>[€£$]|(?:" + CODES + ")\\b|bitcoins?\\b|ether\\b"
 					+ "|(?:(?:us|u\\.s\\.|american|canadian|australian|aussie)\\s+)?dollars?\\b"
 					+ "|bucks\\b|euros?\\b|pounds?(?:\\s+sterling)?\\b|sterling\\b|quid\\b))?" + "(?![\\p{L}\\p{N}])",
 			CI);
+
+	// "-5k", "minus 5k": a sign before an amount ("Suite - 50k" is a dash, not a sign)
+	private static final Pattern NEGATIVE = Pattern.compile("(?:(?:^|\\s)[-−]|\\bminus\\s+)$", CI);
 
 	private static final Pattern AMOUNT_CUE = Pattern.compile("\\b(?:budget\\w*|worth|value[ds]?|deal\\s+size|amount"
 			+ "|total|price[ds]?|pricing|tcv|acv|arr|contract\\s+value)\\b", CI);
@@ -790,6 +800,12 @@ final class DealTextParser {
 				problems.add("the amount " + written + " is zero");
 				continue;
 			}
+			Matcher sign = NEGATIVE.matcher(masked.substring(Math.max(0, match.start() - 8), match.start()));
+			if (sign.find()) {
+				problems.add("the amount " + sign.group().strip() + (sign.group().endsWith(" ") ? " " : "") + written
+						+ " is negative: a deal's value is what the customer pays");
+				continue;
+			}
 			amount = new Amount(value, currency);
 		}
 		if (amount == null && range != null) {
@@ -854,6 +870,12 @@ final class DealTextParser {
 		}
 		if (lower.equals("£") || lower.startsWith("pound") || lower.equals("sterling") || lower.equals("quid")) {
 			return "GBP";
+		}
+		if (lower.startsWith("bitcoin")) {
+			return "BTC";
+		}
+		if (lower.equals("ether")) {
+			return "ETH";
 		}
 		if (lower.startsWith("canadian")) {
 			return "CAD";

@@ -205,6 +205,44 @@ class DealTextParserTests {
 				.containsExactly("JPY is not one of the accepted currencies (USD, EUR, GBP, CAD, AUD)");
 		}
 
+		@ParameterizedTest(name = "{0}")
+		@CsvSource(delimiter = '|', textBlock = """
+				Initech, 5k in bitcoin   | BTC
+				Initech, 2 BTC           | BTC
+				Initech, 40k in euros    | EUR
+				""")
+		void saidInACurrencyAfterInAreReadInIt(String written, String currency) {
+			ParsedDeal deal = parse(written);
+			if ("EUR".equals(currency)) {
+				assertThat(deal.currency()).isEqualTo("EUR");
+				assertThat(deal.amount()).isEqualByComparingTo("40000");
+			}
+			else {
+				assertThat(deal.amount()).isNull();
+				assertThat(deal.problems())
+					.containsExactly(currency + " is not one of the accepted currencies (USD, EUR, GBP, CAD, AUD)");
+			}
+		}
+
+		@ParameterizedTest(name = "{0}")
+		@CsvSource(delimiter = '|', textBlock = """
+				Initech, -5k USD            | -5k USD
+				Initech, about minus $5,000 | minus $5,000
+				""")
+		void negativeAreProblems(String written, String said) {
+			ParsedDeal deal = parse(written);
+			assertThat(deal.amount()).isNull();
+			assertThat(deal.problems())
+				.containsExactly("the amount " + said + " is negative: a deal's value is what the customer pays");
+		}
+
+		@Test
+		void aDashBetweenWordsAndAnAmountIsNotASign() {
+			ParsedDeal deal = parse("Initech, Analytics Suite - 50k USD");
+			assertThat(deal.amount()).isEqualByComparingTo("50000");
+			assertThat(deal.problems()).isEmpty();
+		}
+
 		@Test
 		void inTheCurrenciesTheProgramAccepts() {
 			DealTextParser yen = new DealTextParser(List.of("Analytics Suite"), List.of("USD", "JPY"));
@@ -324,6 +362,24 @@ class DealTextParserTests {
 			ParsedDeal deal = parse("Initech, closing 2026-01-05");
 			assertThat(deal.expectedCloseDate()).isNull();
 			assertThat(deal.problems()).containsExactly("the close date 2026-01-05 is in the past");
+		}
+
+		@ParameterizedTest(name = "{0}")
+		@CsvSource(delimiter = '|', textBlock = """
+				Initech, closing today    | 0
+				Initech, closes tomorrow  | 1
+				""")
+		void todayAndTomorrowAreReadAfterACue(String written, int days) {
+			assertThat(parse(written).expectedCloseDate()).isEqualTo(TODAY.plusDays(days));
+		}
+
+		@Test
+		void yesterdayIsInThePastAndAMeetingTodayIsNoCloseDate() {
+			assertThat(parse("Initech, closing yesterday").problems())
+				.containsExactly("the close date " + TODAY.minusDays(1) + " is in the past");
+			ParsedDeal met = parse("Initech, we met today");
+			assertThat(met.expectedCloseDate()).isNull();
+			assertThat(met.problems()).isEmpty();
 		}
 
 		@Test
