@@ -201,7 +201,7 @@ class LlmPathTests extends EndToEndTests {
 		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
 		StubSlackApi.Call placeholder = slackApi.await("chat.postMessage", c -> channel.equals(c.arg("channel")), 1)
 			.get(0);
-		assertThat(placeholder.arg("text")).contains("Looking in the enablement library");
+		assertThat(placeholder.arg("text")).contains("Thinking…");
 		String ts = slackApi.messages(channel).get(0).get("ts").getAsString();
 		List<StubSlackApi.Call> updated = slackApi.await("chat.update",
 				c -> channel.equals(c.arg("channel")) && ts.equals(c.arg("ts")), 1);

@@ -43,9 +43,9 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 class AssistantThreads implements SlackFeature, DisposableBean {
 
-	static final String STATUS = "is looking in the enablement library…";
+	static final String STATUS = "is thinking…";
 
-	static final String PLACEHOLDER = ":hourglass_flowing_sand: Looking in the enablement library…";
+	static final String PLACEHOLDER = ":hourglass_flowing_sand: Thinking…";
 
 	/** Answers without an LLM take a fraction of this: they never show a placeholder. */
 	static final Duration PLACEHOLDER_AFTER = Duration.ofSeconds(2);

@@ -262,8 +262,7 @@ class DurableDeliveryTests extends EndToEndTests {
 		String channel = unique("C_SHOWN");
 		claimedByOneThatDied(eventId, mention(eventId, channel));
 		// that run's answer took long enough to show the placeholder, then it died
-		String placeholder = slackApi.postDirectly(channel,
-				":hourglass_flowing_sand: Looking in the enablement library…", null);
+		String placeholder = slackApi.postDirectly(channel, ":hourglass_flowing_sand: Thinking…", null);
 		jdbc.sql("insert into slack_delivery_post (event_id, kind, seq, ts) values (?, 'PLACEHOLDER', 1, ?)")
 			.params(eventId, placeholder)
 			.update();
@@ -280,7 +279,7 @@ class DurableDeliveryTests extends EndToEndTests {
 			.toList();
 		assertThat(updates).hasSize(1);
 		assertThat(updates.get(0).arg("ts")).isEqualTo(placeholder);
-		assertThat(updates.get(0).arg("text")).doesNotContain("Looking in the enablement library");
+		assertThat(updates.get(0).arg("text")).doesNotContain("Thinking…");
 		assertThat(postsIn(channel)).isEmpty();
 		assertThat(slackApi.messages(channel)).hasSize(1);
 	}
