@@ -1,18 +1,27 @@
 package com.partnerbot;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.partnerbot.platform.EmbeddedDatabase;
 import com.partnerbot.platform.PingListener;
+import com.partnerbot.platform.PlatformProperties;
 import org.awaitility.Awaitility;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,6 +58,9 @@ public abstract class EndToEndTests {
 
 	@Autowired
 	protected JdbcClient jdbc;
+
+	@Autowired
+	protected PlatformProperties platform;
 
 	@DynamicPropertySource
 	static void slackApiUrl(DynamicPropertyRegistry registry) {
@@ -102,7 +114,7 @@ public abstract class EndToEndTests {
 	 * A partner registered for one test through the API, with a unique name, Slack team
 	 * and shared channels, so that other tests' traffic cannot be mistaken for its own.
 	 */
-	protected record TestPartner(String id, String name, String team, java.util.List<String> channels,
+	protected record TestPartner(String id, String name, String team, List<String> channels,
 			java.util.Deque<String> unusedChannels) {
 
 		/** Its first shared channel. */
@@ -130,7 +142,7 @@ public abstract class EndToEndTests {
 	protected TestPartner newPartner(String name, String tier, int channels) {
 		String unique = unique(name);
 		String team = unique("T");
-		java.util.List<String> ids = java.util.stream.IntStream.range(0, channels).mapToObj(i -> unique("C")).toList();
+		List<String> ids = java.util.stream.IntStream.range(0, channels).mapToObj(i -> unique("C")).toList();
 		return new TestPartner(registerPartner(unique, tier, team, ids.toArray(String[]::new)), unique, team, ids,
 				new java.util.ArrayDeque<>(ids));
 	}
@@ -153,7 +165,7 @@ public abstract class EndToEndTests {
 		com.google.gson.JsonObject action = payload.getAsJsonArray("actions").get(0).getAsJsonObject();
 		action.addProperty("action_id", actionId);
 		action.addProperty("value", value);
-		return slack().form(SlackPayloadFiles.encodeForm(java.util.Map.of("payload", payload.toString())));
+		return slack().form(SlackPayloadFiles.encodeForm(Map.of("payload", payload.toString())));
 	}
 
 	/**
@@ -162,8 +174,7 @@ public abstract class EndToEndTests {
 	 * payload's.
 	 */
 	protected HttpResponse<String> partnerCommand(String team, String user, String channel, String text) {
-		java.util.Map<String, String> command = new java.util.LinkedHashMap<>(
-				SlackPayloadFiles.form("slash_command.form-urlencoded.txt"));
+		Map<String, String> command = new LinkedHashMap<>(SlackPayloadFiles.form("slash_command.form-urlencoded.txt"));
 		command.put("command", "/partner");
 		command.put("text", text);
 		command.put("team_id", team);
@@ -262,25 +273,55 @@ public abstract class EndToEndTests {
 
 	/** Slack's slash command {@code /partner text} by this user of this team. */
 	/**
-	 * Another instance of the bot on the database at {@code url} (from
-	 * {@code EmbeddedDatabase.start}), as in a deployment with several replicas: its own
-	 * data directory, the same Slack app and stub, and these properties besides.
+	 * Another instance of the bot on this test's database, as in a deployment with
+	 * several replicas: its own data directory, the same Slack app and stub, these
+	 * properties besides, and these configurations besides the application's. Closing it
+	 * stops it and lets go of the database.
 	 */
-	protected static org.springframework.context.ConfigurableApplicationContext anotherInstance(String url,
-			String dataDir, java.util.Map<String, Object> more) {
-		java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>(java.util.Map.ofEntries(
-				java.util.Map.entry("server.port", "0"), java.util.Map.entry("spring.datasource.url", url),
-				java.util.Map.entry("spring.datasource.username", "postgres"),
-				java.util.Map.entry("partnerbot.data-dir", dataDir),
-				java.util.Map.entry("partnerbot.knowledge.reindex-cron", "-"),
-				java.util.Map.entry("slack.signing-secret", SlackClientForTests.SIGNING_SECRET),
-				java.util.Map.entry("slack.bot-token", "xoxb-test-token"),
-				java.util.Map.entry("slack.api-url", slackApi.url()), java.util.Map.entry("slack.call-timeout", "2s"),
-				java.util.Map.entry("partnerbot.alerts-channel", ALERTS_CHANNEL)));
+	protected Instance anotherInstance(String dataDir, Map<String, Object> more, Class<?>... sources) {
+		Path database = platform.dataDir().resolve("postgres");
+		String url = EmbeddedDatabase.start(database);
+		Map<String, Object> properties = new LinkedHashMap<>(Map.ofEntries(Map.entry("server.port", "0"),
+				Map.entry("spring.datasource.url", url), Map.entry("spring.datasource.username", "postgres"),
+				Map.entry("partnerbot.data-dir", dataDir), Map.entry("partnerbot.knowledge.reindex-cron", "-"),
+				Map.entry("slack.signing-secret", SlackClientForTests.SIGNING_SECRET),
+				Map.entry("slack.bot-token", "xoxb-test-token"), Map.entry("slack.api-url", slackApi.url()),
+				Map.entry("slack.call-timeout", "2s"), Map.entry("partnerbot.alerts-channel", ALERTS_CHANNEL)));
 		properties.putAll(more);
-		return new org.springframework.boot.builder.SpringApplicationBuilder(PartnerbotApplication.class)
-			.properties(properties)
-			.run();
+		List<Class<?>> all = new ArrayList<>(List.of(PartnerbotApplication.class));
+		all.addAll(List.of(sources));
+		try {
+			return new Instance(new SpringApplicationBuilder(all.toArray(Class<?>[]::new)).properties(properties).run(),
+					database);
+		}
+		catch (RuntimeException ex) {
+			EmbeddedDatabase.release(database);
+			throw ex;
+		}
+	}
+
+	/** A second instance of the bot, from {@link #anotherInstance}. */
+	protected record Instance(ConfigurableApplicationContext context, Path database) implements AutoCloseable {
+
+		public <T> T bean(Class<T> type) {
+			return context.getBean(type);
+		}
+
+		public int port() {
+			return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+		}
+
+		/** Stops it (again, if it was stopped) and lets go of the database. */
+		@Override
+		public void close() {
+			try {
+				context.close();
+			}
+			finally {
+				EmbeddedDatabase.release(database);
+			}
+		}
+
 	}
 
 	/** A name or id no other test run has used, so tests never see each other's data. */

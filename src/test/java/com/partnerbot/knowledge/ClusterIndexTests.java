@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,15 +14,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
-import com.partnerbot.PartnerbotApplication;
 import com.partnerbot.SlackClientForTests;
 import com.partnerbot.SlackPayloadFiles;
-import com.partnerbot.platform.EmbeddedDatabase;
-import com.partnerbot.platform.PlatformProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,30 +32,17 @@ class ClusterIndexTests extends EndToEndTests {
 	private static final HttpClient http = HttpClient.newHttpClient();
 
 	@Autowired
-	PlatformProperties platform;
-
-	@Autowired
 	KnowledgeBase knowledge;
 
 	@Test
 	void aDocumentUploadedThroughOneInstanceIsCitedByTheOtherAndANewInstanceEmbedsNothing() throws Exception {
 		awaitIndexed(knowledge);
-		Path database = platform.dataDir().resolve("postgres");
-		String url = EmbeddedDatabase.start(database);
-		ConfigurableApplicationContext second = new SpringApplicationBuilder(PartnerbotApplication.class)
-			.properties(Map.ofEntries(Map.entry("server.port", "0"), Map.entry("spring.datasource.url", url),
-					Map.entry("spring.datasource.username", "postgres"),
-					Map.entry("partnerbot.data-dir", "target/test-data/" + unique("cluster-b-")),
-					Map.entry("partnerbot.knowledge.reindex-cron", "-"),
-					Map.entry("partnerbot.admin-token", ADMIN_TOKEN),
-					Map.entry("slack.signing-secret", SlackClientForTests.SIGNING_SECRET),
-					Map.entry("slack.bot-token", "xoxb-test-token"), Map.entry("slack.api-url", slackApi.url()),
-					Map.entry("slack.call-timeout", "2s"), Map.entry("partnerbot.alerts-channel", ALERTS_CHANNEL)))
-			.run();
+		Instance second = anotherInstance("target/test-data/" + unique("cluster-b-"),
+				Map.of("partnerbot.admin-token", ADMIN_TOKEN));
 		String path = "cluster-test/" + unique("zorblax-") + ".md";
 		try {
-			int port = second.getEnvironment().getProperty("local.server.port", Integer.class);
-			KnowledgeBase other = second.getBean(KnowledgeBase.class);
+			int port = second.port();
+			KnowledgeBase other = second.bean(KnowledgeBase.class);
 			// a new instance over the same library: ready once indexed, from stored
 			// vectors
 			Awaitility.await()
@@ -118,7 +99,6 @@ class ClusterIndexTests extends EndToEndTests {
 		}
 		finally {
 			second.close();
-			EmbeddedDatabase.release(database);
 			jdbc.sql("delete from knowledge_document where path = ?").param(path).update();
 		}
 	}

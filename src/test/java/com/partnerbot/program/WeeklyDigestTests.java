@@ -11,16 +11,10 @@ import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.Test;
 
-import com.partnerbot.PartnerbotApplication;
-import com.partnerbot.SlackClientForTests;
 import com.partnerbot.StubSlackApi;
 import com.partnerbot.TestClock;
-import com.partnerbot.platform.EmbeddedDatabase;
-import com.partnerbot.platform.PlatformProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +27,6 @@ class WeeklyDigestTests extends ProgramTests {
 
 	@Autowired
 	WeeklyDigests digests;
-
-	@Autowired
-	PlatformProperties platform;
 
 	@Autowired
 	Onboarding onboarding;
@@ -94,27 +85,10 @@ class WeeklyDigestTests extends ProgramTests {
 
 	/** Starts a second instance of the bot, runs this week's digests there, stops it. */
 	private void runOnAnotherInstance() throws Exception {
-		Path database = platform.dataDir().resolve("postgres");
-		String url = EmbeddedDatabase.start(database);
 		Path content = Files.createDirectories(Path.of("target", "test-data", "digest-content"));
-		ConfigurableApplicationContext second = new SpringApplicationBuilder(PartnerbotApplication.class,
-				TestClock.Config.class)
-			.properties(Map.ofEntries(Map.entry("server.port", "0"), Map.entry("spring.datasource.url", url),
-					Map.entry("spring.datasource.username", "postgres"),
-					Map.entry("partnerbot.data-dir", "target/test-data/digest-second"),
-					Map.entry("partnerbot.content-dir", content.toString()),
-					Map.entry("partnerbot.knowledge.reindex-cron", "-"),
-					Map.entry("slack.signing-secret", SlackClientForTests.SIGNING_SECRET),
-					Map.entry("slack.bot-token", "xoxb-test-token"), Map.entry("slack.api-url", slackApi.url()),
-					Map.entry("partnerbot.alerts-channel", ALERTS_CHANNEL),
-					Map.entry("spring.main.allow-bean-definition-overriding", "true")))
-			.run();
-		try {
-			second.getBean(WeeklyDigests.class).send();
-		}
-		finally {
-			second.close();
-			EmbeddedDatabase.release(database);
+		try (Instance second = anotherInstance("target/test-data/digest-second", Map.of("partnerbot.content-dir",
+				content.toString(), "spring.main.allow-bean-definition-overriding", "true"), TestClock.Config.class)) {
+			second.bean(WeeklyDigests.class).send();
 		}
 	}
 

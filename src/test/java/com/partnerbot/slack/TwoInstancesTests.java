@@ -1,6 +1,5 @@
 package com.partnerbot.slack;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
 import com.partnerbot.StubSlackApi.Failure;
-import com.partnerbot.platform.EmbeddedDatabase;
-import com.partnerbot.platform.PlatformProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,15 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwoInstancesTests extends EndToEndTests {
 
 	@Autowired
-	PlatformProperties platform;
-
-	@Autowired
 	com.partnerbot.partners.PartnerManagement partners;
 
 	@Test
 	void twoInstancesSendEachInvitationOnceAndAStoppedOneLosesNothing() throws Exception {
-		Path database = platform.dataDir().resolve("postgres");
-		String url = EmbeddedDatabase.start(database);
 		String team = unique("T_TWO");
 		String partner = registerPartner(unique("Two Instances "), "Silver", team, unique("C_TWO"));
 		List<String> people = new ArrayList<>();
@@ -48,9 +39,9 @@ class TwoInstancesTests extends EndToEndTests {
 			slackApi.failNext("chat.postMessage", person, Failure.slowAnswer(Duration.ofMillis(150)));
 		}
 		// the same library: its index comes from the cluster's stored vectors
-		ConfigurableApplicationContext second = anotherInstance(url, "target/test-data/second",
-				Map.of("partnerbot.outbox.lane-interval", "300ms", "partnerbot.outbox.batch", "3"));
-		try {
+		// stopped mid-batch: what it claimed and had not started goes back at once
+		try (Instance second = anotherInstance("target/test-data/second",
+				Map.of("partnerbot.outbox.lane-interval", "300ms", "partnerbot.outbox.batch", "3"))) {
 			String survey = com.google.gson.JsonParser.parseString(api("POST", "/api/surveys", """
 					{"name": "%s", "partnerIds": ["%s"]}""".formatted(unique("Twice "), partner)).body())
 				.getAsJsonObject()
@@ -58,11 +49,6 @@ class TwoInstancesTests extends EndToEndTests {
 				.getAsString();
 			assertThat(api("POST", "/api/surveys/" + survey + "/send", null).statusCode()).isEqualTo(200);
 			awaitSent(survey, 4);
-		}
-		finally {
-			// stopped mid-batch: what it claimed and had not started goes back at once
-			second.close();
-			EmbeddedDatabase.release(database);
 		}
 		for (String person : people) {
 			assertThat(slackApi.await("chat.postMessage", c -> person.equals(c.arg("channel")), 1)).as(person)

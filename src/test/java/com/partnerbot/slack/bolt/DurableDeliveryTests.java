@@ -1,6 +1,5 @@
 package com.partnerbot.slack.bolt;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -20,12 +19,9 @@ import com.partnerbot.SlackClientForTests;
 import com.partnerbot.SlackPayloadFiles;
 import com.partnerbot.StubSlackApi;
 import com.partnerbot.knowledge.KnowledgeBase;
-import com.partnerbot.platform.EmbeddedDatabase;
-import com.partnerbot.platform.PlatformProperties;
 import com.partnerbot.platform.ScheduledJobs;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DurableDeliveryTests extends EndToEndTests {
 
 	private static final String QUESTION = "what price does a Gold partner pay on a registered deal for Analytics Suite?";
-
-	@Autowired
-	PlatformProperties platform;
 
 	@Autowired
 	KnowledgeBase knowledge;
@@ -88,19 +81,16 @@ class DurableDeliveryTests extends EndToEndTests {
 
 	@Test
 	void aMentionAcknowledgedByAnInstanceThatDiedIsAnsweredOnceByAnother() throws Exception {
-		Path database = platform.dataDir().resolve("postgres");
-		String url = EmbeddedDatabase.start(database);
 		String eventId = unique("EvDied");
 		String channel = unique("C_DIED");
 		// its leases run out soon after it dies
-		ConfigurableApplicationContext dying = anotherInstance(url, "target/test-data/dying",
-				Map.of("partnerbot.slack.delivery-lease", "1s"));
-		try {
+		try (Instance dying = anotherInstance("target/test-data/dying",
+				Map.of("partnerbot.slack.delivery-lease", "1s"))) {
 			// it is going down: it acknowledges and claims the delivery, then does no
 			// work
-			dying.getBean(SlackWork.class).stop();
-			int port = Integer.parseInt(dying.getEnvironment().getProperty("local.server.port"));
-			assertThat(new SlackClientForTests(port).json(mention(eventId, channel)).statusCode()).isEqualTo(200);
+			dying.bean(SlackWork.class).stop();
+			assertThat(new SlackClientForTests(dying.port()).json(mention(eventId, channel)).statusCode())
+				.isEqualTo(200);
 			Awaitility.await()
 				.atMost(Duration.ofSeconds(10))
 				.until(() -> jdbc.sql("select count(*) from slack_delivery where event_id = ?")
@@ -109,10 +99,6 @@ class DurableDeliveryTests extends EndToEndTests {
 					.single() == 1);
 			assertThat(record(eventId)).containsEntry("status", "RECEIVED").containsEntry("attempts", 1);
 			assertThat(record(eventId).get("body").toString()).contains(eventId);
-		}
-		finally {
-			dying.close();
-			EmbeddedDatabase.release(database);
 		}
 		assertThat(postsIn(channel)).isEmpty();
 
@@ -133,8 +119,6 @@ class DurableDeliveryTests extends EndToEndTests {
 
 	@Test
 	void deliveriesWaitingWhenAnInstanceStopsAreStoredAndAnsweredByAnother() throws Exception {
-		Path database = platform.dataDir().resolve("postgres");
-		String url = EmbeddedDatabase.start(database);
 		String channel = unique("C_STOP");
 		String held = unique("EvHeld");
 		String waiting = unique("EvWaiting");
@@ -144,17 +128,17 @@ class DurableDeliveryTests extends EndToEndTests {
 			.getAsJsonObject("event")
 			.get("ts")
 			.getAsString();
-		ConfigurableApplicationContext stopping = anotherInstance(url, "target/test-data/stopping", Map.of());
-		String instance = stopping.getBean(ScheduledJobs.class).instance();
-		try (Connection other = dataSource.getConnection()) {
+		String instance;
+		try (Instance stopping = anotherInstance("target/test-data/stopping", Map.of());
+				Connection other = dataSource.getConnection()) {
+			instance = stopping.bean(ScheduledJobs.class).instance();
 			// the first delivery's claim waits on a row lock, so the second, in the same
 			// channel, waits in memory behind it
 			other.setAutoCommit(false);
 			other.createStatement()
 				.executeUpdate(
 						"insert into slack_delivery (event_id, event_type) values ('" + held + "', 'app_mention')");
-			int port = Integer.parseInt(stopping.getEnvironment().getProperty("local.server.port"));
-			SlackClientForTests client = new SlackClientForTests(port);
+			SlackClientForTests client = new SlackClientForTests(stopping.port());
 			assertThat(client.json(mention(held, channel)).statusCode()).isEqualTo(200);
 			assertThat(client.json(waitingBody).statusCode()).isEqualTo(200);
 			assertThat(jdbc.sql("select count(*) from slack_delivery where event_id = ?")
@@ -165,15 +149,11 @@ class DurableDeliveryTests extends EndToEndTests {
 			// SIGTERM: the context closes, and once the deliveries stopped being routed
 			// the
 			// first one's claim goes through
-			CompletableFuture<Void> closed = CompletableFuture.runAsync(stopping::close);
-			DeliveryGate gate = stopping.getBean(DeliveryGate.class);
+			CompletableFuture<Void> closed = CompletableFuture.runAsync(stopping.context()::close);
+			DeliveryGate gate = stopping.bean(DeliveryGate.class);
 			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !gate.routing());
 			other.rollback();
 			assertThat(closed).succeedsWithin(Duration.ofSeconds(60));
-		}
-		finally {
-			stopping.close();
-			EmbeddedDatabase.release(database);
 		}
 		// the waiting one was stored, left to another instance and not yet attempted
 		assertThat(record(waiting)).containsEntry("status", "RECEIVED")
