@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.slack.api.bolt.App;
@@ -19,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.partnerbot.slack.people.SlackClicks;
+import com.partnerbot.partners.Partner;
+import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.program.HealthChecks;
 import com.partnerbot.program.HealthSignal;
@@ -66,7 +69,15 @@ public class ProgramHome implements SlackFeature {
 	// "which partners are at risk?", "how is Acme doing?", "program overview"
 	private static final Pattern QUESTION = Pattern.compile(
 			"\\b(at[- ]risk|health|healthy|unhealthy|struggling|churn(ing)?|needs? attention|glance|overview"
-					+ "|(how|what)('s| is| are)\\b.{0,60}\\bdoing)\\b",
+					+ "|which partners|(how|what)('s| is| are)\\b.{0,60}\\bdoing)\\b",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+	// what a question naming a partner asks about it ("how is onboarding going for
+	// Hooli?", "show Acme's deals"), rather than the library ("what discount does Acme
+	// get?")
+	private static final Pattern ABOUT_A_PARTNER = Pattern.compile(
+			"\\b(onboard(ing|ed)?|deals?|pipeline|revenue"
+					+ "|doing|status|progress|standing|scorecard|activity|engag(ed|ement)|going)\\b",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	private final ProgramAnalytics analytics;
@@ -82,6 +93,8 @@ public class ProgramHome implements SlackFeature {
 	private final SlackApi api;
 
 	private final SlackClicks clicks;
+
+	private final PartnerManagement partners;
 
 	@Override
 	public void register(App app) {
@@ -112,7 +125,8 @@ public class ProgramHome implements SlackFeature {
 	 * ("which partners are at risk?", "how is Acme doing?").
 	 */
 	public boolean asked(Requester requester, String text) {
-		return requester instanceof Requester.Staff && QUESTION.matcher(text).find();
+		return requester instanceof Requester.Staff && (QUESTION.matcher(text).find()
+				|| (ABOUT_A_PARTNER.matcher(text).find() && named(partners.all(), Partner::name, text).isPresent()));
 	}
 
 	/**
@@ -125,7 +139,8 @@ public class ProgramHome implements SlackFeature {
 		}
 		// one reading of the program, whichever way the answer goes
 		ProgramSummary summary = analytics.summary();
-		return named(summary.partnerMetrics(), text).map(m -> new Messages.Reply(partnerLine(m), partnerBlocks(m)))
+		return named(summary.partnerMetrics(), PartnerMetrics::name, text)
+			.map(m -> new Messages.Reply(partnerLine(m), partnerBlocks(m)))
 			.orElseGet(() -> glanceReply(summary));
 	}
 
@@ -134,16 +149,16 @@ public class ProgramHome implements SlackFeature {
 	 * the first word of its name when that word is four letters or more and no other
 	 * partner's name starts with it ("Acme" for Acme Resellers).
 	 */
-	static Optional<PartnerMetrics> named(List<PartnerMetrics> partners, String text) {
+	static <T> Optional<T> named(List<T> partners, Function<T, String> name, String text) {
 		String words = " " + plain(text) + " ";
-		Optional<PartnerMetrics> whole = partners.stream()
-			.filter(m -> words.contains(" " + plain(m.name()) + " "))
-			.max(Comparator.comparingInt(m -> m.name().length()));
+		Optional<T> whole = partners.stream()
+			.filter(m -> words.contains(" " + plain(name.apply(m)) + " "))
+			.max(Comparator.comparingInt(m -> name.apply(m).length()));
 		if (whole.isPresent()) {
 			return whole;
 		}
-		List<PartnerMetrics> byFirstWord = partners.stream().filter(m -> {
-			String first = plain(m.name()).split(" ")[0];
+		List<T> byFirstWord = partners.stream().filter(m -> {
+			String first = plain(name.apply(m)).split(" ")[0];
 			return first.length() >= 4 && words.contains(" " + first + " ");
 		}).toList();
 		return (byFirstWord.size() == 1) ? Optional.of(byFirstWord.get(0)) : Optional.empty();

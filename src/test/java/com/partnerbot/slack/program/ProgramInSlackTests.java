@@ -132,6 +132,22 @@ class ProgramInSlackTests extends EndToEndTests {
 		String other = unique("D");
 		steps.askDirectly(StubSlackApi.TEAM, manager, other, "1700003200.000100", "which partners are at risk?");
 		assertThat(answerIn(other).arg("blocks")).contains("The program at a glance", ProgramHome.OPEN_PARTNER);
+
+		// a partner named with what is asked about it; a library question naming one
+		// stays
+		// the library's
+		String onboarding = unique("D");
+		steps.askDirectly(StubSlackApi.TEAM, manager, onboarding, "1700003300.000100",
+				"how is onboarding going for " + name.strip() + "?");
+		assertThat(answerIn(onboarding).arg("text")).contains(name.strip(), "/100");
+		String without = unique("D");
+		steps.askDirectly(StubSlackApi.TEAM, manager, without, "1700003400.000100",
+				"which partners haven't registered a deal yet?");
+		assertThat(answerIn(without).arg("blocks")).contains("The program at a glance");
+		String library = unique("D");
+		steps.askDirectly(StubSlackApi.TEAM, manager, library, "1700003500.000100",
+				"what discount does " + name.strip() + " get?");
+		assertThat(answerIn(library).arg("text")).doesNotContain("/100");
 	}
 
 	@Test
