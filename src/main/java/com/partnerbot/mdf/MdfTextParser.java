@@ -34,10 +34,11 @@ final class MdfTextParser {
 			"(?:\\$|usd\\s*|us\\$)\\s*" + NUMBER + "\\b|\\b" + NUMBER + "\\s*(?:usd|dollars|\\$)",
 			Pattern.CASE_INSENSITIVE);
 
-	// a plain number said as what was spent ("it cost 5,400", "we spent 2.4k"): in a
-	// claim the request's currency is known
+	// a plain number said as what was or will be spent ("it cost 5,400", "it'll cost
+	// about 6k"): the request's currency is known
 	private static final Pattern SPENT = Pattern.compile(
-			"\\b(?:cost|costs|spent|came to|total(?:led)?|paid)\\s+(?:of\\s+|was\\s+|us\\s*)?" + NUMBER + "\\b"
+			"\\b(?:cost|costs|spent|came to|total(?:led)?|paid)\\s+(?:(?:of|was|is|be|will be|about|around|roughly"
+					+ "|approximately|approx\\.?|~|some|us)\\s*)*" + NUMBER + "\\b"
 					+ "(?!\\s*(?:attendees|people|participants|guests|leads|days|weeks|months|hours|minutes|%))",
 			Pattern.CASE_INSENSITIVE);
 
@@ -116,6 +117,10 @@ final class MdfTextParser {
 		Matcher plain = PLAIN_ASK.matcher(text);
 		if (amount == null && plain.find()) {
 			amount = value(plain.group(1), plain.group(2), plain.group(3));
+		}
+		Matcher spent = SPENT.matcher(text);
+		if (cost == null && spent.find()) {
+			cost = value(spent.group(1), spent.group(2), spent.group(3));
 		}
 		Integer attendees = null;
 		Matcher people = ATTENDEES.matcher(text);

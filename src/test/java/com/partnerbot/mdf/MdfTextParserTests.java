@@ -70,6 +70,11 @@ class MdfTextParserTests {
 		assertThat(ClaimFacts.of("we spent 5,400 on the webinar").actualCost()).isEqualByComparingTo("5400");
 		assertThat(ClaimFacts.of("it came to 2.4k in the end").actualCost()).isEqualByComparingTo("2400");
 		assertThat(ClaimFacts.of("we spent 3 days preparing it").isEmpty()).isTrue();
+		// and in a request, what it will cost
+		MdfDraft draft = MdfTextParser.parse("it'll cost about 6k, around 40 people, on Feb 12",
+				LocalDate.of(2026, 12, 3));
+		assertThat(draft.cost()).isEqualByComparingTo("6000");
+		assertThat(draft.attendees()).isEqualTo(40);
 		assertThat(ClaimFacts.of("here are the slides").isEmpty()).isTrue();
 		assertThat(ClaimFacts.of(null).isEmpty()).isTrue();
 		ClaimFacts later = facts.with(new ClaimFacts(null, 25, null));
