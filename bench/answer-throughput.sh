@@ -16,6 +16,7 @@
 # Settings (environment):
 #   BENCH_COUNT=100          questions (at most 102: the answerable ones)
 #   BENCH_WARMUP=15          warm-up questions (paraphrases, not counted)
+#   BENCH_FLOOR_THREADS=2    questions the floor asks at a time (the cores)
 #   BENCH_LLM_DELAY_MS=1000  the stub LLM's wait
 #   BENCH_MODES="none stub"  which runs: no LLM, stub LLM
 #   BENCH_JAVA=/path/java    JDK 21+ (else the first under $JAVA_HOME, /usr/lib/jvm)
@@ -29,6 +30,7 @@ source "$here/harness.sh"
 jar=$(bench_jar "$root" "${1:-}")
 count=${BENCH_COUNT:-100}
 warmup=${BENCH_WARMUP:-15}
+floor_threads=${BENCH_FLOOR_THREADS:-2}
 delay=${BENCH_LLM_DELAY_MS:-1000}
 modes=${BENCH_MODES:-none stub}
 
@@ -70,7 +72,7 @@ for mode in $modes; do
 	app_pid=$!
 	await_ready "$app_pid" "$app_port" "$admin_token" 300
 	"$java" -cp "$driver_cp" AnswerThroughput --app-url "http://127.0.0.1:$app_port" --stub-port "$stub_port" \
-		--secret "$secret" --admin-token "$admin_token" --count "$count" --warmup "$warmup" \
+		--secret "$secret" --admin-token "$admin_token" --count "$count" --warmup "$warmup" --floor-threads "$floor_threads" \
 		--questions "$root/src/test/resources/eval/answers.jsonl" \
 		--payload "$root/src/test/resources/slack/payloads/event_callback.app_mention.ext_shared.json" \
 		--floor-results "$work/floor-rate.txt" "${llm_args[@]}"

@@ -124,6 +124,7 @@ await_ready() {
 	done
 	until ready_report=$(curl -fsS -X POST -H "Authorization: Bearer $token" \
 		"http://127.0.0.1:$port/api/admin/reindex" 2>/dev/null); do
+		kill -0 "$pid" 2>/dev/null || { echo "the app exited during its start-up reindex" >&2; return 1; }
 		sleep 1
 		(( SECONDS - started < seconds )) || { echo "the start-up reindex did not finish in $seconds s" >&2; return 1; }
 	done
