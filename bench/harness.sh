@@ -94,3 +94,39 @@ stop_app_process() {
 	fi
 	wait "$pid" 2>/dev/null || true
 }
+
+# The end of a run that started one app (its EXIT trap): stops the app PID, whose embedded
+# PostgreSQL lives under DATA; then, as the run went, shows the end of LOG (it failed), keeps
+# WORK (BENCH_KEEP=1) or removes it.  end_run STATUS PID DATA WORK LOG
+end_run() {
+	local status=$1 pid=$2 data=$3 work=$4 log=$5
+	stop_app_process "$pid" "$data"
+	if [[ $status -ne 0 ]]; then
+		echo "failed (exit $status); app log: $log" >&2
+		tail -n 30 "$log" >&2 2>/dev/null || true
+	elif [[ ${BENCH_KEEP:-0} == 1 ]]; then
+		echo "kept $work"
+	else
+		rm -rf "$work"
+	fi
+	exit "$status"
+}
+
+# Waits until the app PID on PORT is healthy and its start-up reindex has finished (it is
+# CPU-bound: a reindex request returns when it is done, 409 while it runs), at most SECONDS;
+# sets $ready_report to the last reindex's report.  await_ready PID PORT ADMIN_TOKEN SECONDS
+await_ready() {
+	local pid=$1 port=$2 token=$3 seconds=$4 started=$SECONDS
+	until curl -fsS "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+		kill -0 "$pid" 2>/dev/null || { echo "the app exited during start-up" >&2; return 1; }
+		(( SECONDS - started < seconds )) || { echo "the app is not healthy after $seconds s" >&2; return 1; }
+		sleep 0.5
+	done
+	until ready_report=$(curl -fsS -X POST -H "Authorization: Bearer $token" \
+		"http://127.0.0.1:$port/api/admin/reindex" 2>/dev/null); do
+		kill -0 "$pid" 2>/dev/null || { echo "the app exited during its start-up reindex" >&2; return 1; }
+		sleep 1
+		(( SECONDS - started < seconds )) || { echo "the start-up reindex did not finish in $seconds s" >&2; return 1; }
+	done
+	echo "app ready after $(( SECONDS - started )) s"
+}

@@ -55,16 +55,7 @@ floor_pid=""
 stop_app() {
 	local status=$?
 	stop_app_process "$floor_pid" "$work"
-	stop_app_process "$app_pid" "$data"
-	if [[ $status -ne 0 ]]; then
-		echo "failed (exit $status); app log: $log" >&2
-		tail -n 30 "$log" >&2 2>/dev/null || true
-	elif [[ ${BENCH_KEEP:-0} == 1 ]]; then
-		echo "kept $work (app log: $log)"
-	else
-		rm -rf "$work"
-	fi
-	exit "$status"
+	end_run "$status" "$app_pid" "$data" "$work" "$log"
 }
 trap stop_app EXIT
 trap 'exit 130' INT TERM

@@ -28,7 +28,14 @@ public final class StubOpenAi implements AutoCloseable {
 	private volatile Function<JsonObject, String> reply = request -> "NOT_IN_SOURCES";
 
 	public StubOpenAi() throws IOException {
-		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this(0);
+	}
+
+	/**
+	 * On this loopback port (0: any free one), for a benchmark's app to be pointed at.
+	 */
+	public StubOpenAi(int port) throws IOException {
+		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		server.createContext("/", this::handle);
 		server.start();

@@ -23,7 +23,8 @@ class LlmConfiguration {
 
 	@Bean
 	ChatModel chatModel(OpenAiProperties openAi, AssistantProperties properties) {
-		return OpenAiChatModel.builder()
+		// a task computing on one of the cores' slots gives it up while the model answers
+		return new WaitingChatModel(OpenAiChatModel.builder()
 			.baseUrl(openAi.baseUrl())
 			// local servers such as Ollama take any key
 			.apiKey(StringUtils.hasText(openAi.apiKey()) ? openAi.apiKey() : "none")
@@ -31,7 +32,7 @@ class LlmConfiguration {
 			.temperature(0.0)
 			.timeout(properties.llmTimeout())
 			.maxRetries(1)
-			.build();
+			.build());
 	}
 
 	@Bean

@@ -1,11 +1,23 @@
 package com.partnerbot.assistant;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -310,6 +322,119 @@ class LlmPathTests extends EndToEndTests {
 		assertThat(draft.customerName()).isEqualTo("Initech");
 		assertThat(draft.products()).containsExactly("Analytics Suite");
 		assertThat(draft.complete()).isTrue();
+	}
+
+	/**
+	 * Questions the library answers, each in a partner's words: none of them leans on an
+	 * earlier one, or starts a deal registration.
+	 */
+	private static final List<String> QUESTIONS = List.of("How long is a registered deal protected?",
+			"How long does the channel manager take to approve a registration?",
+			"How do I appeal a rejected deal registration?",
+			"What is the influence fee on Northwind-led co-sell deals?",
+			"How do I check whether a prospect is a named account?",
+			"How long does an upgrade request take to be validated?",
+			"Where in the portal do I request a tier upgrade?",
+			"What happens when the protection on my registration expires?");
+
+	private static final List<String> NAMES = List.of("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf",
+			"Hotel");
+
+	@Test
+	void answersWaitingOnTheModelRunSideBySideWhileOneChannelsRepliesKeepTheirOrder() {
+		int busyQuestions = 3;
+		int others = QUESTIONS.size() - busyQuestions;
+		TestPartner partner = newPartner("Waiting ", "Silver", 1 + others);
+		String busy = partner.nextChannel();
+		// the model holds every question until the test lets them go, and answers each
+		// by its name (a number would have to be in the passages)
+		CountDownLatch letGo = new CountDownLatch(1);
+		Set<Integer> held = ConcurrentHashMap.newKeySet();
+		AtomicInteger busyAtOnce = new AtomicInteger();
+		AtomicInteger busyAtMost = new AtomicInteger();
+		openAi.reply(request -> {
+			String prompt = StubOpenAi.prompt(request);
+			int asked = QUESTIONS.indexOf(QUESTIONS.stream().filter(prompt::contains).findFirst().orElse(null));
+			if (asked < 0) {
+				return GroundedAnswerer.NOT_IN_SOURCES;
+			}
+			boolean inBusy = asked < busyQuestions;
+			if (inBusy) {
+				busyAtMost.accumulateAndGet(busyAtOnce.incrementAndGet(), Math::max);
+			}
+			held.add(asked);
+			try {
+				letGo.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				held.remove(asked);
+				if (inBusy) {
+					busyAtOnce.decrementAndGet();
+				}
+			}
+			return "This is answer " + NAMES.get(asked) + " [1].";
+		});
+		try {
+			// one person asks three questions in one channel; five others, one each, in
+			// channels of their own
+			for (int i = 0; i < QUESTIONS.size(); i++) {
+				String channel = (i < busyQuestions) ? busy : partner.nextChannel();
+				String person = (i < busyQuestions) ? "U_WAIT_BUSY" : "U_WAIT_" + i;
+				mention(partner.team(), person, channel, "1700000000.00000" + i, QUESTIONS.get(i));
+			}
+			// every other channel's question waits on the model at the same time as the
+			// busy channel's first, and the busy channel's others wait their turn
+			Set<Integer> expected = new HashSet<>(List.of(0));
+			for (int i = busyQuestions; i < QUESTIONS.size(); i++) {
+				expected.add(i);
+			}
+			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> held.equals(expected));
+		}
+		finally {
+			letGo.countDown();
+		}
+		for (String channel : partner.channels().subList(1, partner.channels().size())) {
+			assertThat(answersIn(channel, 1)).hasSize(1);
+		}
+		assertThat(answersIn(busy, busyQuestions)).containsExactly("answer Alpha", "answer Bravo", "answer Charlie");
+		assertThat(busyAtMost.get()).isEqualTo(1);
+	}
+
+	/** A person of the team mentions the bot in the channel. */
+	private void mention(String team, String user, String channel, String ts, String text) {
+		JsonObject mention = SlackPayloadFiles.json("event_callback.app_mention.ext_shared.json");
+		mention.addProperty("event_id", unique("Ev"));
+		JsonObject event = mention.getAsJsonObject("event");
+		event.addProperty("team", team);
+		event.addProperty("user", user);
+		event.addProperty("channel", channel);
+		event.addProperty("ts", ts);
+		event.addProperty("text", "<@" + StubSlackApi.BOT_USER + "> " + text);
+		assertThat(slack().json(mention.toString()).statusCode()).isEqualTo(200);
+	}
+
+	/**
+	 * The names of the questions answered in the channel, in the order their answers
+	 * came: posted, or put in place of the "looking" placeholder.
+	 */
+	private List<String> answersIn(String channel, int count) {
+		Pattern name = Pattern.compile("answer [A-Z][a-z]+");
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> answerCalls(channel).size() >= count);
+		return answerCalls(channel).stream().map(call -> {
+			Matcher found = name.matcher(call.arg("text"));
+			return found.find() ? found.group() : call.arg("text");
+		}).toList();
+	}
+
+	private static List<StubSlackApi.Call> answerCalls(String channel) {
+		return Stream.concat(slackApi.calls("chat.postMessage").stream(), slackApi.calls("chat.update").stream())
+			.filter(call -> channel.equals(call.arg("channel")) && call.arg("text") != null
+					&& call.arg("text").contains("answer "))
+			.sorted(Comparator.comparingLong(StubSlackApi.Call::atNanos))
+			.toList();
 	}
 
 	private UUID partnerId() {

@@ -3,10 +3,14 @@ package com.partnerbot.slack.bolt;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.util.http.SlackHttpClient;
+import okhttp3.OkHttpClient;
 
 import lombok.RequiredArgsConstructor;
 
 import org.springframework.stereotype.Component;
+
+import com.partnerbot.platform.CpuSlots;
 
 /**
  * The Slack Web API at {@code SLACK_API_URL}, with the bot token.
@@ -34,7 +38,15 @@ public class SlackApi {
 					int timeout = (int) properties.callTimeout().toMillis();
 					config.setHttpClientCallTimeoutMillis(timeout);
 					config.setHttpClientReadTimeoutMillis(timeout);
-					slack = Slack.getInstance(config);
+					// a task computing on one of the cores' slots gives it up while Slack
+					// answers
+					OkHttpClient http = SlackHttpClient.buildOkHttpClient(config)
+						.newBuilder()
+						.addInterceptor((chain) -> CpuSlots.waiting(() -> chain.proceed(chain.request())))
+						.build();
+					SlackHttpClient client = new SlackHttpClient(http);
+					client.setConfig(config);
+					slack = Slack.getInstance(config, client);
 				}
 				ready = slack;
 			}

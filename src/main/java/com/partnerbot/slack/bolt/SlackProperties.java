@@ -16,8 +16,10 @@ import org.springframework.util.StringUtils;
  * @param apiUrl base URL of the Web API, ending in {@code /}
  * @param maxBodyBytes the largest request body accepted
  * @param maxClockSkewSeconds how old a signed request may be
- * @param workThreads threads for the work after acknowledgements (answering, posting); 0
- * means one less than the cores, so that acknowledgements always have a core: answering
+ * @param workThreads how many tasks of the work after acknowledgements (answering,
+ * posting) compute at once; each runs on a virtual thread and gives its slot up while it
+ * waits on the LLM or Slack, so this bounds the CPU, not how many answers are under way.
+ * 0 means one less than the cores, so that acknowledgements always have a core: answering
  * is CPU-bound (embedding the question) and, unbounded, starved them (docs/benchmarks.md)
  * @param callTimeout how long a Web API call may take before it counts as failed
  * @param work how much work may wait after acknowledgements
