@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.slack.api.bolt.App;
 import com.slack.api.model.block.ImageBlock;
@@ -80,6 +82,8 @@ public class ProgramHome implements SlackFeature {
 					+ "|doing|status|progress|standing|scorecard|activity|engag(ed|ement)|going)\\b",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+	private static final Pattern PROPER_NOUN = Pattern.compile("\\b\\p{Lu}[\\p{L}\\p{N}&.-]*");
+
 	private final ProgramAnalytics analytics;
 
 	private final ProgramCharts charts;
@@ -125,8 +129,18 @@ public class ProgramHome implements SlackFeature {
 	 * ("which partners are at risk?", "how is Acme doing?").
 	 */
 	public boolean asked(Requester requester, String text) {
-		return requester instanceof Requester.Staff && (QUESTION.matcher(text).find()
-				|| (ABOUT_A_PARTNER.matcher(text).find() && named(partners.all(), Partner::name, text).isPresent()));
+		return requester instanceof Requester.Staff
+				&& (QUESTION.matcher(text).find() || (ABOUT_A_PARTNER.matcher(text).find()
+						&& named(partners.all(), Partner::name, properNouns(text)).isPresent()));
+	}
+
+	/**
+	 * The words written with a capital: a partner named in passing is a proper noun
+	 * ("Hooli"), where a word of the question that happens to begin a partner's name
+	 * ("which deals are waiting", and a partner called Waiting Ltd) is not.
+	 */
+	private static String properNouns(String text) {
+		return PROPER_NOUN.matcher(text).results().map(MatchResult::group).collect(Collectors.joining(" "));
 	}
 
 	/**

@@ -148,6 +148,13 @@ class ProgramInSlackTests extends EndToEndTests {
 		steps.askDirectly(StubSlackApi.TEAM, manager, library, "1700003500.000100",
 				"what discount does " + name.strip() + " get?");
 		assertThat(answerIn(library).arg("text")).doesNotContain("/100");
+		// a word of the question that begins a partner's name is not the partner
+		String first = unique("Qx");
+		registerPartner(first + " Holdings", "Silver", unique("TQ"));
+		String word = unique("D");
+		steps.askDirectly(StubSlackApi.TEAM, manager, word, "1700003600.000100",
+				"which deals are " + first.toLowerCase(java.util.Locale.ROOT) + " waiting for?");
+		assertThat(answerIn(word).arg("text")).doesNotContain("/100");
 	}
 
 	@Test
