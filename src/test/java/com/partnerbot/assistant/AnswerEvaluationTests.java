@@ -178,6 +178,23 @@ class AnswerEvaluationTests {
 	}
 
 	@Test
+	void whoTheAskersOwnPersonIsIsNotQuotedFromTheDocumentsAboutTheRole() {
+		// issue 13: quoted the Rules of Engagement's "Your channel manager ... reviews
+		// each
+		// registration" lead-in; the library is the same for every partner
+		AnswerComposer.Composed answer = ask("Who is my channel manager?", "Silver");
+		assertThat(answer.kind()).isEqualTo(AnswerComposer.Kind.OWN_RECORD);
+		assertThat(answer.text()).startsWith(AnswerComposer.NOT_IN_THE_LIBRARY_OURS)
+			.contains("A channel manager can answer it");
+		assertThat(answer.citations()).isEmpty();
+		// what the role does is the library's
+		AnswerComposer.Composed role = ask("How long does the channel manager take to approve a registration?",
+				"Silver");
+		assertThat(role.kind()).isEqualTo(AnswerComposer.Kind.ANSWERED);
+		assertThat(role.text()).contains("3 business days");
+	}
+
+	@Test
 	void greetingsAndThanksGetAShortFriendlyReply() {
 		assertThat(ask("hi", "Silver").text()).isEqualTo(AnswerComposer.GREETING);
 		assertThat(ask("thanks!", "Silver").text()).isEqualTo(AnswerComposer.THANKS);
