@@ -137,6 +137,26 @@ class AnswerEvaluationTests {
 	}
 
 	@Test
+	void aHowQuestionLeadsWithTheStepsAndAParagraphIsNeverLeftLeaningOnItsOpening() {
+		// the glossary's definition led, its own first sentence pulled above its heading
+		// and "Gold needs 2; Platinum needs 4, covering all three products." quoted alone
+		AnswerComposer.Composed how = ask("how do I get certified as an engineer?", "Silver");
+		assertThat(how.kind()).isEqualTo(AnswerComposer.Kind.ANSWERED);
+		assertThat(how.citations().get(0).source()).isEqualTo("program/training-and-certification.md");
+		assertThat(how.text()).contains("Secure Gateway Deployment Specialist*: Role: Engineer");
+		AnswerComposer.Composed what = ask("what is a certified engineer?", "Silver");
+		assertThat(what.citations().get(0).source()).isEqualTo("program/program-terms-glossary.txt");
+		assertThat(what.text()).startsWith("_NORTHWIND CLOUD PARTNER PROGRAM: GLOSSARY OF TERMS > CERTIFIED ENGINEER_\n"
+				+ "> An employee with a current Certified Solutions Engineer");
+		for (String text : List.of(how.text(), what.text())) {
+			int rest = text.indexOf("Gold needs 2; Platinum needs 4");
+			if (rest >= 0) {
+				assertThat(text.substring(0, rest)).as(text).endsWith("Deployment Specialist certification. ");
+			}
+		}
+	}
+
+	@Test
 	void whomToContactIsAnsweredWithTheAddress() {
 		// issue 13: answered from the extension and named-account FAQ entries, no address
 		AnswerComposer.Composed answer = ask("who do I contact about a deal registration?", "Silver");
