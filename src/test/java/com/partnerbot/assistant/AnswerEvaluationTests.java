@@ -70,9 +70,9 @@ class AnswerEvaluationTests {
 		assertThat(all.prohibitionsBroken()).as(report).isZero();
 		assertThat(all.smallTalk()).as(report).isEqualTo(all.greetings());
 		// the issue asks for 90%; without an LLM the set's unanswerable questions share
-		// too many words with the library for that (docs/benchmarks.md): 80% measured,
+		// too many words with the library for that (docs/benchmarks.md): 85% measured,
 		// this floor keeps one question of margin so it cannot slip back unnoticed
-		assertThat(all.abstainedRate()).as(report).isGreaterThanOrEqualTo(0.75);
+		assertThat(all.abstainedRate()).as(report).isGreaterThanOrEqualTo(0.80);
 		assertThat(figures.get("holdout").leaks()).isZero();
 	}
 
