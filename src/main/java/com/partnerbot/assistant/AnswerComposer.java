@@ -66,12 +66,24 @@ final class AnswerComposer {
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
 
+	// "who is my channel manager?", "who are our certified engineers?": a person of the
+	// asker's own, which the library, the same for every partner, cannot name
+	private static final Pattern WHO_OF_OURS = Pattern.compile("(?i)\\bwho(?:'s|’s|\\s+is|\\s+are)\\s+(?:my|our)\\b");
+
+	static final String NOT_IN_THE_LIBRARY_OURS = "The enablement library is the same for every partner, so it can't tell "
+			+ "who yours is. ";
+
 	private static final Pattern CLAIM_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
 
 	/** What kind of reply an answer is, for the evaluation and the logs. */
 	enum Kind {
 
-		ANSWERED, DONT_KNOW, SMALL_TALK, RESTRICTED, OTHER_LANGUAGE
+		ANSWERED, DONT_KNOW, SMALL_TALK, RESTRICTED, OTHER_LANGUAGE,
+
+		/**
+		 * About the asker's own record ("who is my channel manager?"), not the library.
+		 */
+		OWN_RECORD
 
 	}
 
@@ -109,7 +121,7 @@ final class AnswerComposer {
 	 * one.
 	 */
 	static Composed forAudience(Composed composed, Audience audience) {
-		if (!audience.isStaff() || composed.kind() != Kind.DONT_KNOW) {
+		if (!audience.isStaff() || (composed.kind() != Kind.DONT_KNOW && composed.kind() != Kind.OWN_RECORD)) {
 			return composed;
 		}
 		return new Composed(composed.text().replace(TO_A_MANAGER, FOR_STAFF), composed.citations(), composed.grounded(),
@@ -125,6 +137,10 @@ final class AnswerComposer {
 		if (talk != null) {
 			return new Composed((talk == Conversation.SmallTalk.GREETING) ? GREETING : THANKS, List.of(), true,
 					Kind.SMALL_TALK, 0);
+		}
+		if (WHO_OF_OURS.matcher(question.text()).find()) {
+			// the documents about the role are not the person: no quote would answer it
+			return new Composed(NOT_IN_THE_LIBRARY_OURS + TO_A_MANAGER, List.of(), false, Kind.OWN_RECORD, 0);
 		}
 		String language = Conversation.foreignLanguage(question.text());
 		if (language != null && model != null && translator != null) {

@@ -258,7 +258,9 @@ public final class AnswerEvaluation {
 		AnswerEvaluation evaluation = new AnswerEvaluation(knowledge, unbounded);
 		List<Features> features = new ArrayList<>();
 		for (Labelled q : questions) {
-			if (!q.split().equals("tune") || !(q.answerable() || q.category().equals("unanswerable"))) {
+			boolean tune = q.split().equals("tune");
+			// held-out lines are only traced (when verbose), never tuned on
+			if (!(tune || verbose) || !(q.answerable() || q.category().equals("unanswerable"))) {
 				continue;
 			}
 			String query = unbounded.inLibraryWords(q.question(), false);
@@ -267,14 +269,16 @@ public final class AnswerEvaluation {
 			Outcome asked = evaluation.ask(q);
 			Features f = new Features(q.answerable(), found.isEmpty() ? 0 : found.get(0).similarity(),
 					unbounded.coverage(query, found), !unknown.isEmpty(),
-					unbounded.unknownTopicality(query, unknown, found), asked.rightFirstCitation(),
+					unbounded.unknownTopicality(query, unknown, found), asked.abstained(), asked.rightFirstCitation(),
 					asked.factsPresent());
-			features.add(f);
+			if (tune) {
+				features.add(f);
+			}
 			if (verbose) {
 				out.printf(Locale.ROOT,
-						"features %s answerable=%s similarity=%.3f coverage=%.3f unknown=%s topicality=%.3f right=%s facts=%s %s%n",
-						q.id(), f.answerable(), f.similarity(), f.coverage(), unknown, f.topicality(), f.right(),
-						f.facts(), query);
+						"features %s %s answerable=%s similarity=%.3f coverage=%.3f unknown=%s topicality=%.3f refused=%s right=%s facts=%s %s%n",
+						q.id(), q.split(), f.answerable(), f.similarity(), f.coverage(), unknown, f.topicality(),
+						f.refused(), f.right(), f.facts(), query);
 			}
 		}
 		int answerable = (int) features.stream().filter(Features::answerable).count();
@@ -333,10 +337,15 @@ public final class AnswerEvaluation {
 
 	/** What the tuner knows of a tune question asked with no bounds. */
 	private record Features(boolean answerable, double similarity, double coverage, boolean unknown, double topicality,
-			boolean right, boolean facts) {
+			boolean refused, boolean right, boolean facts) {
 
+		/**
+		 * Whether these bounds leave it answered; a question the composer's rules refuse
+		 * whatever the bounds (a name the library never uses, the asker's own person) is
+		 * not.
+		 */
 		boolean answered(double similarity, double coverage, double similarityUnknown, double maxTopicality) {
-			return this.similarity >= similarity && this.coverage >= coverage
+			return !refused && this.similarity >= similarity && this.coverage >= coverage
 					&& (!unknown || (this.similarity >= similarityUnknown && topicality < maxTopicality));
 		}
 

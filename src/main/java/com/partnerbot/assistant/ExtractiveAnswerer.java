@@ -34,6 +34,10 @@ final class ExtractiveAnswerer {
 
 	private static final Pattern DIGIT = Pattern.compile("\\d");
 
+	// a question about how to get or do something asks for steps, not a definition
+	private static final Pattern PROCEDURE = Pattern
+		.compile("(?i)\\bhow (?:do|can|does|should|would) (?:i|we|you|one|our \\w+|a partner|partners)\\b");
+
 	// a sentence about the document itself ("This document is the reference for ...",
 	// "This guide walks you through ...") says where the answer is, never what it is
 	private static final Pattern ABOUT_THE_DOCUMENT = Pattern.compile(
@@ -121,12 +125,15 @@ final class ExtractiveAnswerer {
 		// asker's row
 		String tier = (asker != null && namesOtherTier(asked, asker)) ? null : asker;
 		boolean whom = WHOM.matcher(question).find();
+		boolean procedure = PROCEDURE.matcher(question).find();
 		List<Candidate> candidates = new ArrayList<>();
 		for (int p = 0; p < passages.size(); p++) {
 			Passage passage = passages.get(p);
 			// the better the retrieval rank and the closer the heading path, the likelier
-			// the passage answers
-			double prior = 0.3 * (1.0 - (double) p / passages.size()) + 0.5 * match(asked, passage.location());
+			// the passage answers; a definition headed with the term asked about says
+			// what it is, not how to get it
+			double heading = (procedure && definition(passage)) ? 0 : match(asked, passage.location());
+			double prior = 0.3 * (1.0 - (double) p / passages.size()) + 0.5 * heading;
 			for (Unit unit : units(passage.text(), p)) {
 				Candidate candidate = candidate(unit, asked, prior, tier, passage.location());
 				if (whom && ADDRESS.matcher(text(unit)).find()) {
@@ -142,7 +149,7 @@ final class ExtractiveAnswerer {
 		// an FAQ entry whose question is nearly the one asked answers it: its answer
 		// leads, whatever else scored higher
 		Candidate faq = faqEntry(asked, passages, candidates);
-		Candidate entry = (faq != null) ? faq : namedSection(topic(question), passages, candidates);
+		Candidate entry = (faq != null) ? faq : namedSection(topic(question), procedure, passages, candidates);
 		if (entry != null) {
 			candidates.remove(entry);
 			candidates.add(0, entry);
@@ -212,12 +219,13 @@ final class ExtractiveAnswerer {
 	 * own headings hold most of it ("Days 1-30" before "Days 61-90" in "Your first 30, 60
 	 * and 90 days" for "the first 30 days"); null when no section is named so.
 	 */
-	private static Candidate namedSection(Set<String> topic, List<Passage> passages, List<Candidate> candidates) {
+	private static Candidate namedSection(Set<String> topic, boolean procedure, List<Passage> passages,
+			List<Candidate> candidates) {
 		Candidate section = null;
 		double closest = 0;
 		for (Candidate candidate : candidates) {
 			Passage passage = passages.get(candidate.unit().passage());
-			if (!namesTheSection(topic, passage)) {
+			if (!namesTheSection(topic, passage) || (procedure && definition(passage))) {
 				continue;
 			}
 			double own = sectionMatch(topic, passage);
@@ -227,6 +235,15 @@ final class ExtractiveAnswerer {
 			}
 		}
 		return section;
+	}
+
+	/**
+	 * Whether a section is one paragraph and nothing else, as a glossary entry is: it
+	 * says what its heading is, not how to get or do it.
+	 */
+	private static boolean definition(Passage passage) {
+		List<Unit> units = units(passage.text(), 0);
+		return units.size() == 1 && units.get(0) instanceof Prose;
 	}
 
 	/**
@@ -336,8 +353,12 @@ final class ExtractiveAnswerer {
 			String row = tierLead(table, tier, asked);
 			lead = (row != null) ? List.of(row) : List.of();
 		}
-		else if (best.unit() instanceof Prose && best.sentence() != null && !best.sentence().endsWith(":")
-				&& match(asked, best.sentence()) >= DIRECT) {
+		else if (best.unit() instanceof Prose prose && best.sentence() != null && !best.sentence().endsWith(":")
+				&& match(asked, best.sentence()) >= DIRECT && !best.sentence().equals(prose.sentences().get(0))) {
+			// a paragraph that opens with its answer is quoted whole: pulled out above
+			// its
+			// heading, the opening left the rest to lean on nothing ("Gold needs 2;
+			// Platinum needs 4" after a glossary entry's definition)
 			lead = List.of(best.sentence());
 		}
 		if (!lead.isEmpty()) {

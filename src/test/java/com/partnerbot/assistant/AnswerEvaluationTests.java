@@ -70,9 +70,9 @@ class AnswerEvaluationTests {
 		assertThat(all.prohibitionsBroken()).as(report).isZero();
 		assertThat(all.smallTalk()).as(report).isEqualTo(all.greetings());
 		// the issue asks for 90%; without an LLM the set's unanswerable questions share
-		// too many words with the library for that (docs/benchmarks.md): 80% measured,
+		// too many words with the library for that (docs/benchmarks.md): 85% measured,
 		// this floor keeps one question of margin so it cannot slip back unnoticed
-		assertThat(all.abstainedRate()).as(report).isGreaterThanOrEqualTo(0.75);
+		assertThat(all.abstainedRate()).as(report).isGreaterThanOrEqualTo(0.80);
 		assertThat(figures.get("holdout").leaks()).isZero();
 	}
 
@@ -137,6 +137,26 @@ class AnswerEvaluationTests {
 	}
 
 	@Test
+	void aHowQuestionLeadsWithTheStepsAndAParagraphIsNeverLeftLeaningOnItsOpening() {
+		// the glossary's definition led, its own first sentence pulled above its heading
+		// and "Gold needs 2; Platinum needs 4, covering all three products." quoted alone
+		AnswerComposer.Composed how = ask("how do I get certified as an engineer?", "Silver");
+		assertThat(how.kind()).isEqualTo(AnswerComposer.Kind.ANSWERED);
+		assertThat(how.citations().get(0).source()).isEqualTo("program/training-and-certification.md");
+		assertThat(how.text()).contains("Secure Gateway Deployment Specialist*: Role: Engineer");
+		AnswerComposer.Composed what = ask("what is a certified engineer?", "Silver");
+		assertThat(what.citations().get(0).source()).isEqualTo("program/program-terms-glossary.txt");
+		assertThat(what.text()).startsWith("_NORTHWIND CLOUD PARTNER PROGRAM: GLOSSARY OF TERMS > CERTIFIED ENGINEER_\n"
+				+ "> An employee with a current Certified Solutions Engineer");
+		for (String text : List.of(how.text(), what.text())) {
+			int rest = text.indexOf("Gold needs 2; Platinum needs 4");
+			if (rest >= 0) {
+				assertThat(text.substring(0, rest)).as(text).endsWith("Deployment Specialist certification. ");
+			}
+		}
+	}
+
+	@Test
 	void whomToContactIsAnsweredWithTheAddress() {
 		// issue 13: answered from the extension and named-account FAQ entries, no address
 		AnswerComposer.Composed answer = ask("who do I contact about a deal registration?", "Silver");
@@ -177,6 +197,23 @@ class AnswerEvaluationTests {
 		assertThat(composer.unknownWords("is there a cost for the technical cert exams")).isEmpty();
 		// a word of several terms the library never uses is named once
 		assertThat(composer.unknownWords("is DR-1001 approved?")).containsExactly("DR-1001");
+	}
+
+	@Test
+	void whoTheAskersOwnPersonIsIsNotQuotedFromTheDocumentsAboutTheRole() {
+		// issue 13: quoted the Rules of Engagement's "Your channel manager ... reviews
+		// each
+		// registration" lead-in; the library is the same for every partner
+		AnswerComposer.Composed answer = ask("Who is my channel manager?", "Silver");
+		assertThat(answer.kind()).isEqualTo(AnswerComposer.Kind.OWN_RECORD);
+		assertThat(answer.text()).startsWith(AnswerComposer.NOT_IN_THE_LIBRARY_OURS)
+			.contains("A channel manager can answer it");
+		assertThat(answer.citations()).isEmpty();
+		// what the role does is the library's
+		AnswerComposer.Composed role = ask("How long does the channel manager take to approve a registration?",
+				"Silver");
+		assertThat(role.kind()).isEqualTo(AnswerComposer.Kind.ANSWERED);
+		assertThat(role.text()).contains("3 business days");
 	}
 
 	@Test

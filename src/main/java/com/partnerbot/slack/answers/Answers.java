@@ -1,5 +1,6 @@
 package com.partnerbot.slack.answers;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import com.partnerbot.assistant.Answer;
@@ -30,10 +31,19 @@ public class Answers {
 
 	private final PartnerHelp help;
 
+	private final ManagerQuestions managers;
+
 	/**
 	 * An answer from what the requester's partner (or, for staff, the vendor) may see.
 	 */
 	public Messages.Reply reply(Requester requester, String text, String conversationId) {
+		if (managers.wants(text)) {
+			// the partner's own record: no document says who looks after it
+			Optional<Messages.Reply> manager = managers.answer(requester);
+			if (manager.isPresent()) {
+				return manager.get();
+			}
+		}
 		return reply(requester, text, conversationId,
 				requester.partner().map(p -> Audience.tier(p.tier().label())).orElse(Audience.staff()));
 	}
@@ -43,6 +53,9 @@ public class Answers {
 	 * partners.
 	 */
 	Messages.Reply replyForEveryone(Requester requester, String text, String conversationId) {
+		if (managers.wants(text) && requester.partner().isPresent()) {
+			return Messages.Reply.plain(ManagerQuestions.ELSEWHERE);
+		}
 		return reply(requester, text, conversationId, Audience.everyone());
 	}
 
