@@ -66,7 +66,7 @@ public final class DealsBench {
 				}
 				System.gc();
 				Runtime heap = Runtime.getRuntime();
-				System.out.printf("names in memory: %d loaded (ready %.1f s after start-up), index arrays %.1f MB; "
+				System.out.printf("names in memory: %d loaded (waited %.1f s for them after start-up), index arrays %.1f MB; "
 						+ "heap used after a full GC %.1f MB%n", names.index().size(), (System.nanoTime() - waited) / 1e9,
 						names.index().bytes() / 1e6, (heap.totalMemory() - heap.freeMemory()) / 1e6);
 			}

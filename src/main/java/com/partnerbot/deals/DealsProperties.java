@@ -55,7 +55,7 @@ public record DealsProperties(@DefaultValue("90") int protectionDays, @DefaultVa
 
 	/**
 	 * The live registrations' customer names kept in memory on each instance, to find
-	 * similar names without PostgreSQL's trigram index (about 110 MB of heap a million
+	 * similar names without PostgreSQL's trigram index (about 115 MB of heap a million
 	 * names); off, every conflict check searches the trigram index.
 	 *
 	 * @param enabled whether the names are kept in memory
