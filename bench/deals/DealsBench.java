@@ -39,7 +39,10 @@ public final class DealsBench {
 					"logging.structured.format.console", "", "logging.level.root", "warn",
 					// the outbox's sends to a Slack that is not there
 					"logging.level.com.slack", "off", "logging.level.com.partnerbot.slack.outbox", "error",
-					"partnerbot.deals.pre-checks.per-partner", "1000000000"))
+					"partnerbot.deals.pre-checks.per-partner", "1000000000",
+					// BENCH_NAME_INDEX=false: today's search by the pg_trgm index, for a before
+					"partnerbot.deals.name-index.enabled",
+					System.getenv().getOrDefault("BENCH_NAME_INDEX", "true")))
 			.run()) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			DealRegistrations registrations = context.getBean(DealRegistrations.class);
@@ -54,6 +57,25 @@ public final class DealsBench {
 						(System.nanoTime() - started) / 1e9);
 			}
 			jdbc.sql("analyze").update();
+			CustomerNames names = context.getBean(CustomerNames.class);
+			boolean inMemory = context.getBean(DealsProperties.class).nameIndex().enabled();
+			if (inMemory) {
+				long waited = System.nanoTime();
+				while (!names.ready()) {
+					Thread.sleep(100);
+				}
+				System.gc();
+				Runtime heap = Runtime.getRuntime();
+				System.out.printf("names in memory: %d loaded (waited %.1f s for them after start-up), index arrays %.1f MB; "
+						+ "heap used after a full GC %.1f MB%n", names.index().size(), (System.nanoTime() - waited) / 1e9,
+						names.index().bytes() / 1e6, (heap.totalMemory() - heap.freeMemory()) / 1e6);
+			}
+			else {
+				System.gc();
+				Runtime heap = Runtime.getRuntime();
+				System.out.printf("names in memory: off; heap used after a full GC %.1f MB%n",
+						(heap.totalMemory() - heap.freeMemory()) / 1e6);
+			}
 			UUID partner = jdbc.sql("select id from partner where name = 'Bench Partner 1'").query(UUID.class).single();
 			List<String> products = List.of("Analytics Suite");
 			// warm up
@@ -64,10 +86,17 @@ public final class DealsBench {
 			double similarity = registrations.rules().nameSimilarity();
 			for (int i = 0; i < 100; i++) {
 				bare(jdbc, tx, partner, "Warmup Co " + i, "warmup" + i + ".com", similarity, null);
+				if (inMemory) {
+					bareInMemory(jdbc, tx, names, partner, "Warmup Co " + i, "warmup" + i + ".com", similarity, null,
+							new long[1]);
+				}
 			}
 			long[] miss = new long[samples];
 			long[] floor = new long[samples];
 			long[][] steps = new long[BARE_STEPS.length][samples];
+			long[] floorInMemory = new long[samples];
+			long[][] stepsInMemory = new long[BARE_STEPS_IN_MEMORY.length][samples];
+			long[] search = new long[samples];
 			long[] hit = new long[samples];
 			long[] variant = new long[samples];
 			long[] register = new long[samples];
@@ -90,6 +119,17 @@ public final class DealsBench {
 				floor[i] = System.nanoTime() - t0;
 				for (int s = 0; s < step.length; s++) {
 					steps[s][i] = step[s];
+				}
+				if (inMemory) {
+					String fresh3 = Corpus.name(faker, random);
+					long[] stepInMemory = new long[BARE_STEPS_IN_MEMORY.length];
+					long[] searched = new long[1];
+					floorInMemory[i] = bareInMemory(jdbc, tx, names, partner, fresh3,
+							"fresh-" + run + "-m" + i + ".com", similarity, stepInMemory, searched);
+					search[i] = searched[0];
+					for (int s = 0; s < stepInMemory.length; s++) {
+						stepsInMemory[s][i] = stepInMemory[s];
+					}
 				}
 				// a seeded customer: its domain under another name, then its name spelt otherwise
 				Map<String, Object> seeded = jdbc
@@ -151,6 +191,17 @@ public final class DealsBench {
 					.list()
 					.forEach(line -> System.out.println("  plan: " + line));
 			});
+			if (inMemory) {
+				CustomerNames.Similar found = names.similar(planKey, similarity).orElseThrow();
+				tx.executeWithoutResult(status -> {
+					setConfig(jdbc, similarity);
+					jdbc.sql("explain (analyze, buffers) " + LIVE_CANDIDATES_AMONG)
+						.params(Deals.liveCandidatesAmong(LocalDate.now(), "fresh-plan.com", planKey, similarity, found))
+						.query(String.class)
+						.list()
+						.forEach(line -> System.out.println("  plan in memory: " + line));
+				});
+			}
 			int total = jdbc.sql("select count(*) from deal_registration").query(Integer.class).single();
 			System.out.printf("registrations=%d samples=%d%n", total, samples);
 			System.out.printf("conflict check, new customer:      p50=%.2fms p95=%.2fms max=%.2fms%n", pct(miss, 50),
@@ -161,6 +212,18 @@ public final class DealsBench {
 			for (int s = 0; s < BARE_STEPS.length; s++) {
 				System.out.printf("  floor step %-28s p50=%.2fms p95=%.2fms%n", BARE_STEPS[s] + ":", pct(steps[s], 50),
 						pct(steps[s], 95));
+			}
+			if (inMemory) {
+				System.out.printf("bare SQL of the in-memory path (floor): p50=%.2fms p95=%.2fms max=%.2fms; "
+						+ "check/floor p50 %.2fx p95 %.2fx%n", pct(floorInMemory, 50), pct(floorInMemory, 95),
+						pct(floorInMemory, 100), pct(miss, 50) / pct(floorInMemory, 50),
+						pct(miss, 95) / pct(floorInMemory, 95));
+				for (int s = 0; s < BARE_STEPS_IN_MEMORY.length; s++) {
+					System.out.printf("  floor step %-28s p50=%.2fms p95=%.2fms%n", BARE_STEPS_IN_MEMORY[s] + ":",
+							pct(stepsInMemory[s], 50), pct(stepsInMemory[s], 95));
+				}
+				System.out.printf("  in-memory search (not in the floor): p50=%.3fms p95=%.3fms max=%.3fms%n",
+						pct(search, 50), pct(search, 95), pct(search, 100));
 			}
 			System.out.printf("conflict check, existing customer: p50=%.2fms p95=%.2fms max=%.2fms%n", pct(hit, 50),
 					pct(hit, 95), pct(hit, 100));
@@ -173,11 +236,97 @@ public final class DealsBench {
 		}
 	}
 
-	/** Deals.liveCandidates's statement. */
-	private static final String LIVE_CANDIDATES = "select * from deal_registration"
-			+ " where status in ('PENDING', 'CONFLICT', 'APPROVED', 'CO_SELL')"
-			+ " and (status <> 'APPROVED' or protected_until >= ?)"
-			+ " and (customer_domain = ? or customer_name_key = ? or customer_name_key % ?)";
+	/** Deals.liveCandidates's statement, by the pg_trgm index (the names not in memory). */
+	private static final String LIVE_CANDIDATES = "select * from deal_registration " + Deals.LIVE_CANDIDATES;
+
+	/** Deals.liveCandidates's statement among the ids found in memory. */
+	private static final String LIVE_CANDIDATES_AMONG = "select * from deal_registration "
+			+ Deals.LIVE_CANDIDATES_AMONG;
+
+	private static final String[] BARE_STEPS_IN_MEMORY = { "begin+advisory lock", "count recent pre-checks",
+			"insert pre-check", "set_config threshold+plans", "catch-up (rows since)", "candidates among ids",
+			"direct candidates", "commit" };
+
+	private static void setConfig(JdbcClient jdbc, double similarity) {
+		jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true), "
+				+ "set_config('plan_cache_mode', 'force_custom_plan', true)")
+			.param(String.valueOf(similarity))
+			.query()
+			.singleRow();
+	}
+
+	/**
+	 * The floor of the in-memory path: the SQL statements a check then issues (PreChecks.record,
+	 * CustomerNames's catch-up, Deals.liveCandidates among the ids found, Deals.directCandidates),
+	 * bare, in one transaction, with what a search found just before; the in-memory search
+	 * alone is timed apart ({@code searched[0]}). Returns the SQL's time.
+	 */
+	static long bareInMemory(JdbcClient jdbc, TransactionTemplate tx, CustomerNames names, UUID partner, String name,
+			String domain, double similarity, long[] step, long[] searched) {
+		String key = CustomerMatcher.normalizeName(name);
+		CustomerNames.Similar found = names.similar(key, similarity).orElseThrow();
+		int[] trigrams = CustomerNameIndex.trigrams(key);
+		if (trigrams != null) {
+			long t0 = System.nanoTime();
+			names.index().similar(trigrams, similarity);
+			searched[0] = System.nanoTime() - t0;
+		}
+		long start = System.nanoTime();
+		java.util.function.IntConsumer lap = laps(step);
+		java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+		tx.executeWithoutResult(status -> {
+			preCheck(jdbc, partner, name, domain, now, lap);
+			setConfig(jdbc, similarity);
+			lap.accept(3);
+			jdbc.sql(CustomerNames.catchUpSql(found.unseenFrom())).query().listOfRows();
+			lap.accept(4);
+			jdbc.sql(LIVE_CANDIDATES_AMONG)
+				.params(Deals.liveCandidatesAmong(LocalDate.now(), domain, key, similarity, found))
+				.query()
+				.listOfRows();
+			lap.accept(5);
+			directCandidates(jdbc, domain, key);
+			lap.accept(6);
+		});
+		lap.accept(7);
+		return System.nanoTime() - start;
+	}
+
+	/** Records in {@code step[s]} (when not null) the time since the last lap, on lap s. */
+	private static java.util.function.IntConsumer laps(long[] step) {
+		long[] at = { System.nanoTime() };
+		return s -> {
+			long now = System.nanoTime();
+			if (step != null) {
+				step[s] = now - at[0];
+			}
+			at[0] = now;
+		};
+	}
+
+	/** PreChecks.record's statements, laps 0 to 2. */
+	private static void preCheck(JdbcClient jdbc, UUID partner, String name, String domain, java.sql.Timestamp now,
+			java.util.function.IntConsumer lap) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 7))").param("pre-check:" + partner).query().rowSet();
+		lap.accept(0);
+		jdbc.sql("select count(*) from deal_pre_check where partner_id = ? and at > ?")
+			.params(partner, new java.sql.Timestamp(now.getTime() - 3_600_000))
+			.query(Integer.class)
+			.single();
+		lap.accept(1);
+		jdbc.sql("insert into deal_pre_check (partner_id, checked_by, customer_name, customer_domain, products, at)"
+				+ " values (?, ?, ?, ?, ?, ?)")
+			.params(partner, "bench", name, domain, "Analytics Suite", now)
+			.update();
+		lap.accept(2);
+	}
+
+	private static void directCandidates(JdbcClient jdbc, String domain, String key) {
+		jdbc.sql("select * from direct_account where domain = ? or name_key = ? or name_key % ?")
+			.params(domain, key, key)
+			.query()
+			.listOfRows();
+	}
 
 	private static final String[] BARE_STEPS = { "begin+advisory lock", "count recent pre-checks",
 			"insert pre-check", "set_config threshold", "live candidates", "direct candidates", "commit" };
@@ -189,28 +338,10 @@ public final class DealsBench {
 	static void bare(JdbcClient jdbc, TransactionTemplate tx, UUID partner, String name, String domain,
 			double similarity, long[] step) {
 		String key = CustomerMatcher.normalizeName(name);
-		long[] at = { System.nanoTime() };
-		java.util.function.IntConsumer lap = s -> {
-			long now = System.nanoTime();
-			if (step != null) {
-				step[s] = now - at[0];
-			}
-			at[0] = now;
-		};
+		java.util.function.IntConsumer lap = laps(step);
 		java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
 		tx.executeWithoutResult(status -> {
-			jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 7))").param("pre-check:" + partner).query().rowSet();
-			lap.accept(0);
-			jdbc.sql("select count(*) from deal_pre_check where partner_id = ? and at > ?")
-				.params(partner, new java.sql.Timestamp(now.getTime() - 3_600_000))
-				.query(Integer.class)
-				.single();
-			lap.accept(1);
-			jdbc.sql("insert into deal_pre_check (partner_id, checked_by, customer_name, customer_domain, products, at)"
-					+ " values (?, ?, ?, ?, ?, ?)")
-				.params(partner, "bench", name, domain, "Analytics Suite", now)
-				.update();
-			lap.accept(2);
+			preCheck(jdbc, partner, name, domain, now, lap);
 			jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true)")
 				.param(String.valueOf(similarity))
 				.query(String.class)
@@ -221,10 +352,7 @@ public final class DealsBench {
 				.query()
 				.listOfRows();
 			lap.accept(4);
-			jdbc.sql("select * from direct_account where domain = ? or name_key = ? or name_key % ?")
-				.params(domain, key, key)
-				.query()
-				.listOfRows();
+			directCandidates(jdbc, domain, key);
 			lap.accept(5);
 		});
 		lap.accept(6);

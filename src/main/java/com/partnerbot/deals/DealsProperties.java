@@ -33,6 +33,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * decides
  * @param products the product catalogue
  * @param currencies the currencies a registration may be in
+ * @param nameIndex the customer names kept in memory to find similar ones
  */
 @ConfigurationProperties("partnerbot.deals")
 public record DealsProperties(@DefaultValue("90") int protectionDays, @DefaultValue("30") int extensionDays,
@@ -43,12 +44,23 @@ public record DealsProperties(@DefaultValue("90") int protectionDays, @DefaultVa
 		@DefaultValue("true") boolean requireSalesRep, @DefaultValue("3") int responseBusinessDays,
 		@DefaultValue("reject") String namedAccounts, @DefaultValue( {
 				"Analytics Suite", "Data Pipeline", "Secure Gateway" }) List<String> products,
-		@DefaultValue({ "USD", "EUR", "GBP", "CAD", "AUD" }) List<String> currencies){
+		@DefaultValue({ "USD", "EUR", "GBP", "CAD", "AUD" }) List<String> currencies,
+		@DefaultValue NameIndex nameIndex){
 
 	public DealsProperties {
 		// a map has no annotation default; the library states its minimum in dollars only
 		minimumAmount = (minimumAmount == null || minimumAmount.isEmpty()) ? Map.of("USD", new BigDecimal("5000"))
 				: Map.copyOf(minimumAmount);
+	}
+
+	/**
+	 * The live registrations' customer names kept in memory on each instance, to find
+	 * similar names without PostgreSQL's trigram index (about 115 MB of heap a million
+	 * names); off, every conflict check searches the trigram index.
+	 *
+	 * @param enabled whether the names are kept in memory
+	 */
+	public record NameIndex(@DefaultValue("true") boolean enabled) {
 	}
 
 	public boolean rejectNamedAccounts() {
