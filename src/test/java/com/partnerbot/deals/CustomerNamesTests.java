@@ -14,6 +14,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import net.datafaker.Faker;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,15 @@ class CustomerNamesTests extends EndToEndTests {
 	private UUID partner;
 
 	private String run;
+
+	/**
+	 * Its thousands of waiting registrations would fill every other test's queue of
+	 * registrations waiting for a decision.
+	 */
+	@AfterEach
+	void removeTheRegistrations() {
+		jdbc.sql("delete from deal_registration where partner_id = ?").param(partner).update();
+	}
 
 	@BeforeEach
 	void loaded() {

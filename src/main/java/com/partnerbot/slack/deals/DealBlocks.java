@@ -212,7 +212,10 @@ public final class DealBlocks {
 	}
 
 	public static String summary(Deal deal) {
-		return Messages.escape(deal.customerName()) + " (" + Messages.escape(deal.customerDomain()) + ") · "
+		// a registration written by another system may lack the domain the product asks
+		// for
+		return Messages.escape(deal.customerName())
+				+ (deal.customerDomain() != null ? " (" + Messages.escape(deal.customerDomain()) + ")" : "") + " · "
 				+ String.join(", ", deal.products()) + (deal.seats() != null ? " · " + deal.seats() + " seats" : "")
 				+ " · " + money(deal.amount(), deal.currency()) + " · closing " + deal.expectedCloseDate();
 	}

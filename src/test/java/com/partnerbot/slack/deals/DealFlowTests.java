@@ -607,12 +607,21 @@ class DealFlowTests extends EndToEndTests {
 		String home = slackApi.await("views.publish", c -> person.equals(c.arg("user_id")), 1).get(0).arg("view");
 		assertThat(home).contains("Deal registrations", reference, "waits for a channel manager");
 
+		// one written by another system without the domain the product asks for
+		String undomained = unique("Nodomain ");
+		jdbc.sql("""
+				insert into deal_registration (id, reference, partner_id, registered_by, customer_name,
+				    customer_name_key, products, amount, currency, expected_close_date, status)
+				values (gen_random_uuid(), ?, ?::uuid, 'crm', ?, lower(?), '{Data Pipeline}', 9000, 'USD',
+				    current_date + 30, 'PENDING')
+				""").params(unique("DR-N"), acme.id(), undomained, undomained).update();
+
 		String manager = unique("W");
 		slackApi.user(manager, StubSlackApi.TEAM);
 		openAppHome(manager);
 		String queue = slackApi.await("views.publish", c -> manager.equals(c.arg("user_id")), 1).get(0).arg("view");
 		assertThat(queue).contains("Registrations waiting for a decision", "3 business days", "overdue", reference,
-				acme.name());
+				acme.name(), undomained);
 		// and why it waits, in words rather than a status code
 		assertThat(queue)
 			.contains("breaks the rules of engagement: the amount is below the program", "minimum of 5000 USD")
