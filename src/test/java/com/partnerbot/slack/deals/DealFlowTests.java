@@ -607,13 +607,14 @@ class DealFlowTests extends EndToEndTests {
 		String home = slackApi.await("views.publish", c -> person.equals(c.arg("user_id")), 1).get(0).arg("view");
 		assertThat(home).contains("Deal registrations", reference, "waits for a channel manager");
 
-		// one written by another system without the domain the product asks for
+		// one written by another system without the domain the product asks for, overdue
+		// too, so it is among the first shown whatever else waits
 		String undomained = unique("Nodomain ");
 		jdbc.sql("""
 				insert into deal_registration (id, reference, partner_id, registered_by, customer_name,
-				    customer_name_key, products, amount, currency, expected_close_date, status)
+				    customer_name_key, products, amount, currency, expected_close_date, status, created_at)
 				values (gen_random_uuid(), ?, ?::uuid, 'crm', ?, lower(?), '{Data Pipeline}', 9000, 'USD',
-				    current_date + 30, 'PENDING')
+				    current_date + 30, 'PENDING', now() - interval '11 days')
 				""").params(unique("DR-N"), acme.id(), undomained, undomained).update();
 
 		String manager = unique("W");
