@@ -26,16 +26,16 @@ import org.springframework.stereotype.Component;
  * scanning PostgreSQL's trigram index (22 ms at a million names).
  * <p>
  * Loaded once in the background at start; until then, or when loading or catching up
- * fails, {@link #similar} has nothing and the caller searches in SQL as before. Before
- * each search it catches up with the rows written by every transaction it may not have
- * seen: a trigger stamps each written row with its transaction's id ({@code change_xid}),
- * and each read remembers the oldest transaction still running then (its snapshot's
- * xmin); the next read takes the rows of that transaction and every later one. A row
- * version not seen by a read was written by a transaction that had not committed then, so
- * at or after that xmin: no row is missed, however long its transaction ran, whichever
- * instance or hand wrote it. The rows written after the last read (from the same xmin on)
- * are for the caller to search in SQL beside the ids found here
- * ({@link Similar#unseenFrom}), so the candidates are exactly today's.
+ * fails, {@link #similar} has nothing and the caller searches in SQL as before. A search
+ * catches up first, when the last catch-up is a second old or more, with the rows written
+ * by every transaction it may not have seen: a trigger stamps each written row with its
+ * transaction's id ({@code change_xid}), and each read remembers the oldest transaction
+ * still running then (its snapshot's xmin); the next read takes the rows of that
+ * transaction and every later one. A row version not seen by a read was written by a
+ * transaction that had not committed then, so at or after that xmin: no row is missed,
+ * however long its transaction ran, whichever instance or hand wrote it. The rows written
+ * after the last read (from the same xmin on) are for the caller to search in SQL beside
+ * the ids found here ({@link Similar#unseenFrom}), so the candidates are exactly today's.
  */
 @Component
 class CustomerNames {
@@ -44,6 +44,13 @@ class CustomerNames {
 
 	/** A fresh load once this many ordinals are gone and they outnumber the live ones. */
 	private static final int RELOAD_WHEN_GONE = 100_000;
+
+	/**
+	 * A search catches up first when the last catch-up is this old; the rows written
+	 * since are searched in SQL meanwhile (a few, and a statement the check makes
+	 * anyway), so the interval changes the cost, never the candidates.
+	 */
+	static final long CATCH_UP_NANOS = 1_000_000_000L;
 
 	/** A failed load is tried again on a search a minute later. */
 	private static final long RETRY_LOAD_NANOS = 60_000_000_000L;
@@ -88,11 +95,16 @@ class CustomerNames {
 
 		final CustomerNameIndex index;
 
-		String from;
+		/** Set once the rows read before it are in the index. */
+		volatile String from;
+
+		/** When it last caught up (System.nanoTime). */
+		volatile long caughtUp;
 
 		Loaded(CustomerNameIndex index, String from) {
 			this.index = index;
 			this.from = from;
+			this.caughtUp = System.nanoTime();
 		}
 
 	}
@@ -127,13 +139,15 @@ class CustomerNames {
 			}
 			return Optional.empty();
 		}
-		String unseenFrom;
-		try {
-			unseenFrom = catchUp(current);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not catch up with the registrations' names; searching in SQL", ex);
-			return Optional.empty();
+		String unseenFrom = current.from;
+		if (System.nanoTime() - current.caughtUp >= CATCH_UP_NANOS) {
+			try {
+				unseenFrom = catchUp(current);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not catch up with the registrations' names; searching in SQL", ex);
+				return Optional.empty();
+			}
 		}
 		int[] trigrams = CustomerNameIndex.trigrams(nameKey);
 		if (trigrams == null) {
@@ -166,6 +180,17 @@ class CustomerNames {
 				+ "'::xid8) r on r.change_xid is distinct from seen.own";
 	}
 
+	/**
+	 * Catches up now with the rows written since the last catch-up (when the names are
+	 * loaded), whenever the last one was.
+	 */
+	void catchUp() {
+		Loaded current = this.loaded;
+		if (current != null) {
+			catchUp(current);
+		}
+	}
+
 	/** Reads the rows written since the last catch-up into the index; its new start. */
 	private String catchUp(Loaded current) {
 		synchronized (current) {
@@ -178,6 +203,7 @@ class CustomerNames {
 				}
 			});
 			current.from = xmin[0];
+			current.caughtUp = System.nanoTime();
 			return xmin[0];
 		}
 	}

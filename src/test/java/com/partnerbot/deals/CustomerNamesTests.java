@@ -202,6 +202,8 @@ class CustomerNamesTests extends EndToEndTests {
 		probes.addAll(companyNames(100));
 		int withCandidates = 0;
 		int candidates = 0;
+		// a search catches up when the last catch-up is a second old; here at once
+		names.catchUp();
 		for (String probe : probes) {
 			String key = CustomerMatcher.normalizeName(probe);
 			if (key.isEmpty()) {
@@ -250,11 +252,14 @@ class CustomerNamesTests extends EndToEndTests {
 		String name = "Quillfeather Orchard Logistics " + run;
 		String key = CustomerMatcher.normalizeName(name);
 		UUID other = insert(List.of(name), "PENDING").get(0);
+		names.catchUp();
 		assertThat(names.similar(key, THRESHOLD).orElseThrow().ids()).contains(other);
 
 		jdbc.sql("update deal_registration set status = 'REJECTED' where id = ?").param(other).update();
+		names.catchUp();
 		assertThat(names.similar(key, THRESHOLD).orElseThrow().ids()).doesNotContain(other);
 		jdbc.sql("update deal_registration set status = 'CONFLICT' where id = ?").param(other).update();
+		names.catchUp();
 		assertThat(names.similar(key, THRESHOLD).orElseThrow().ids()).contains(other);
 
 		// a transaction that began before a catch-up and commits after it, however long
@@ -270,17 +275,21 @@ class CustomerNamesTests extends EndToEndTests {
 			CustomerNames.Similar before = names.similar(CustomerMatcher.normalizeName(late), THRESHOLD).orElseThrow();
 			assertThat(before.ids()).doesNotContain(lateId);
 			// a catch-up or two in between: the memory's start moves on, not past it
-			names.similar("anything", THRESHOLD);
+			names.catchUp();
 			connection.commit();
 		}
+		names.catchUp();
 		CustomerNames.Similar after = names.similar(CustomerMatcher.normalizeName(late), THRESHOLD).orElseThrow();
 		assertThat(after.ids()).contains(lateId);
-		assertThat(ours(deals
-			.liveCandidates(null, CustomerMatcher.normalizeName("Marrowgate Turbine Holding " + run), THRESHOLD,
-					TestClock.today())
+		assertThat(candidates("Marrowgate Turbine Holding " + run)).containsExactly(lateId);
+	}
+
+	/** This run's registrations among a check's candidates for a name. */
+	private Set<UUID> candidates(String name) {
+		return ours(deals.liveCandidates(null, CustomerMatcher.normalizeName(name), THRESHOLD, TestClock.today())
 			.stream()
 			.map(Deal::id)
-			.toList())).containsExactly(lateId);
+			.toList());
 	}
 
 	@Test
@@ -300,6 +309,15 @@ class CustomerNamesTests extends EndToEndTests {
 		});
 		assertThat(caughtUp.ids()).doesNotContain(written);
 		assertThat(found).containsExactly(written);
+	}
+
+	@Test
+	void betweenCatchUpsTheCandidatesAreTheSame() {
+		String name = "Thistlecombe Glassworks Cooperative " + run;
+		names.catchUp();
+		// written after the catch-up; the next search catches up only a second later
+		UUID written = insert(List.of(name), "PENDING").get(0);
+		assertThat(candidates("Thistlecombe Glasswork Cooperative " + run)).containsExactly(written);
 	}
 
 	private static final String INSERT = """

@@ -172,6 +172,78 @@ class DealRegistrationsTests extends EndToEndTests {
 	}
 
 	@Test
+	void theShareIsOfTheLastHourSlidingNotAFixedOne() {
+		UUID prober = UUID.randomUUID();
+		try {
+			probe(prober, 15, "early");
+			TestClock.get().advance(Duration.ofMinutes(30));
+			probe(prober, 15, "late");
+			assertThatThrownBy(() -> probe(prober, 1, "over")).isInstanceOf(PreCheckLimitException.class);
+			// a minute before the early fifteen are an hour old, they all still count
+			TestClock.get().advance(Duration.ofMinutes(29));
+			assertThatThrownBy(() -> probe(prober, 1, "still over")).isInstanceOf(PreCheckLimitException.class);
+			// a minute after, only the late fifteen count: fifteen more, and not one
+			// beyond
+			TestClock.get().advance(Duration.ofMinutes(2));
+			probe(prober, 15, "next hour");
+			assertThatThrownBy(() -> probe(prober, 1, "over again")).isInstanceOf(PreCheckLimitException.class);
+		}
+		finally {
+			TestClock.get().reset();
+		}
+		assertThat(jdbc.sql("select count(*) from deal_pre_check where partner_id = ?")
+			.param(prober)
+			.query(Integer.class)
+			.single()).isEqualTo(45);
+	}
+
+	@Test
+	void preChecksAtTheSameMomentGetTheShareExactly() throws Exception {
+		UUID prober = UUID.randomUUID();
+		int tries = 40;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Boolean>> outcomes = new ArrayList<>();
+			for (int i = 0; i < tries; i++) {
+				int n = i;
+				outcomes.add(pool.submit(() -> {
+					start.await();
+					try {
+						probe(prober, 1, "burst " + n);
+						return true;
+					}
+					catch (PreCheckLimitException ex) {
+						return false;
+					}
+				}));
+			}
+			start.countDown();
+			int made = 0;
+			for (Future<Boolean> outcome : outcomes) {
+				made += outcome.get() ? 1 : 0;
+			}
+			assertThat(made).isEqualTo(30);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc
+			.sql("select count(*), count(distinct seq), min(seq), max(seq) from deal_pre_check "
+					+ "where partner_id = ?")
+			.param(prober)
+			.query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+			.single()).containsExactly(30, 30, 1, 30);
+	}
+
+	/** Pre-checks a partner makes of so many customers not registered. */
+	private void probe(UUID partner, int count, String name) {
+		for (int i = 0; i < count; i++) {
+			registrations.check(partner, "U_PROBE", "Probe " + name + " " + i, null, List.of("Secure Gateway"));
+		}
+	}
+
+	@Test
 	void emailDomainsAndSubdomainsAreTheSameCustomer() {
 		registrations.register(deal(acme, customer, "eu.shop." + customer + ".com", "Secure Gateway"), "U1", null);
 		List<DealConflict> conflicts = registrations.check(globex, "U_TEST", "Someone Else",
