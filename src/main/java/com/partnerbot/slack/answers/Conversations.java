@@ -206,11 +206,12 @@ class Conversations implements SlackFeature {
 				// may see
 				return (intake.wants(text, key) || dealQuestions.wants(text) || mdfIntake.wants(text, key)
 						|| mdfHome.wants(text) || scorecardQuestions.wants(text)
-						|| mdfClaims.claimsElsewhere(requester, text, key))
-								? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE)
+						|| mdfClaims.saysAClaim(requester, text)) ? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE)
 								: answers.replyForEveryone(requester, text, key);
 			}
-			if (mdfClaims.claimsElsewhere(requester, text, key) && !mdfIntake.wants(text, key)
+			// the thread's request waits for this claim, looked up once
+			boolean forTheClaim = mdfClaims.wants(requester, text, key);
+			if (!forTheClaim && mdfClaims.saysAClaim(requester, text) && !mdfIntake.wants(text, key)
 					&& !intake.wants(text, key)) {
 				return mdfClaims.whereToClaim(requester);
 			}
@@ -218,7 +219,7 @@ class Conversations implements SlackFeature {
 				// the partner's own numbers, not the policy document
 				return mdfHome.balance(requester);
 			}
-			if (mdfClaims.wants(requester, text, key)) {
+			if (forTheClaim) {
 				// the actual cost, attendance or leads of the claim of this thread's
 				// request
 				return mdfClaims.describe(requester, text, key);

@@ -90,12 +90,11 @@ public class MdfClaims implements SharedFileHandler {
 	}
 
 	/**
-	 * Whether a message says a claim where no request of the partner's waits for one:
-	 * claims are made in the request's own thread.
+	 * Whether a message says a claim ("we spent 5,400 on the webinar"): made outside the
+	 * thread of a request waiting for it ({@link #wants}), it is pointed there.
 	 */
-	public boolean claimsElsewhere(Requester requester, String text, String conversationKey) {
-		return requester.partner().isPresent() && CLAIMING.matcher(text).find() && ABOUT_FUNDS.matcher(text).find()
-				&& !wants(requester, text, conversationKey);
+	public boolean saysAClaim(Requester requester, String text) {
+		return requester.partner().isPresent() && CLAIMING.matcher(text).find() && ABOUT_FUNDS.matcher(text).find();
 	}
 
 	/**
