@@ -220,10 +220,14 @@ public final class StubSlackApi implements AutoCloseable {
 
 	}
 
-	private record Person(String teamId, String name, String title, boolean bot, boolean guest) {
+	private record Person(String teamId, String name, String title, boolean bot, boolean guest, String email) {
+
+		Person(String teamId, String name, String title, boolean bot, boolean guest) {
+			this(teamId, name, title, bot, guest, null);
+		}
 
 		Person withTeam(String team) {
-			return new Person(team, name, title, bot, guest);
+			return new Person(team, name, title, bot, guest, email);
 		}
 
 	}
@@ -577,6 +581,9 @@ public final class StubSlackApi implements AutoCloseable {
 		}
 		JsonObject profile = new JsonObject();
 		profile.addProperty("title", person.title());
+		if (person.email() != null) {
+			profile.addProperty("email", person.email());
+		}
 		if (person.name() != null) {
 			profile.addProperty("real_name", person.name());
 		}
@@ -662,6 +669,14 @@ public final class StubSlackApi implements AutoCloseable {
 	public void user(String userId, String teamId, String title) {
 		people.merge(userId, new Person(teamId, null, title, false, false),
 				(was, now) -> new Person(teamId, was.name(), title, was.bot(), was.guest()));
+	}
+
+	/**
+	 * Makes users.info answer for this user with this workspace, profile title and e-mail
+	 * address.
+	 */
+	public void user(String userId, String teamId, String title, String email) {
+		people.put(userId, new Person(teamId, null, title, false, false, email));
 	}
 
 	/** Makes users.info answer that this user is a guest ({@code is_restricted}). */

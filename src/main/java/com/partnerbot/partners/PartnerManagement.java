@@ -2,6 +2,7 @@ package com.partnerbot.partners;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -114,24 +115,34 @@ public class PartnerManagement {
 	 */
 	@Transactional
 	public boolean addMember(UUID partnerId, String slackUserId, String teamId) {
-		return addMember(partnerId, slackUserId, teamId, null);
+		return addMember(partnerId, slackUserId, teamId, Profile.UNKNOWN);
 	}
 
 	/**
-	 * Records a member of a partner's shared channel with their job title (from their
-	 * Slack profile, null if unknown); true when they are new.
+	 * Records a member of a partner's shared channel with what their Slack profile says
+	 * of them (null fields if unknown); true when they are new.
 	 */
 	@Transactional
-	public boolean addMember(UUID partnerId, String slackUserId, String teamId, String title) {
+	public boolean addMember(UUID partnerId, String slackUserId, String teamId, Profile profile) {
 		Partner partner = get(partnerId);
 		if (teamId == null || !partner.slackTeamIds().contains(teamId)) {
 			return false;
 		}
 		boolean added = remember(partnerId, slackUserId, teamId);
-		if (title != null && !title.isBlank()) {
-			partners.updateTitle(partnerId, slackUserId, title.strip());
-		}
+		recordProfile(partnerId, slackUserId, profile);
 		return added;
+	}
+
+	/**
+	 * What a person's Slack profile says of them.
+	 *
+	 * @param title their job title; their role in the partnership follows from it
+	 * @param email their e-mail address: training reported by e-mail is theirs
+	 */
+	public record Profile(String title, String email) {
+
+		public static final Profile UNKNOWN = new Profile(null, null);
+
 	}
 
 	/**
@@ -142,10 +153,31 @@ public class PartnerManagement {
 		return partners.title(partnerId, slackUserId);
 	}
 
-	/** Records a known person's job title from their Slack profile. */
-	public void recordTitle(UUID partnerId, String slackUserId, String title) {
-		if (title != null && !title.isBlank()) {
-			partners.updateTitle(partnerId, slackUserId, title.strip());
+	/** Whether the bot has read both the title and the e-mail address of a person. */
+	public boolean knowsProfile(UUID partnerId, String slackUserId) {
+		return partners.title(partnerId, slackUserId).isPresent() && partners.email(partnerId, slackUserId).isPresent();
+	}
+
+	/**
+	 * The names a person's records may carry: their Slack user id, and their e-mail
+	 * address in lower case when their profile gave it.
+	 */
+	public List<String> identities(UUID partnerId, String slackUserId) {
+		return partners.email(partnerId, slackUserId)
+			.map(email -> List.of(slackUserId, email))
+			.orElseGet(() -> List.of(slackUserId));
+	}
+
+	/**
+	 * Records what a known person's Slack profile says; blank fields are left as they
+	 * were.
+	 */
+	public void recordProfile(UUID partnerId, String slackUserId, Profile profile) {
+		if (profile.title() != null && !profile.title().isBlank()) {
+			partners.updateTitle(partnerId, slackUserId, profile.title().strip());
+		}
+		if (profile.email() != null && !profile.email().isBlank()) {
+			partners.updateEmail(partnerId, slackUserId, profile.email().strip().toLowerCase(Locale.ROOT));
 		}
 	}
 

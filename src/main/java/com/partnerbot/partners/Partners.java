@@ -123,6 +123,19 @@ class Partners {
 			.update();
 	}
 
+	void updateEmail(UUID partnerId, String slackUserId, String email) {
+		jdbc.sql("update partner_person set email = ? where partner_id = ? and slack_user_id = ?")
+			.params(email, partnerId, slackUserId)
+			.update();
+	}
+
+	Optional<String> email(UUID partnerId, String slackUserId) {
+		return jdbc.sql("select email from partner_person where partner_id = ? and slack_user_id = ?")
+			.params(partnerId, slackUserId)
+			.query(String.class)
+			.optional();
+	}
+
 	Optional<String> title(UUID partnerId, String slackUserId) {
 		return jdbc.sql("select title from partner_person where partner_id = ? and slack_user_id = ?")
 			.params(partnerId, slackUserId)

@@ -45,7 +45,7 @@ class SandboxWorkspace {
 	static final String ADMIN = "U0VENDOR02";
 
 	/** A person of the sandbox. */
-	record Person(String id, String name, String title, String teamId, String teamName, String kind) {
+	record Person(String id, String name, String title, String email, String teamId, String teamName, String kind) {
 
 		String dmChannel() {
 			return "D" + id.substring(1);
@@ -58,14 +58,16 @@ class SandboxWorkspace {
 	}
 
 	private static final List<Person> PEOPLE = List.of(
-			new Person("U0ACME0001", "Dana Whitfield", "Account executive, Acme Resellers", "T0ACME", "Acme Resellers",
-					"partner"),
-			new Person("U0ACME0002", "Sam Ortega", "Solutions engineer, Acme Resellers", "T0ACME", "Acme Resellers",
-					"partner"),
-			new Person("U0GLOBEX01", "Grace Kim", "Alliance manager, Globex Systems", "T0GLOBEX", "Globex Systems",
-					"partner"),
-			new Person(MANAGER, "Maria Lopez", "Channel manager, Vendor Inc.", VENDOR_TEAM, "Vendor Inc.", "manager"),
-			new Person(ADMIN, "Alex Chen", "Partner program admin, Vendor Inc.", VENDOR_TEAM, "Vendor Inc.", "admin"));
+			new Person("U0ACME0001", "Dana Whitfield", "Account executive, Acme Resellers", "dana@acme.example",
+					"T0ACME", "Acme Resellers", "partner"),
+			new Person("U0ACME0002", "Sam Ortega", "Solutions engineer, Acme Resellers", "sam@acme.example", "T0ACME",
+					"Acme Resellers", "partner"),
+			new Person("U0GLOBEX01", "Grace Kim", "Alliance manager, Globex Systems", "grace@globex.example",
+					"T0GLOBEX", "Globex Systems", "partner"),
+			new Person(MANAGER, "Maria Lopez", "Channel manager, Vendor Inc.", "maria@vendor.example", VENDOR_TEAM,
+					"Vendor Inc.", "manager"),
+			new Person(ADMIN, "Alex Chen", "Partner program admin, Vendor Inc.", "alex@vendor.example", VENDOR_TEAM,
+					"Vendor Inc.", "admin"));
 
 	private final JsonMapper json;
 

@@ -260,6 +260,7 @@ class WebApiEmulator {
 				.put("real_name", person.name())
 				.put("display_name", person.name().split(" ")[0])
 				.put("title", person.title())
+				.put("email", person.email())
 				.put("team", person.teamId());
 			return response;
 		}).orElseGet(() -> error("user_not_found"));

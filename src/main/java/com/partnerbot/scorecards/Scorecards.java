@@ -64,16 +64,16 @@ public class Scorecards {
 
 	/** The partner's scorecard, with recommendations for the partner as a whole. */
 	public Scorecard forPartner(UUID partnerId) {
-		return scorecard(partners.get(partnerId), null);
+		return scorecard(partners.get(partnerId), null, null);
 	}
 
 	/**
 	 * The partner's scorecard, with recommendations for one of its people: those of their
 	 * role (from the courses they took, else their Slack profile's title), and none they
-	 * completed.
+	 * completed, whether recorded by their Slack user id or their e-mail address.
 	 */
 	public Scorecard forPerson(UUID partnerId, String person) {
-		return scorecard(partners.get(partnerId), person);
+		return scorecard(partners.get(partnerId), Set.copyOf(partners.identities(partnerId, person)), person);
 	}
 
 	/**
@@ -90,7 +90,13 @@ public class Scorecards {
 		return kpis(partners.get(partnerId), training.catalogue(), training.completions(partnerId));
 	}
 
-	private Scorecard scorecard(Partner partner, String person) {
+	/**
+	 * @param person the names the person's completions may carry, null for the partner as
+	 * a whole
+	 * @param slackUserId the person's Slack user id, which their profile's title is kept
+	 * under
+	 */
+	private Scorecard scorecard(Partner partner, Set<String> person, String slackUserId) {
 		// one read of the catalogue and the completions serves the KPIs and the
 		// recommendations
 		List<Course> catalogue = training.catalogue();
@@ -100,7 +106,7 @@ public class Scorecards {
 		Optional<Tier> next = tier.next();
 		List<Scorecard.Gap> gaps = next.map(t -> ScorecardCalculator.gaps(kpis, requirements(t))).orElse(List.of());
 		List<Scorecard.Gap> atRisk = ScorecardCalculator.gaps(kpis, requirements(tier));
-		String role = (person == null) ? null : role(partner, person, completions);
+		String role = (person == null) ? null : role(partner, person, slackUserId, completions);
 		List<Scorecard.Recommendation> recommendations = Recommender.recommend(new Recommender.Situation(tier,
 				next.orElse(null), gaps, atRisk, catalogue, done(person, completions), role),
 				weakest -> rankByMeaning(weakest, catalogue));
@@ -114,10 +120,10 @@ public class Scorecards {
 	}
 
 	/** The courses done: by the person, or by anyone of the partner. */
-	private static Set<String> done(String person, List<Completion> completions) {
+	private static Set<String> done(Set<String> person, List<Completion> completions) {
 		Set<String> done = new HashSet<>();
 		for (Completion completion : completions) {
-			if (person == null || person.equals(completion.person())) {
+			if (person == null || person.contains(completion.person())) {
 				done.add(completion.courseCode());
 			}
 		}
@@ -128,12 +134,12 @@ public class Scorecards {
 	 * A person's role: the one their completions were recorded with, else what their
 	 * Slack profile's title says; null when neither tells.
 	 */
-	private String role(Partner partner, String person, List<Completion> completions) {
+	private String role(Partner partner, Set<String> person, String slackUserId, List<Completion> completions) {
 		return completions.stream()
-			.filter(c -> person.equals(c.person()) && c.role() != null && !"any".equals(c.role()))
+			.filter(c -> person.contains(c.person()) && c.role() != null && !"any".equals(c.role()))
 			.map(Completion::role)
 			.findFirst()
-			.orElseGet(() -> partners.title(partner.id(), person).map(Roles::ofTitle).orElse(null));
+			.orElseGet(() -> partners.title(partner.id(), slackUserId).map(Roles::ofTitle).orElse(null));
 	}
 
 	/** The catalogue, closest in meaning to a gap first. */

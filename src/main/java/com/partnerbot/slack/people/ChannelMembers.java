@@ -182,8 +182,7 @@ class ChannelMembers {
 						incomplete = true;
 					}
 					if (user.isOk() && !user.getUser().isBot() && partners.addMember(partner.id(), member,
-							user.getUser().getTeamId(),
-							user.getUser().getProfile() != null ? user.getUser().getProfile().getTitle() : null)) {
+							user.getUser().getTeamId(), WorkspaceMembers.profile(user.getUser()))) {
 						added++;
 					}
 				}

@@ -8,9 +8,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.partnerbot.partners.PartnerManagement;
 import com.partnerbot.slack.bolt.SlackApi;
 
 import org.springframework.stereotype.Component;
@@ -54,8 +56,7 @@ public class WorkspaceMembers {
 			}
 			var user = response.getUser();
 			member = new Member(userId, user.getTeamId(), user.isRestricted() || user.isUltraRestricted(),
-					user.isBot() || user.isAppUser(), user.isDeleted(),
-					(user.getProfile() != null) ? user.getProfile().getTitle() : null);
+					user.isBot() || user.isAppUser(), user.isDeleted(), profile(user));
 			known.put(userId, member);
 			return Optional.of(member);
 		}
@@ -72,15 +73,25 @@ public class WorkspaceMembers {
 	 * {@code is_ultra_restricted})
 	 * @param bot a bot or an app's user
 	 * @param deleted deactivated
-	 * @param title the profile's title, if any
+	 * @param profile the profile's title and e-mail address, each null if not given
 	 */
-	public record Member(String id, String teamId, boolean guest, boolean bot, boolean deleted, String title) {
+	public record Member(String id, String teamId, boolean guest, boolean bot, boolean deleted,
+			PartnerManagement.Profile profile) {
 
 		/** A full member: what staff must be. */
 		boolean fullMember() {
 			return !guest && !bot && !deleted;
 		}
 
+	}
+
+	/**
+	 * The title and e-mail address of a {@code users.info} answer (the e-mail address
+	 * needs the {@code users:read.email} scope).
+	 */
+	public static PartnerManagement.Profile profile(User user) {
+		return (user.getProfile() == null) ? PartnerManagement.Profile.UNKNOWN
+				: new PartnerManagement.Profile(user.getProfile().getTitle(), user.getProfile().getEmail());
 	}
 
 }

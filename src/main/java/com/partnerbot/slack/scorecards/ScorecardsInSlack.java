@@ -175,30 +175,21 @@ public class ScorecardsInSlack implements SlackFeature {
 	}
 
 	/**
-	 * A person's scorecard, with the training for their role: their Slack profile's title
-	 * tells it, read once.
+	 * A person's scorecard, with the training for their role and none they completed:
+	 * their Slack profile's title tells the role, and its e-mail address finds the
+	 * courses reported by e-mail; read until both are known.
 	 */
 	private Scorecard forPerson(java.util.UUID partnerId, String userId) {
-		if (partners.title(partnerId, userId).isEmpty()) {
-			user(userId).map(u -> u.getProfile() != null ? u.getProfile().getTitle() : null)
-				.ifPresent(title -> partners.recordTitle(partnerId, userId, title));
+		if (!partners.knowsProfile(partnerId, userId)) {
+			members.lookup(userId)
+				.map(WorkspaceMembers.Member::profile)
+				.ifPresent(profile -> partners.recordProfile(partnerId, userId, profile));
 		}
 		return scorecards.forPerson(partnerId, userId);
 	}
 
 	private String teamOf(String userId) {
 		return members.lookup(userId).map(WorkspaceMembers.Member::teamId).orElse(null);
-	}
-
-	private java.util.Optional<com.slack.api.model.User> user(String userId) {
-		try {
-			var response = api.client().usersInfo(r -> r.user(userId));
-			return (response.isOk()) ? java.util.Optional.ofNullable(response.getUser()) : java.util.Optional.empty();
-		}
-		catch (IOException | SlackApiException ex) {
-			log.warn("users.info failed for {}", userId, ex);
-			return java.util.Optional.empty();
-		}
 	}
 
 	/**

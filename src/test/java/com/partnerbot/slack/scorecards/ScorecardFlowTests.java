@@ -1,12 +1,17 @@
 package com.partnerbot.slack.scorecards;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.partnerbot.EndToEndTests;
 import com.partnerbot.StubSlackApi;
+import com.partnerbot.training.NewCompletion;
+import com.partnerbot.training.TrainingManagement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,6 +25,9 @@ class ScorecardFlowTests extends EndToEndTests {
 	@Autowired
 	ScorecardsInSlack scorecardsInSlack;
 
+	@Autowired
+	TrainingManagement training;
+
 	private TestPartner acme;
 
 	private TestPartner globex;
@@ -32,6 +40,15 @@ class ScorecardFlowTests extends EndToEndTests {
 
 	private void command(String text, String user, String channel) {
 		assertThat(partnerCommand(acme.team(), user, channel, text).statusCode()).isEqualTo(200);
+	}
+
+	/** The training a person is told privately when they ask for it in a channel. */
+	private String training(String user, String channel) {
+		command("training", user, channel);
+		return slackApi
+			.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")) && user.equals(c.arg("user")), 1)
+			.get(0)
+			.arg("blocks");
 	}
 
 	@Test
@@ -90,20 +107,24 @@ class ScorecardFlowTests extends EndToEndTests {
 		slackApi.user(executive, acme.team(), "Account Executive, Acme");
 		slackApi.user(engineer, acme.team(), "Senior Solutions Engineer");
 		String channel = unique("C");
-		command("training", executive, channel);
-		String forExecutive = slackApi
-			.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")) && executive.equals(c.arg("user")), 1)
-			.get(0)
-			.arg("blocks");
-		command("training", engineer, channel);
-		String forEngineer = slackApi
-			.await("chat.postEphemeral", c -> channel.equals(c.arg("channel")) && engineer.equals(c.arg("user")), 1)
-			.get(0)
-			.arg("blocks");
+		String forExecutive = training(executive, channel);
+		String forEngineer = training(engineer, channel);
 		assertThat(forExecutive).contains("Northwind Cloud Sales Essentials")
 			.doesNotContain("Analytics Suite Fundamentals");
 		assertThat(forEngineer).contains("Analytics Suite Fundamentals")
 			.doesNotContain("Northwind Cloud Sales Essentials");
+	}
+
+	@Test
+	void coursesReportedByEmailAreNotRecommendedAgain() {
+		String executive = unique("U");
+		String email = executive.toLowerCase(Locale.ROOT) + "@acme.example";
+		slackApi.user(executive, acme.team(), "Account Executive, Acme", email.toUpperCase(Locale.ROOT));
+		// the learning platform reports completions by e-mail address, not by Slack user
+		training.record(new NewCompletion(UUID.fromString(acme.id()), email, null, "sales-essentials",
+				LocalDate.now().minusDays(3)), "csv");
+		assertThat(training(executive, unique("C"))).doesNotContain("Northwind Cloud Sales Essentials")
+			.contains("Selling Analytics Suite", "step 2 of 5 toward the Certified Sales Professional certification");
 	}
 
 	@Test
