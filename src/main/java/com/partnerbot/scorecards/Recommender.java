@@ -2,10 +2,13 @@ package com.partnerbot.scorecards;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -14,9 +17,12 @@ import com.partnerbot.training.Course;
 
 /**
  * Which training closes a partner's gaps: for a missing certification, the next step of
- * its learning path (the courses first, then the exam); then the courses closest in
- * meaning to the largest other gap. Each names the gap and the tier it belongs to, and
- * fits the person's role when it is known.
+ * its learning path (the courses first, then the exam; paths begun first, then the
+ * shortest); then the courses closest in meaning to the largest other gap (no exam, and
+ * nothing of a path already on the list); then, for a person, where a colleague would
+ * start on a certification the person cannot add (not of their role, or held already).
+ * Each names the gap and the tier it belongs to, and fits the person's role when it is
+ * known.
  */
 final class Recommender {
 
@@ -50,26 +56,37 @@ final class Recommender {
 		situation.atRisk().forEach(g -> all.put(g, situation.tier()));
 		situation.gaps().forEach(g -> all.putIfAbsent(g, situation.next()));
 		Map<Course, List<Course>> paths = paths(situation.catalogue());
+		Set<Scorecard.Gap> forColleagues = new LinkedHashSet<>();
+		Set<String> pathsOnTheList = new HashSet<>();
 		all.forEach((gap, tier) -> {
 			if (!gap.kind().equals("certification")) {
 				return;
 			}
-			paths.entrySet()
+			List<List<Course>> open = paths.entrySet()
 				.stream()
 				.filter(path -> grants(path.getKey(), gap))
 				.filter(path -> fits(path.getKey(), situation.role()))
-				.map(path -> nextStep(path.getValue(), situation.done(), chosen))
+				.filter(path -> !situation.done().contains(path.getKey().code()))
+				.map(Map.Entry::getValue)
+				.toList();
+			if (open.isEmpty()) {
+				forColleagues.add(gap);
+			}
+			open.stream()
+				.map(path -> nextStep(path, situation.done(), chosen))
 				.filter(step -> step != null)
-				.sorted(Comparator.comparingInt(Step::remainingMinutes))
+				.sorted(Comparator.comparing((Step step) -> step.number() == 1)
+					.thenComparingInt(Step::remainingMinutes))
 				.forEach(step -> {
 					chosen.add(step.course().code());
+					pathsOnTheList.add(step.certification());
 					recommendations.add(new Scorecard.Recommendation(step.course().title(), step.course().code(),
 							step.course().link(),
-							label(situation, tier) + ": " + gap.description() + " — step " + step.number() + " of "
-									+ step.of() + " toward the " + step.certification() + " certification",
-							tier.label()));
+							label(situation, tier) + ": " + gap.description() + " — " + step.place(), tier.label()));
 				});
 		});
+		Map<String, String> certificationOf = new HashMap<>();
+		paths.forEach((exam, path) -> path.forEach(c -> certificationOf.put(c.code(), exam.certification())));
 		all.entrySet()
 			.stream()
 			.filter(e -> !e.getKey().kind().equals("certification"))
@@ -77,6 +94,7 @@ final class Recommender {
 			.ifPresent(weakest -> byMeaning.apply(weakest.getKey())
 				.stream()
 				.filter(c -> !situation.done().contains(c.code()) && !chosen.contains(c.code()))
+				.filter(c -> c.certification() == null && !pathsOnTheList.contains(certificationOf.get(c.code())))
 				.filter(c -> fits(c, situation.role()))
 				.limit(2)
 				.forEach(c -> {
@@ -86,7 +104,39 @@ final class Recommender {
 									+ ": closest to your largest gap, " + weakest.getKey().description(),
 							weakest.getValue().label()));
 				}));
+		if (situation.role() != null) {
+			forColleagues.forEach(gap -> forAColleague(gap, paths, chosen).ifPresent(step -> {
+				chosen.add(step.course().code());
+				Tier tier = all.get(gap);
+				recommendations.add(new Scorecard.Recommendation(step.course().title(), step.course().code(),
+						step.course().link(), label(situation, tier) + ": " + gap.description() + " — for a colleague"
+								+ roleOf(step.course()) + ": " + step.place(),
+						tier.label()));
+			}));
+		}
 		return recommendations.stream().limit(RECOMMENDATIONS).toList();
+	}
+
+	/**
+	 * Where someone who has taken none of it starts on the shortest path to a
+	 * certification.
+	 */
+	private static Optional<Step> forAColleague(Scorecard.Gap gap, Map<Course, List<Course>> paths,
+			Set<String> chosen) {
+		return paths.entrySet()
+			.stream()
+			.filter(path -> grants(path.getKey(), gap))
+			.map(path -> nextStep(path.getValue(), Set.of(), chosen))
+			.filter(step -> step != null)
+			.min(Comparator.comparingInt(Step::remainingMinutes));
+	}
+
+	private static String roleOf(Course course) {
+		return (course.role() == null || "any".equals(course.role())) ? "" : " in " + article(course.role()) + " role";
+	}
+
+	private static String article(String word) {
+		return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
 	}
 
 	private static String label(Situation situation, Tier tier) {
@@ -94,6 +144,11 @@ final class Recommender {
 	}
 
 	private record Step(Course course, int number, int of, String certification, int remainingMinutes) {
+
+		String place() {
+			return "step " + number + " of " + of + " toward the " + certification + " certification";
+		}
+
 	}
 
 	/** The first course of a path not done (nor recommended already), with its place. */

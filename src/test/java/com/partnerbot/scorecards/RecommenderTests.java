@@ -50,11 +50,40 @@ class RecommenderTests {
 	}
 
 	@Test
-	void aPersonsRoleKeepsToTheirPaths() {
-		assertThat(recommend(Set.of(), "sales", List.of())).extracting(Scorecard.Recommendation::code)
-			.containsExactly("sales-1");
+	void aPersonsRoleKeepsToTheirPathsAndTheOtherRolesGapsGoToAColleague() {
+		List<Scorecard.Recommendation> forSales = recommend(Set.of(), "sales", List.of());
+		assertThat(forSales).extracting(Scorecard.Recommendation::code).containsExactly("sales-1", "eng-b-1");
+		assertThat(forSales.get(1).reason()).isEqualTo(
+				"for Gold: 2 more certified engineers (0 of 2) — for a colleague in an engineer role: step 1 of 2 toward the Engineer B certification");
 		assertThat(recommend(Set.of(), "engineer", List.of())).extracting(Scorecard.Recommendation::code)
-			.containsExactly("eng-b-1", "eng-a-1");
+			.containsExactly("eng-b-1", "eng-a-1", "sales-1");
+	}
+
+	@Test
+	void aPathBegunComesBeforeAShorterOneNotBegun() {
+		// eng-a takes 660 minutes from its start, eng-b 120; the engineer took eng-a's
+		// first course
+		assertThat(recommend(Set.of("eng-a-1"), "engineer", List.of())).extracting(Scorecard.Recommendation::code)
+			.containsExactly("eng-a-exam", "eng-b-1", "sales-1");
+	}
+
+	@Test
+	void aCertificationThePersonHoldsGoesToAColleague() {
+		List<Scorecard.Recommendation> all = recommend(Set.of("sales-1", "sales-2", "sales-exam"), "sales", List.of());
+		assertThat(all).extracting(Scorecard.Recommendation::code).containsExactly("sales-1", "eng-b-1");
+		assertThat(all.get(0).reason()).contains("for a colleague in a sales role: step 1 of 3");
+	}
+
+	@Test
+	void theLargestOtherGapGetsCoursesNotExamsNorMoreOfAPathOnTheList() {
+		Scorecard.Gap revenue = new Scorecard.Gap("revenue", "revenue", 100, 400, 0.75,
+				"300k USD more won revenue (100k USD of 400k USD)");
+		// ranked by meaning: the exam first, then a step of the path already recommended
+		List<Course> byMeaning = List.of(CATALOGUE.get(2), CATALOGUE.get(1), CATALOGUE.get(5), CATALOGUE.get(3));
+		List<Scorecard.Recommendation> all = Recommender.recommend(new Recommender.Situation(Tier.SILVER, Tier.GOLD,
+				List.of(SALES_GAP, revenue), List.of(), CATALOGUE, Set.of(), null), gap -> byMeaning);
+		assertThat(all).extracting(Scorecard.Recommendation::code).containsExactly("sales-1", "eng-b-1", "eng-a-1");
+		assertThat(all.get(1).reason()).isEqualTo("for Gold: closest to your largest gap, " + revenue.description());
 	}
 
 	@Test

@@ -109,10 +109,15 @@ class ScorecardFlowTests extends EndToEndTests {
 		String channel = unique("C");
 		String forExecutive = training(executive, channel);
 		String forEngineer = training(engineer, channel);
-		assertThat(forExecutive).contains("Northwind Cloud Sales Essentials")
-			.doesNotContain("Analytics Suite Fundamentals");
-		assertThat(forEngineer).contains("Analytics Suite Fundamentals")
-			.doesNotContain("Northwind Cloud Sales Essentials");
+		// each is told the courses of their own role; the other role's gap is for a
+		// colleague
+		assertThat(forExecutive).contains("Northwind Cloud Sales Essentials\\u003e\\n_keeps your Silver tier")
+			.doesNotContain("Fundamentals\\u003e\\n_for Gold: 2 more certified engineers (0 of 2) — step")
+			.contains("for a colleague in an engineer role");
+		assertThat(forEngineer).contains("Analytics Suite Fundamentals\\u003e\\n_for Gold: 2 more certified engineers")
+			.doesNotContain(
+					"Northwind Cloud Sales Essentials\\u003e\\n_keeps your Silver tier: 1 more Certified Sales Professional (0 of 1) — step")
+			.contains("for a colleague in a sales role");
 	}
 
 	@Test
