@@ -142,6 +142,7 @@ final class AnswerComposer {
 			// the documents about the role are not the person: no quote would answer it
 			return new Composed(NOT_IN_THE_LIBRARY_OURS + TO_A_MANAGER, List.of(), false, Kind.OWN_RECORD, 0);
 		}
+		query = Conversation.withoutSalutation(query);
 		String language = Conversation.foreignLanguage(question.text());
 		if (language != null && model != null && translator != null) {
 			query = english(query);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,12 @@ final class Conversation {
 
 	private static final Pattern THANKS = Pattern.compile(
 			"(?i)^\\W*((ok(ay)?|great|perfect|awesome|cool|super|got it|nice)[,!.]?\\s+)?(thanks|thank you|thx|ty|cheers|many thanks|much appreciated|appreciated)\\b[\\w\\s!.,:)]*$");
+
+	// a greeting or "quick question:" before the question itself: not words to search by
+	private static final Pattern SALUTATION = Pattern
+		.compile("(?i)^\\W*(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day))\\b"
+				+ "(?:\\s+(?:there|all|everyone|team|folks|partnerbot|bot|@\\w+|<@\\w+>))?[\\s!.,:;)\\-–]+)?"
+				+ "(?:(?:a\\s+)?(?:quick|one|small)\\s+question\\b[\\s!.,:;\\-–]*)?");
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
 
@@ -63,6 +70,16 @@ final class Conversation {
 			return SmallTalk.GREETING;
 		}
 		return THANKS.matcher(stripped).matches() ? SmallTalk.THANKS : null;
+	}
+
+	/**
+	 * The question without the greeting or "quick question:" it opens with ("hey, what
+	 * are the requirements for Platinum?"); the text as it is when nothing else is left.
+	 */
+	static String withoutSalutation(String text) {
+		Matcher salutation = SALUTATION.matcher(text);
+		String rest = salutation.lookingAt() ? text.substring(salutation.end()) : text;
+		return rest.isBlank() ? text : rest;
 	}
 
 	/**

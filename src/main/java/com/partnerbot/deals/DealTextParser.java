@@ -1097,7 +1097,7 @@ final class DealTextParser {
 		}
 		// "Initech – 40 seats ...", but not a reply like "make it 60 seats", which would
 		// replace the name already given when merged
-		String opening = readName(text, 0);
+		String opening = readName(text, openingFrom(text.original()));
 		if (isPlausibleName(opening, true)
 				&& (isCapitalised(opening) || trimEdges(text.original().strip()).equals(opening))) {
 			return opening;
@@ -1114,6 +1114,19 @@ final class DealTextParser {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Where the opening words start: after the colon, dash or bullet left by what came
+	 * before ("new deal: Wayne Enterprises, …" with "new deal" taken as the wish to
+	 * register).
+	 */
+	private static int openingFrom(String original) {
+		int from = 0;
+		while (from < original.length() && " \t\n:;,-–—•*>".indexOf(original.charAt(from)) >= 0) {
+			from++;
+		}
+		return from;
 	}
 
 	private String readName(Text text, int from) {

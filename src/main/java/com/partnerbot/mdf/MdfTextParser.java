@@ -37,10 +37,17 @@ final class MdfTextParser {
 	// a plain number said as what was or will be spent ("it cost 5,400", "it'll cost
 	// about 6k"): the request's currency is known
 	private static final Pattern SPENT = Pattern.compile(
-			"\\b(?:cost|costs|spent|came to|total(?:led)?|paid)\\s+(?:(?:of|was|is|be|will be|about|around|roughly"
+			"\\b(?:cost|costs|spent|came to|total(?:led)?|paid|budget(?:ed)?)\\s+(?:(?:of|was|is|be|will be|about|around|roughly"
 					+ "|approximately|approx\\.?|~|some|us)\\s*)*" + NUMBER + "\\b"
 					+ "(?!\\s*(?:attendees|people|participants|guests|leads|days|weeks|months|hours|minutes|%))",
 			Pattern.CASE_INSENSITIVE);
+
+	// a plain number in thousands ("a webinar in January, about 4k"): a count or a date
+	// is never said so, so it is money; the cost unless it was asked for
+	private static final Pattern THOUSANDS = Pattern
+		.compile("\\b(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?\\s*(k)\\b"
+				+ "(?!\\s*(?:attendees|people|participants|guests|leads|registrants|views|impressions|visitors|contacts))",
+				Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern ASK = Pattern.compile(
 			"(?:ask(?:ing)?\\s+for|request(?:ing)?|need|want|like|get|mdf\\s+of|funds?\\s+of|reimburse(?:ment)?\\s+of)\\s*$",
@@ -121,6 +128,10 @@ final class MdfTextParser {
 		Matcher spent = SPENT.matcher(text);
 		if (cost == null && spent.find()) {
 			cost = value(spent.group(1), spent.group(2), spent.group(3));
+		}
+		Matcher thousands = THOUSANDS.matcher(text);
+		if (cost == null && amount == null && thousands.find()) {
+			cost = value(thousands.group(1), thousands.group(2), thousands.group(3));
 		}
 		Integer attendees = null;
 		Matcher people = ATTENDEES.matcher(text);

@@ -1,6 +1,7 @@
 package com.partnerbot.assistant;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -57,6 +58,17 @@ class AskApiTests extends EndToEndTests {
 		JsonObject first = citations(answer).get(0).getAsJsonObject();
 		assertThat(first.get("source").getAsString()).startsWith("deals/");
 		assertThat(first.get("title").getAsString()).isNotBlank();
+	}
+
+	@Test
+	void aGreetingBeforeTheQuestionIsNotSearchedFor() {
+		for (String question : List.of("hey, what are the requirements for Platinum?",
+				"Hi there! Quick question: what are the requirements for Platinum?")) {
+			JsonObject answer = ask(question, silver);
+			assertThat(answer.get("answer").getAsString()).as(question)
+				.startsWith("_Partner Tiers: Requirements, Discounts and Benefits > Requirements per tier > Platinum_")
+				.contains("$1,500,000");
+		}
 	}
 
 	@Test

@@ -632,6 +632,8 @@ class DealTextParserTests {
 				Initech                                                           | Initech
 				initech                                                           | initech
 				Bank of America, 40 seats                                         | Bank of America
+				: Wayne Enterprises, wayne-ent.com, about 120k                    | Wayne Enterprises
+				- Wayne Enterprises, 40 seats                                     | Wayne Enterprises
 				""")
 		void areReadFromCommonPhrasings(String text, String name) {
 			assertThat(parse(text).customerName()).isEqualTo(name);

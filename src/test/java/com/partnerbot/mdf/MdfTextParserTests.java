@@ -55,6 +55,13 @@ class MdfTextParserTests {
 		assertThat(asked.activity()).isEqualTo("event");
 		assertThat(asked.amount()).isEqualByComparingTo("2000");
 		assertThat(MdfTextParser.parse("we need 150 attendees for a webinar", TODAY).amount()).isNull();
+		// a plain number in thousands is money: the cost, unless it is what is asked for
+		MdfDraft inThousands = MdfTextParser.parse("I want to request MDF for a webinar in January, about 4k", TODAY);
+		assertThat(inThousands.cost()).isEqualByComparingTo("4000");
+		assertThat(inThousands.amount()).isNull();
+		assertThat(MdfTextParser.parse("a trade show, budget is 12,500", TODAY).cost()).isEqualByComparingTo("12500");
+		assertThat(MdfTextParser.parse("I want 3k for a webinar", TODAY).cost()).isNull();
+		assertThat(MdfTextParser.parse("a webinar for 2k attendees", TODAY).cost()).isNull();
 		assertThat(MdfTextParser.namesAnActivity("I want 3000 for a webinar")).isTrue();
 		assertThat(MdfTextParser.namesAnActivity("I want 3000 licences for a customer")).isFalse();
 	}

@@ -52,6 +52,15 @@ public class DealQuestions {
 					+ "registrations?|registered\\s+deals|opportunities)(?:\\s+(?:status|stand(?:ing)?|doing))?\\W*$",
 			Pattern.CASE_INSENSITIVE);
 
+	// the same asked for ("can I see the deals we registered last month?", "which deals
+	// have we registered this year?"): the list has every registration with its dates
+	private static final Pattern ASKED_FOR_LIST = Pattern.compile("^\\W*(?:(?:(?:can|could|may)\\s+(?:i|we)"
+			+ "\\s+(?:please\\s+)?(?:see|view|get|have|check)|(?:please\\s+)?(?:show|list)(?:\\s+(?:me|us))?)"
+			+ "\\s+(?:a\\s+list\\s+of\\s+)?(?:all\\s+)?(?:of\\s+)?(?:my|our|the)\\s+(?:deals?|registrations?|opportunities)"
+			+ "(?:\\s+(?:that\\s+)?(?:we|i)(?:['’]ve|\\s+have)?\\s+(?:registered|submitted))?"
+			+ "|(?:which|what)\\s+deals\\s+(?:have|did)\\s+(?:we|i)\\s+register(?:ed)?)"
+			+ "(?:\\s+(?:so\\s+far|(?:this|last)\\s+(?:week|month|quarter|year)))?\\W*$", Pattern.CASE_INSENSITIVE);
+
 	// registrations waiting for a decision ("which deals are waiting for a decision?",
 	// "pending registrations", "what needs my attention?"): for staff the queue, for a
 	// partner's person its own registrations
@@ -80,7 +89,7 @@ public class DealQuestions {
 	}
 
 	private static boolean lists(String text) {
-		return LIST.matcher(text.strip()).matches()
+		return LIST.matcher(text.strip()).matches() || ASKED_FOR_LIST.matcher(text.strip()).matches()
 				|| (QUEUE.matcher(text).find() && !HOW_IT_WORKS.matcher(text).find());
 	}
 

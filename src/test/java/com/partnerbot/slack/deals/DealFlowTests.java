@@ -544,6 +544,8 @@ class DealFlowTests extends EndToEndTests {
 			.get(0);
 		assertThat(list.arg("text")).startsWith("Deal registrations of");
 		assertThat(list.arg("blocks")).contains(reference);
+		mentionBot(acme.team(), channel, "1700001650.000100", "can I see the deals we registered last month?");
+		assertThat(replyText(channel, "1700001650.000100")).startsWith("Deal registrations of");
 
 		mentionBot(acme.team(), channel, "1700001700.000100", "extend DR-1001");
 		assertThat(replyText(channel, "1700001700.000100")).contains("“DR-1001” is not a registration reference",
@@ -553,6 +555,10 @@ class DealFlowTests extends EndToEndTests {
 				"we'd like to register a deal with " + customer + " Labs for 40k of Secure Gateway closing next month");
 		assertThat(replyText(channel, "1700001400.000100")).contains("To register this deal I still need", "web domain",
 				customer, "Secure Gateway", "40,000");
+		mentionBot(acme.team(), channel, "1700001450.000100",
+				"new deal: " + customer + " Holdings, about 120k of Analytics Suite, should close end of Q1");
+		assertThat(replyText(channel, "1700001450.000100")).contains(customer + " Holdings", "Analytics Suite")
+			.doesNotContain("company name");
 	}
 
 	@Test
