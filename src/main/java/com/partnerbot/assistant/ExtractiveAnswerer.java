@@ -75,9 +75,6 @@ final class ExtractiveAnswerer {
 	// and this share of the asked terms is in its heading path
 	private static final double FAQ_PATH = 0.75;
 
-	// a lead sentence this short ("Yes.", "No.") is said with the one after it
-	private static final int SHORT_ANSWER = 4;
-
 	private ExtractiveAnswerer() {
 	}
 
@@ -346,19 +343,17 @@ final class ExtractiveAnswerer {
 		}
 		Candidate best = chosen.get(0);
 		List<String> lead = List.of();
-		if (faq && best.unit() instanceof Prose prose) {
-			lead = answerOfEntry(prose.sentences());
-		}
-		else if (best.unit() instanceof Table table && tier != null) {
+		if (best.unit() instanceof Table table && tier != null) {
 			String row = tierLead(table, tier, asked);
 			lead = (row != null) ? List.of(row) : List.of();
 		}
-		else if (best.unit() instanceof Prose prose && best.sentence() != null && !best.sentence().endsWith(":")
+		else if (!faq && best.unit() instanceof Prose prose && best.sentence() != null && !best.sentence().endsWith(":")
 				&& match(asked, best.sentence()) >= DIRECT && !best.sentence().equals(prose.sentences().get(0))) {
-			// a paragraph that opens with its answer is quoted whole: pulled out above
-			// its
-			// heading, the opening left the rest to lean on nothing ("Gold needs 2;
-			// Platinum needs 4" after a glossary entry's definition)
+			// a paragraph that opens with its answer, an FAQ entry's among them, is
+			// quoted whole: pulled out above its heading, the opening left the rest to
+			// lean on nothing ("Gold needs 2; Platinum needs 4" after a glossary entry's
+			// definition, "Extension requests are answered within 2 business days." as
+			// if it were all "How long does approval take?" says)
 			lead = List.of(best.sentence());
 		}
 		if (!lead.isEmpty()) {
@@ -384,23 +379,6 @@ final class ExtractiveAnswerer {
 
 	private static String marker(Map<Integer, Integer> numbers, int passage) {
 		return "[" + numbers.computeIfAbsent(passage, k -> numbers.size() + 1) + "]";
-	}
-
-	/**
-	 * The answer an FAQ entry opens with: its first sentence, with the next when the
-	 * first only says yes or no ("Yes. The estimated first-year contract value must be at
-	 * least $5,000.").
-	 */
-	private static List<String> answerOfEntry(List<String> sentences) {
-		List<String> lead = new ArrayList<>();
-		for (String sentence : sentences) {
-			lead.add(sentence);
-			if (sentence.split("\\s+").length > SHORT_ANSWER) {
-				break;
-			}
-		}
-		// a lead-in says nothing without what it introduces
-		return (lead.isEmpty() || lead.get(lead.size() - 1).endsWith(":")) ? List.of() : lead;
 	}
 
 	/**

@@ -115,14 +115,31 @@ class AnswerEvaluationTests {
 		AnswerComposer.Composed size = ask("what's the minimum deal size for registration?", "Silver");
 		assertThat(size.citations().get(0).source()).isEqualTo("deals/deal-registration-faq.md");
 		assertThat(size.citations().get(0).section()).endsWith("Is there a minimum deal size?");
-		// a bare "Yes." is said with the sentence that makes it an answer
-		assertThat(size.text()).startsWith("Yes. The estimated first-year contract value must be at least $5,000. [1]");
+		// the entry is quoted whole under its question, its answer first
+		assertThat(size.text()).startsWith("_Deal Registration FAQ > Eligibility > Is there a minimum deal size?_\n"
+				+ "> Yes. The estimated first-year contract value must be at least $5,000. [1]");
 		AnswerComposer.Composed window = ask("what's the protection window for a registered deal?", "Silver");
 		assertThat(window.citations().get(0).source()).isEqualTo("deals/deal-registration-faq.md");
-		assertThat(window.text()).startsWith("90 days from the date your registration is approved. [1]");
+		assertThat(window.text()).startsWith("_Deal Registration FAQ > Protection and timing > "
+				+ "What is the protection period on a registered deal?_\n"
+				+ "> 90 days from the date your registration is approved. You can request one 30-day extension");
 		// the product's own FAQ, not another product's entry with the same heading
 		AnswerComposer.Composed uptime = ask("What is the uptime commitment for Secure Gateway?", "Silver");
 		assertThat(uptime.citations().get(0).source()).isEqualTo("products/secure-gateway-faq.md");
+	}
+
+	@Test
+	void anFaqEntryIsNeverQuotedWithoutTheSentenceThatLeadsIt() {
+		// its first sentence was pulled above its heading and the entry quoted without
+		// it, as if "Extension requests are answered within 2 business days." were all it
+		// says
+		AnswerComposer.Composed answer = ask("How long does approval take?", "Silver");
+		assertThat(answer.citations().get(0).section()).endsWith("How long does approval take?");
+		assertThat(answer.text()).startsWith(
+				"_Deal Registration FAQ > Protection and timing > How long does approval take?_\n> Channel managers "
+						+ "decide within 3 business days of a complete submission. Extension requests are answered "
+						+ "within 2 business days. [1]");
+		assertThat(answer.text().split("Channel managers decide within 3 business days", -1)).hasSize(2);
 	}
 
 	@Test
