@@ -79,9 +79,10 @@ final class ExtractiveAnswerer {
 	}
 
 	/**
-	 * The composed answer, and which passages (0-based) its markers [1], [2], ... name.
+	 * The composed answer, which passages (0-based) its markers [1], [2], ... name, and
+	 * what it quotes: each quoted unit as the partner reads it, under its heading path.
 	 */
-	record Composed(String text, List<Integer> passages) {
+	record Composed(String text, List<Integer> passages, List<String> quoted) {
 	}
 
 	/** A block of a passage: a paragraph, a list with its lead-in, or a table. */
@@ -140,7 +141,7 @@ final class ExtractiveAnswerer {
 			}
 		}
 		if (candidates.isEmpty()) {
-			return new Composed("", List.of());
+			return new Composed("", List.of(), List.of());
 		}
 		candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
 		// an FAQ entry whose question is nearly the one asked answers it: its answer
@@ -359,22 +360,26 @@ final class ExtractiveAnswerer {
 		if (!lead.isEmpty()) {
 			lines.add(String.join(" ", lead) + " " + marker(numbers, best.unit().passage()));
 		}
+		List<String> units = new ArrayList<>();
 		for (Candidate candidate : chosen) {
 			Unit unit = candidate.unit();
 			List<String> quoted = quote(unit, asked, (candidate == best && unit instanceof Prose) ? lead : List.of());
+			String location = passages.get(unit.passage()).location();
+			units.add(location + "\n" + String.join("\n", (candidate == best) ? lead : List.of()) + "\n"
+					+ String.join("\n", quoted));
 			if (quoted.isEmpty()) {
 				continue;
 			}
 			if (!lines.isEmpty()) {
 				lines.add("");
 			}
-			lines.add("_" + passages.get(unit.passage()).location() + "_");
+			lines.add("_" + location + "_");
 			for (int i = 0; i < quoted.size(); i++) {
 				String line = "> " + quoted.get(i);
 				lines.add((i == quoted.size() - 1) ? line + " " + marker(numbers, unit.passage()) : line);
 			}
 		}
-		return new Composed(String.join("\n", lines), List.copyOf(numbers.keySet()));
+		return new Composed(String.join("\n", lines), List.copyOf(numbers.keySet()), units);
 	}
 
 	private static String marker(Map<Integer, Integer> numbers, int passage) {
