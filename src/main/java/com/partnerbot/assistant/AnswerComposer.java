@@ -481,6 +481,13 @@ final class AnswerComposer {
 		if (composed.text().isBlank()) {
 			return new Composed(DONT_KNOW, List.of(), false, Kind.DONT_KNOW, similarity);
 		}
+		// quotes that share the question's words but hold no answer of the kind it asks
+		// for ("how many employees" over the tier table's certified engineers) do not
+		// answer it
+		ExpectedAnswer expected = ExpectedAnswer.of(query);
+		if (expected != null && composed.quoted().stream().noneMatch(expected::heldBy)) {
+			return new Composed(dontKnow(query), List.of(), false, Kind.DONT_KNOW, similarity);
+		}
 		List<Answer.Citation> citations = composed.passages().stream().map(p -> citation(passages.get(p))).toList();
 		return new Composed(composed.text(), citations, true, Kind.ANSWERED, similarity);
 	}

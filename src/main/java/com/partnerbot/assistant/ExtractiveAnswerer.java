@@ -75,16 +75,14 @@ final class ExtractiveAnswerer {
 	// and this share of the asked terms is in its heading path
 	private static final double FAQ_PATH = 0.75;
 
-	// a lead sentence this short ("Yes.", "No.") is said with the one after it
-	private static final int SHORT_ANSWER = 4;
-
 	private ExtractiveAnswerer() {
 	}
 
 	/**
-	 * The composed answer, and which passages (0-based) its markers [1], [2], ... name.
+	 * The composed answer, which passages (0-based) its markers [1], [2], ... name, and
+	 * what it quotes: each quoted unit as the partner reads it, under its heading path.
 	 */
-	record Composed(String text, List<Integer> passages) {
+	record Composed(String text, List<Integer> passages, List<String> quoted) {
 	}
 
 	/** A block of a passage: a paragraph, a list with its lead-in, or a table. */
@@ -143,7 +141,7 @@ final class ExtractiveAnswerer {
 			}
 		}
 		if (candidates.isEmpty()) {
-			return new Composed("", List.of());
+			return new Composed("", List.of(), List.of());
 		}
 		candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
 		// an FAQ entry whose question is nearly the one asked answers it: its answer
@@ -346,61 +344,46 @@ final class ExtractiveAnswerer {
 		}
 		Candidate best = chosen.get(0);
 		List<String> lead = List.of();
-		if (faq && best.unit() instanceof Prose prose) {
-			lead = answerOfEntry(prose.sentences());
-		}
-		else if (best.unit() instanceof Table table && tier != null) {
+		if (best.unit() instanceof Table table && tier != null) {
 			String row = tierLead(table, tier, asked);
 			lead = (row != null) ? List.of(row) : List.of();
 		}
-		else if (best.unit() instanceof Prose prose && best.sentence() != null && !best.sentence().endsWith(":")
+		else if (!faq && best.unit() instanceof Prose prose && best.sentence() != null && !best.sentence().endsWith(":")
 				&& match(asked, best.sentence()) >= DIRECT && !best.sentence().equals(prose.sentences().get(0))) {
-			// a paragraph that opens with its answer is quoted whole: pulled out above
-			// its
-			// heading, the opening left the rest to lean on nothing ("Gold needs 2;
-			// Platinum needs 4" after a glossary entry's definition)
+			// a paragraph that opens with its answer, an FAQ entry's among them, is
+			// quoted whole: pulled out above its heading, the opening left the rest to
+			// lean on nothing ("Gold needs 2; Platinum needs 4" after a glossary entry's
+			// definition, "Extension requests are answered within 2 business days." as
+			// if it were all "How long does approval take?" says)
 			lead = List.of(best.sentence());
 		}
 		if (!lead.isEmpty()) {
 			lines.add(String.join(" ", lead) + " " + marker(numbers, best.unit().passage()));
 		}
+		List<String> units = new ArrayList<>();
 		for (Candidate candidate : chosen) {
 			Unit unit = candidate.unit();
 			List<String> quoted = quote(unit, asked, (candidate == best && unit instanceof Prose) ? lead : List.of());
+			String location = passages.get(unit.passage()).location();
+			units.add(location + "\n" + String.join("\n", (candidate == best) ? lead : List.of()) + "\n"
+					+ String.join("\n", quoted));
 			if (quoted.isEmpty()) {
 				continue;
 			}
 			if (!lines.isEmpty()) {
 				lines.add("");
 			}
-			lines.add("_" + passages.get(unit.passage()).location() + "_");
+			lines.add("_" + location + "_");
 			for (int i = 0; i < quoted.size(); i++) {
 				String line = "> " + quoted.get(i);
 				lines.add((i == quoted.size() - 1) ? line + " " + marker(numbers, unit.passage()) : line);
 			}
 		}
-		return new Composed(String.join("\n", lines), List.copyOf(numbers.keySet()));
+		return new Composed(String.join("\n", lines), List.copyOf(numbers.keySet()), units);
 	}
 
 	private static String marker(Map<Integer, Integer> numbers, int passage) {
 		return "[" + numbers.computeIfAbsent(passage, k -> numbers.size() + 1) + "]";
-	}
-
-	/**
-	 * The answer an FAQ entry opens with: its first sentence, with the next when the
-	 * first only says yes or no ("Yes. The estimated first-year contract value must be at
-	 * least $5,000.").
-	 */
-	private static List<String> answerOfEntry(List<String> sentences) {
-		List<String> lead = new ArrayList<>();
-		for (String sentence : sentences) {
-			lead.add(sentence);
-			if (sentence.split("\\s+").length > SHORT_ANSWER) {
-				break;
-			}
-		}
-		// a lead-in says nothing without what it introduces
-		return (lead.isEmpty() || lead.get(lead.size() - 1).endsWith(":")) ? List.of() : lead;
 	}
 
 	/**

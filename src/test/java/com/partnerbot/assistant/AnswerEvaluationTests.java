@@ -69,10 +69,9 @@ class AnswerEvaluationTests {
 		assertThat(all.prohibitions()).isGreaterThanOrEqualTo(10);
 		assertThat(all.prohibitionsBroken()).as(report).isZero();
 		assertThat(all.smallTalk()).as(report).isEqualTo(all.greetings());
-		// the issue asks for 90%; without an LLM the set's unanswerable questions share
-		// too many words with the library for that (docs/benchmarks.md): 85% measured,
-		// this floor keeps one question of margin so it cannot slip back unnoticed
-		assertThat(all.abstainedRate()).as(report).isGreaterThanOrEqualTo(0.80);
+		// the issue asks for 90%: 95% measured (docs/benchmarks.md), this floor keeps one
+		// question of margin so it cannot slip back unnoticed
+		assertThat(all.abstainedRate()).as(report).isGreaterThanOrEqualTo(0.90);
 		assertThat(figures.get("holdout").leaks()).isZero();
 	}
 
@@ -115,14 +114,79 @@ class AnswerEvaluationTests {
 		AnswerComposer.Composed size = ask("what's the minimum deal size for registration?", "Silver");
 		assertThat(size.citations().get(0).source()).isEqualTo("deals/deal-registration-faq.md");
 		assertThat(size.citations().get(0).section()).endsWith("Is there a minimum deal size?");
-		// a bare "Yes." is said with the sentence that makes it an answer
-		assertThat(size.text()).startsWith("Yes. The estimated first-year contract value must be at least $5,000. [1]");
+		// the entry is quoted whole under its question, its answer first
+		assertThat(size.text()).startsWith("_Deal Registration FAQ > Eligibility > Is there a minimum deal size?_\n"
+				+ "> Yes. The estimated first-year contract value must be at least $5,000. [1]");
 		AnswerComposer.Composed window = ask("what's the protection window for a registered deal?", "Silver");
 		assertThat(window.citations().get(0).source()).isEqualTo("deals/deal-registration-faq.md");
-		assertThat(window.text()).startsWith("90 days from the date your registration is approved. [1]");
+		assertThat(window.text()).startsWith("_Deal Registration FAQ > Protection and timing > "
+				+ "What is the protection period on a registered deal?_\n"
+				+ "> 90 days from the date your registration is approved. You can request one 30-day extension");
 		// the product's own FAQ, not another product's entry with the same heading
 		AnswerComposer.Composed uptime = ask("What is the uptime commitment for Secure Gateway?", "Silver");
 		assertThat(uptime.citations().get(0).source()).isEqualTo("products/secure-gateway-faq.md");
+	}
+
+	@Test
+	void anFaqEntryIsNeverQuotedWithoutTheSentenceThatLeadsIt() {
+		// its first sentence was pulled above its heading and the entry quoted without
+		// it, as if "Extension requests are answered within 2 business days." were all it
+		// says
+		AnswerComposer.Composed answer = ask("How long does approval take?", "Silver");
+		assertThat(answer.citations().get(0).section()).endsWith("How long does approval take?");
+		assertThat(answer.text()).startsWith(
+				"_Deal Registration FAQ > Protection and timing > How long does approval take?_\n> Channel managers "
+						+ "decide within 3 business days of a complete submission. Extension requests are answered "
+						+ "within 2 business days. [1]");
+		assertThat(answer.text().split("Channel managers decide within 3 business days", -1)).hasSize(2);
+	}
+
+	@Test
+	void aCountOrACodeThatNoQuoteHoldsIsNotAnswered() {
+		// issue 13: answered with the tier table's certified engineers, and with the
+		// tier discounts and the conference's dates
+		for (String question : List.of("How many employees does Northwind have?",
+				"How many offices does Northwind have in Europe?", "What's the promo code for the Northwind Academy?",
+				"Is there a registration code for Northwind Connect 2026?")) {
+			AnswerComposer.Composed answer = ask(question, "Gold");
+			assertThat(answer.kind()).as(answer.text()).isEqualTo(AnswerComposer.Kind.DONT_KNOW);
+			assertThat(answer.text()).as(question).contains("A channel manager can answer it");
+			assertThat(answer.citations()).as(question).isEmpty();
+		}
+	}
+
+	@Test
+	void countsTheLibraryHoldsAreStillAnswered() {
+		// written for the count check from reading the library, not labelled lines: a
+		// count it refused would be a partner's question left unanswered
+		String asked = """
+				Platinum | How many certified engineers does a Platinum partner need? | 4 certified engineers
+				Platinum | How many free passes to Northwind Connect do we get? | 2
+				Silver | How many Certified Sales Professionals do we need for Silver? | 1 Certified Sales Professional
+				Gold | How many attempts at an exam are allowed in a year? | 3 attempts
+				Gold | How many live attendees does a webinar need to get full MDF reimbursement? | 15 live attendees
+				Silver | How many named accounts does Northwind direct sales manage? | 1,200
+				Platinum | How many customer environments can we name for an early access feature? | 3 customer environments
+				Silver | How many connectors does Analytics Suite come with? | 120 native connectors
+				Gold | How many concurrent demo tenants can a Gold partner run? | 5
+				Silver | How many users is the minimum order for Analytics Suite? | 10 users
+				Silver | How many hours of courses is the Secure Gateway Deployment Specialist path? | 10 hours
+				Gold | How many times can we extend a deal registration? | one
+				Silver | How many users can a trial of Analytics Suite have? | 25 users
+				Silver | How many days do we have to submit an MDF claim after the activity? | 60 days
+				Platinum | How many meetings can a council member miss before being replaced? | 2 consecutive meetings
+				Silver | How many business days does the Deal Desk take to decide an appeal? | 5 business days
+				Silver | How many points of presence does Secure Gateway have? |
+				Gold | How many certs do we need for Gold? |
+				""";
+		// the last two are answered, though not yet with the number: the check does not
+		// refuse them
+		for (String line : asked.strip().split("\n")) {
+			String[] question = line.split("\\|", -1);
+			AnswerComposer.Composed answer = ask(question[1].strip(), question[0].strip());
+			assertThat(answer.kind()).as(line).isEqualTo(AnswerComposer.Kind.ANSWERED);
+			assertThat(answer.text()).as(line).contains(question[2].strip());
+		}
 	}
 
 	@Test
