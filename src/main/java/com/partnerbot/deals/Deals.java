@@ -179,7 +179,12 @@ class Deals {
 	 * the settings apply to the planning and the {@code %} of the statements after them.
 	 */
 	Candidates candidates(String domain, String nameKey, double similarity, LocalDate today) {
-		Optional<CustomerNames.Similar> similar = names.similar(nameKey, similarity);
+		return candidates(domain, nameKey, similarity, today, names.similar(nameKey, similarity));
+	}
+
+	/** The same with what the memory found ({@code empty}: search the pg_trgm index). */
+	Candidates candidates(String domain, String nameKey, double similarity, LocalDate today,
+			Optional<CustomerNames.Similar> similar) {
 		Object[] params = candidatesParams(domain, nameKey, similarity, today, similar);
 		return jdbcOperations.execute(candidatesSql(similar.isPresent()),
 				(PreparedStatementCallback<Candidates>) statement -> {

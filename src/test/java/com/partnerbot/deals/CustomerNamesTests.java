@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -243,6 +244,15 @@ class CustomerNamesTests extends EndToEndTests {
 					.map(Deal::id)
 					.toList()));
 			assertThat(found).as("candidates of '%s' (%s)", probe, key).isEqualTo(expected);
+			// without the memory, by the pg_trgm index: the threshold set in the same
+			// round trip applies (pg_trgm's own default, 0.3, would find more)
+			Set<UUID> byIndex = transactions
+				.execute(status -> ours(deals.candidates(null, key, THRESHOLD, TestClock.today(), Optional.empty())
+					.registrations()
+					.stream()
+					.map(Deal::id)
+					.toList()));
+			assertThat(byIndex).as("candidates of '%s' by the pg_trgm index", key).isEqualTo(expected);
 			// and found in memory, not by the rows written since
 			Set<UUID> inMemory = new HashSet<>(names.similar(key, THRESHOLD).orElseThrow().ids());
 			assertThat(ours(List.copyOf(inMemory))).as("in memory for '%s'", key).isEqualTo(expected);
