@@ -15,18 +15,19 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>
  * A trigram is pg_trgm's, as an int: its three bytes, or the three bytes pg_trgm keeps of
  * a trigram with a character beyond ASCII (which only PostgreSQL computes, see
- * {@link #parse}). Similarity is pg_trgm's, shared trigrams over distinct trigrams of
- * both; the search is a little lenient ({@link #LENIENCY}) so that PostgreSQL's single
- * precision arithmetic never makes it miss a name PostgreSQL's {@code %} finds: it finds
- * candidates, the database decides.
+ * {@link #parse}). Similarity is pg_trgm's to the bit ({@link #similarity}): shared
+ * trigrams over distinct trigrams of both, divided in single precision, so a name is
+ * found exactly when PostgreSQL's {@code %} finds it. Only the bounds that prune the
+ * search are a little lenient ({@link #LENIENCY}).
  * <p>
  * Safe for concurrent use: searches share a read lock, changes take the write lock.
  */
 final class CustomerNameIndex {
 
 	/**
-	 * How much below the threshold a name may be and still be a candidate; pg_trgm
-	 * computes similarity in single precision (a relative error under 1e-7).
+	 * How much below the threshold the search's bounds let a name be before dropping it:
+	 * pg_trgm's single precision similarity may round up to the threshold (a relative
+	 * error under 1e-7).
 	 */
 	static final double LENIENCY = 1e-4;
 
@@ -368,8 +369,20 @@ final class CustomerNameIndex {
 	}
 
 	/**
-	 * The registrations whose names are at least {@code threshold} alike (less
-	 * {@link #LENIENCY}) to a name of these trigrams (sorted, distinct).
+	 * pg_trgm's similarity of two names of {@code n} and {@code m} distinct trigrams
+	 * sharing {@code shared}, as it computes it ({@code cnt_sml}: in single precision),
+	 * so that comparing it with a threshold decides as {@code %} does.
+	 */
+	static float similarity(int shared, int n, int m) {
+		if (n <= 0 || m <= 0) {
+			return 0f;
+		}
+		return (float) shared / (float) (n + m - shared);
+	}
+
+	/**
+	 * The registrations whose names are at least {@code threshold} alike to a name of
+	 * these trigrams (sorted, distinct), as pg_trgm's {@code %} decides.
 	 * <p>
 	 * A name B at least t alike to A (n trigrams) shares at least t·n of them (|B| ≥
 	 * shared), so it has one of the n - ⌈t·n⌉ + 1 of A's trigrams with the fewest names:
@@ -409,7 +422,7 @@ final class CustomerNameIndex {
 				int ordinal = candidates.ordinals[c];
 				int shared = candidates.shared[c];
 				int m = this.sizes[ordinal];
-				if (m > 0 && shared >= lower * (n + m - shared)) {
+				if (m > 0 && similarity(shared, n, m) >= threshold) {
 					found.add(new UUID(this.idHigh[ordinal], this.idLow[ordinal]));
 				}
 			}

@@ -308,7 +308,8 @@ public class DealRegistrations {
 		if (nameKey == null || nameKey.isEmpty()) {
 			return conflicts;
 		}
-		for (Deal other : deals.liveCandidates(domain, nameKey, rules.nameSimilarity(), LocalDate.now(clock))) {
+		Deals.Candidates candidates = deals.candidates(domain, nameKey, rules.nameSimilarity(), LocalDate.now(clock));
+		for (Deal other : candidates.registrations()) {
 			CustomerMatcher.Match match = CustomerMatcher.compare(domain, name, products, other.customerDomain(),
 					other.customerName(), other.products());
 			if (match.sameCustomer(rules.nameSimilarity()) && !match.sharedProducts().isEmpty()) {
@@ -318,7 +319,7 @@ public class DealRegistrations {
 						other.id(), match.partnerReasons(rules.nameSimilarity()), match.sharedProducts()));
 			}
 		}
-		for (DirectAccount account : deals.directCandidates(domain, nameKey)) {
+		for (DirectAccount account : candidates.accounts()) {
 			CustomerMatcher.Match match = CustomerMatcher.compare(domain, name, List.of(), account.domain(),
 					account.name(), List.of());
 			if (match.sameCustomer(rules.nameSimilarity())) {

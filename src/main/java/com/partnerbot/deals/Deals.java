@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,9 @@ import java.util.UUID;
 
 import lombok.RequiredArgsConstructor;
 
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,6 +34,9 @@ class Deals {
 			""";
 
 	private final JdbcClient jdbc;
+
+	/** For the statements that go to PostgreSQL together ({@link #candidates}). */
+	private final JdbcOperations jdbcOperations;
 
 	private final CustomerNames names;
 
@@ -97,21 +104,24 @@ class Deals {
 
 	/**
 	 * Live registrations of the same domain or name key, or of a name key similar by
-	 * trigrams among the ids found in memory and the rows written since the memory last
-	 * caught up (from that transaction id on). pg_trgm decides, with
-	 * {@code similarity(a, b) >= threshold}, which is its {@code %} (the same single
-	 * precision similarity against the same double threshold) without {@code %}'s
-	 * selectivity estimate: that alone took 0.6 ms of planning at a million rows.
+	 * trigrams: the ids found in memory, which pg_trgm's own similarity found alike as
+	 * {@code %} would ({@link CustomerNameIndex#similarity}), and the rows written since
+	 * the memory last caught up (from that transaction id on), for which pg_trgm decides
+	 * here. A row of an id found is as the memory holds it unless written since; if it
+	 * was, the second leg decides on its name as it is now. {@code similarity(a, b) >=
+	 * threshold} is {@code %} (the same single precision similarity against the same
+	 * double threshold) without {@code %}'s selectivity estimate, which alone took 0.6 ms
+	 * of planning at a million rows.
 	 */
 	static final String LIVE_CANDIDATES_AMONG = "where " + LIVE + "and (customer_domain = ? or customer_name_key = ? "
-			+ "or (id = any(?) and similarity(customer_name_key, ?) >= ?) "
+			+ "or (id = any(?) and (change_xid is null or change_xid < cast(? as xid8))) "
 			+ "or (change_xid >= cast(? as xid8) and similarity(customer_name_key, ?) >= ?))";
 
 	/** The parameters of {@link #LIVE_CANDIDATES_AMONG}. */
 	static Object[] liveCandidatesAmong(LocalDate today, String domain, String nameKey, double similarity,
 			CustomerNames.Similar found) {
-		return new Object[] { today, domain != null ? domain : "", nameKey, found.ids().toArray(UUID[]::new), nameKey,
-				similarity, found.unseenFrom(), nameKey, similarity };
+		return new Object[] { today, domain != null ? domain : "", nameKey, found.ids().toArray(UUID[]::new),
+				found.unseenFrom(), found.unseenFrom(), nameKey, similarity };
 	}
 
 	/** The same without the names in memory: the similar names from the pg_trgm index. */
@@ -119,45 +129,85 @@ class Deals {
 			+ "and (customer_domain = ? or customer_name_key = ? or customer_name_key % ?)";
 
 	/**
-	 * Live registrations that may be the same customer: same domain, same name key, or a
-	 * name key similar by trigrams. The similar names are found in memory
-	 * ({@link CustomerNames}) and confirmed here by pg_trgm, or, until the names are
-	 * loaded, found by the pg_trgm index.
+	 * pg_trgm's threshold for {@code %} (in {@link #LIVE_CANDIDATES} and
+	 * {@link #DIRECT_CANDIDATES}); custom plans: a generic one would guess a third of the
+	 * table changed since the memory caught up and scan the pg_trgm index instead.
 	 */
-	List<Deal> liveCandidates(String domain, String nameKey, double similarity, LocalDate today) {
-		// pg_trgm's threshold for % (here and in directCandidates); custom plans: a
-		// generic one would guess a third of the table changed since the memory caught up
-		// and scan the pg_trgm index instead
-		jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true), "
-				+ "set_config('plan_cache_mode', 'force_custom_plan', true)")
-			.param(String.valueOf(similarity))
-			.query()
-			.singleRow();
-		Optional<CustomerNames.Similar> similar = names.similar(nameKey, similarity);
-		if (similar.isEmpty()) {
-			// no domain matches nothing; a null parameter test here would keep the
-			// planner from its indexes
-			return jdbc.sql("select " + COLUMNS + " from deal_registration " + LIVE_CANDIDATES)
-				.params(today, domain != null ? domain : "", nameKey, nameKey)
-				.query(Deals::map)
-				.list();
-		}
-		return jdbc.sql("select " + COLUMNS + " from deal_registration " + LIVE_CANDIDATES_AMONG)
-			.params(liveCandidatesAmong(today, domain, nameKey, similarity, similar.get()))
-			.query(Deals::map)
-			.list();
-	}
+	static final String SETTINGS = "select set_config('pg_trgm.similarity_threshold', ?, true), "
+			+ "set_config('plan_cache_mode', 'force_custom_plan', true)";
 
 	/** Direct-sales accounts that may be the same customer. */
-	List<DirectAccount> directCandidates(String domain, String nameKey) {
-		return jdbc.sql("""
-				select id, name, name_key, domain, owner, named from direct_account
-				where domain = ? or name_key = ? or name_key % ?
-				""")
-			.params(domain != null ? domain : "", nameKey, nameKey)
-			.query((rs, n) -> new DirectAccount(rs.getObject("id", UUID.class), rs.getString("name"),
-					rs.getString("name_key"), rs.getString("domain"), rs.getString("owner"), rs.getBoolean("named")))
-			.list();
+	static final String DIRECT_CANDIDATES = "select id, name, name_key, domain, owner, named from direct_account "
+			+ "where domain = ? or name_key = ? or name_key % ?";
+
+	/**
+	 * What a check compares a customer with: the live registrations and the direct-sales
+	 * accounts that may be the same customer.
+	 */
+	record Candidates(List<Deal> registrations, List<DirectAccount> accounts) {
+	}
+
+	/** {@link #candidates}'s statements, with the names in memory or without. */
+	static String candidatesSql(boolean inMemory) {
+		return SETTINGS + ";\nselect " + COLUMNS + " from deal_registration "
+				+ (inMemory ? LIVE_CANDIDATES_AMONG : LIVE_CANDIDATES) + ";\n" + DIRECT_CANDIDATES;
+	}
+
+	/** The parameters of {@link #candidatesSql}, with what the memory found if loaded. */
+	static Object[] candidatesParams(String domain, String nameKey, double similarity, LocalDate today,
+			Optional<CustomerNames.Similar> similar) {
+		// no domain matches nothing; a null parameter test here would keep the planner
+		// from its indexes
+		String anyDomain = domain != null ? domain : "";
+		List<Object> params = new ArrayList<>();
+		params.add(String.valueOf(similarity));
+		params.addAll(Arrays
+			.asList(similar.isPresent() ? liveCandidatesAmong(today, domain, nameKey, similarity, similar.get())
+					: new Object[] { today, anyDomain, nameKey, nameKey }));
+		params.addAll(List.of(anyDomain, nameKey, nameKey));
+		return params.toArray();
+	}
+
+	/**
+	 * Live registrations that may be the same customer (same domain, same name key, or a
+	 * name key similar by trigrams) and the direct-sales accounts that may be. The
+	 * similar names are found in memory ({@link CustomerNames}), or, until the names are
+	 * loaded, by the pg_trgm index.
+	 * <p>
+	 * The settings and both queries go to PostgreSQL in one round trip, as three
+	 * statements run one after the other, each with its own snapshot as if sent apart:
+	 * the settings apply to the planning and the {@code %} of the statements after them.
+	 */
+	Candidates candidates(String domain, String nameKey, double similarity, LocalDate today) {
+		return candidates(domain, nameKey, similarity, today, names.similar(nameKey, similarity));
+	}
+
+	/** The same with what the memory found ({@code empty}: search the pg_trgm index). */
+	Candidates candidates(String domain, String nameKey, double similarity, LocalDate today,
+			Optional<CustomerNames.Similar> similar) {
+		Object[] params = candidatesParams(domain, nameKey, similarity, today, similar);
+		return jdbcOperations.execute(candidatesSql(similar.isPresent()),
+				(PreparedStatementCallback<Candidates>) statement -> {
+					new ArgumentPreparedStatementSetter(params).setValues(statement);
+					statement.execute();
+					List<Deal> deals = new ArrayList<>();
+					statement.getMoreResults();
+					try (ResultSet rs = statement.getResultSet()) {
+						while (rs.next()) {
+							deals.add(map(rs, deals.size()));
+						}
+					}
+					List<DirectAccount> accounts = new ArrayList<>();
+					statement.getMoreResults();
+					try (ResultSet rs = statement.getResultSet()) {
+						while (rs.next()) {
+							accounts.add(new DirectAccount(rs.getObject("id", UUID.class), rs.getString("name"),
+									rs.getString("name_key"), rs.getString("domain"), rs.getString("owner"),
+									rs.getBoolean("named")));
+						}
+					}
+					return new Candidates(deals, accounts);
+				});
 	}
 
 	/**
