@@ -22,6 +22,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -100,6 +101,18 @@ class WebSecurity {
 				.anyRequest()
 				.denyAll());
 		return http.build();
+	}
+
+	/**
+	 * No observation around each security filter, authentication and authorization:
+	 * starting and stopping those dozen observations took a tenth of a Slack delivery's
+	 * request thread, as much as Partnerbot's own code on it (docs/benchmarks.md,
+	 * "Acknowledgements: a profile of the request thread beside the floor's"). Each
+	 * request is still timed as a whole ({@code http.server.requests}).
+	 */
+	@Bean
+	static SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/** Keeps Boot from making up a user with a generated password. */
