@@ -197,9 +197,13 @@ class Conversations implements SlackFeature {
 		boolean assistantThread = delivery.text("event.channel_type").filter("im"::equals).isPresent()
 				&& delivery.text("event.thread_ts").isPresent();
 		assistantThreads.reply(channel, threadTs, assistantThread, () -> {
+			// "what's Acme's MDF balance?" from another partner: its own figures, and
+			// told so
+			String own = OtherCompanies.asOwn(requester, text);
+			boolean otherCompany = OtherCompanies.named(requester, text);
 			Route.Asked asked = new Route.Asked(channel.startsWith("D") && programHome.asked(requester, text),
 					intake.asksToRegister(text), mdfIntake.asksForFunds(text), mdfClaims.saysAClaim(requester, text),
-					mdfHome.wants(text), scorecardQuestions.wants(text), dealQuestions.wants(text));
+					mdfHome.wants(own), scorecardQuestions.wants(own), dealQuestions.wants(own));
 			// the thread's drafts and the request waiting for its claim, each read once
 			Route.Thread thread = new Route.Thread(intake.drafting(key), mdfIntake.drafting(key),
 					mdfClaims.wants(requester, text, key));
@@ -208,15 +212,19 @@ class Conversations implements SlackFeature {
 				case PRIVATE_ELSEWHERE -> Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE);
 				case FOR_EVERYONE -> answers.replyForEveryone(requester, text, key);
 				case WHERE_TO_CLAIM -> mdfClaims.whereToClaim(requester);
-				case MDF_BALANCE -> mdfHome.balance(requester);
+				case MDF_BALANCE -> ownOnly(otherCompany, mdfHome.balance(requester));
 				case CLAIM -> mdfClaims.describe(requester, text, key);
 				case DEAL -> intake.describe(requester, text, key);
 				case MDF_REQUEST -> mdfIntake.describe(requester, text, key);
-				case SCORECARD -> scorecardQuestions.answer(requester, text);
-				case DEAL_QUESTION -> dealQuestions.answer(requester, text);
+				case SCORECARD -> ownOnly(otherCompany, scorecardQuestions.answer(requester, own));
+				case DEAL_QUESTION -> ownOnly(otherCompany, dealQuestions.answer(requester, own));
 				case ANSWER -> answers.reply(requester, text, key);
 			};
 		});
+	}
+
+	private static Messages.Reply ownOnly(boolean otherCompany, Messages.Reply reply) {
+		return otherCompany ? OtherCompanies.ownOnly(reply) : reply;
 	}
 
 }
