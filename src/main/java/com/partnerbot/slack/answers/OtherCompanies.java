@@ -50,6 +50,8 @@ final class OtherCompanies {
 			"september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
 			"saturday", "sunday", "does", "do", "did", "has", "is", "our", "my", "we", "us", "the", "tier");
 
+	private static final Pattern REFERENCE = Pattern.compile("(dr|mdf)-[a-z]*");
+
 	private static final Set<String> TIERS = Arrays.stream(Tier.values())
 		.map(t -> t.label().toLowerCase(Locale.ROOT))
 		.collect(Collectors.toUnmodifiableSet());
@@ -100,13 +102,15 @@ final class OtherCompanies {
 	}
 
 	/**
-	 * The name in lower case, without the capitalised words that name no company nor the
-	 * ones with digits (a reference, DR-7K3Q9A, is no company).
+	 * The name in lower case, without the capitalised words that name no company, those
+	 * with digits (Q1, FY27) and the references of registrations and requests (DR-…,
+	 * MDF-…).
 	 */
 	private static Optional<String> name(String words) {
 		String name = Arrays.stream(words.split("\\s+"))
 			.map(w -> w.toLowerCase(Locale.ROOT))
-			.filter(w -> !NOT_NAMES.contains(w) && !TIERS.contains(w) && w.chars().noneMatch(Character::isDigit))
+			.filter(w -> !NOT_NAMES.contains(w) && !TIERS.contains(w) && w.chars().noneMatch(Character::isDigit)
+					&& !REFERENCE.matcher(w).matches())
 			.collect(Collectors.joining(" "));
 		return name.isEmpty() ? Optional.empty() : Optional.of(name);
 	}
