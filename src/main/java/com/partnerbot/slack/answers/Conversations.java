@@ -217,7 +217,7 @@ class Conversations implements SlackFeature {
 				case DEAL -> intake.describe(requester, text, key);
 				case MDF_REQUEST -> mdfIntake.describe(requester, text, key);
 				case SCORECARD -> ownOnly(otherCompany, scorecardQuestions.answer(requester, own));
-				case DEAL_QUESTION -> ownOnly(otherCompany, dealQuestions.answer(requester, own));
+				case DEAL_QUESTION -> ownOnly(otherCompany, dealQuestions.answer(requester, own, key));
 				case ANSWER -> answers.reply(requester, text, key);
 			};
 		});
