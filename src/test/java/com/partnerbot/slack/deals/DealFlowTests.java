@@ -622,6 +622,12 @@ class DealFlowTests extends EndToEndTests {
 			.param(domain)
 			.query(String.class)
 			.single();
+		// against a rule, not another registration: the managers' card says so
+		assertThat(slackApi
+			.await("chat.postMessage",
+					c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains(reference), 1)
+			.get(0)
+			.arg("text")).startsWith("Deal registration awaiting approval");
 
 		String person = unique("U");
 		slackApi.user(person, acme.team());
