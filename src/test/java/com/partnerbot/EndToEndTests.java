@@ -15,6 +15,7 @@ import com.google.gson.JsonParser;
 import com.partnerbot.platform.EmbeddedDatabase;
 import com.partnerbot.platform.PingListener;
 import com.partnerbot.platform.PlatformProperties;
+import com.partnerbot.slack.answers.DraftReads;
 import org.awaitility.Awaitility;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// partner's
 				// channel; OnboardingTests turns it on
 				"partnerbot.program.onboarding-messages=false" })
-@Import({ TestClock.Config.class, PingListener.Config.class })
+@Import({ TestClock.Config.class, PingListener.Config.class, DraftReads.Config.class })
 public abstract class EndToEndTests {
 
 	public static final String ADMIN_TOKEN = "test-admin-token";

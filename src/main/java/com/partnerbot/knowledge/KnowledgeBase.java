@@ -453,6 +453,13 @@ public class KnowledgeBase implements DisposableBean {
 			mine.completeExceptionally(ex);
 			throw ex;
 		}
+		catch (Error ex) {
+			// a run that dies (out of memory) must still release whoever waits for it;
+			// the lock is let go below, so the next one asked for runs
+			mine.completeExceptionally(new IllegalStateException("reindex failed: " + ex
+					+ "; the previous index stays in use, and the next reindex asked for runs anew", ex));
+			throw ex;
+		}
 		finally {
 			reindexing.unlock();
 		}

@@ -122,7 +122,7 @@ final class Reindexer {
 			writer.setLiveCommitData(Map.of(IndexGenerations.FINGERPRINT, fingerprint(indexed)).entrySet());
 			writer.commit();
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException | RuntimeException | Error ex) {
 			generations.discard(dir);
 			throw ex;
 		}

@@ -3,7 +3,9 @@ package com.partnerbot.knowledge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -277,6 +280,60 @@ class KnowledgeBaseTests {
 		// the third waited too (it joined the queued run, or ran after it)
 		assertThat(third.get(60, TimeUnit.SECONDS).files()).isEqualTo(4);
 		callers.shutdown();
+	}
+
+	@Test
+	void aReindexThatDiesReleasesWhoWaitsForItAndTheNextOneRuns() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Thread first = Thread.ofVirtual().start(() -> knowledge.reindex((done, total, current) -> {
+			started.countDown();
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+		// asked for while the first runs, it is queued behind it, and dies as a reindex
+		// out of memory does
+		CompletableFuture<Throwable> dying = new CompletableFuture<>();
+		Thread queued = Thread.ofVirtual().start(() -> {
+			try {
+				knowledge.reindex((done, total, current) -> {
+					throw new OutOfMemoryError("Java heap space (simulated)");
+				});
+				dying.complete(null);
+			}
+			catch (Throwable ex) {
+				dying.complete(ex);
+			}
+		});
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queued.getState() == Thread.State.WAITING);
+		// asked for while that one waits to run: it waits for that one
+		CompletableFuture<ReindexReport> waiter = new CompletableFuture<>();
+		Thread waiting = Thread.ofVirtual().start(() -> {
+			try {
+				waiter.complete(knowledge.reindex(ReindexProgress.NONE));
+			}
+			catch (RuntimeException ex) {
+				waiter.completeExceptionally(ex);
+			}
+		});
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> waiting.getState() == Thread.State.WAITING);
+		release.countDown();
+		first.join();
+
+		assertThat(dying.get(60, TimeUnit.SECONDS)).isInstanceOf(OutOfMemoryError.class);
+		assertThatThrownBy(() -> waiter.get(60, TimeUnit.SECONDS)).cause()
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("reindex failed")
+			.hasMessageContaining("OutOfMemoryError");
+		// the dead run left nothing half-built, and the next one runs
+		assertThat(knowledge.reindex(ReindexProgress.NONE).files()).isEqualTo(3);
+		assertThat(Files.list(data.resolve("index")).filter(p -> p.getFileName().toString().startsWith("gen-")))
+			.hasSize(1);
 	}
 
 }

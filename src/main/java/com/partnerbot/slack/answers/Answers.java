@@ -37,15 +37,16 @@ public class Answers {
 	 * An answer from what the requester's partner (or, for staff, the vendor) may see.
 	 */
 	public Messages.Reply reply(Requester requester, String text, String conversationId) {
+		Audience audience = requester.partner().map(p -> Audience.tier(p.tier().label())).orElse(Audience.staff());
 		if (managers.wants(text)) {
 			// the partner's own record: no document says who looks after it
-			Optional<Messages.Reply> manager = managers.answer(requester);
+			Optional<Messages.Reply> manager = managers.answer(requester,
+					() -> reply(requester, text, conversationId, audience));
 			if (manager.isPresent()) {
 				return manager.get();
 			}
 		}
-		return reply(requester, text, conversationId,
-				requester.partner().map(p -> Audience.tier(p.tier().label())).orElse(Audience.staff()));
+		return reply(requester, text, conversationId, audience);
 	}
 
 	/**

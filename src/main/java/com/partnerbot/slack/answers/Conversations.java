@@ -197,46 +197,34 @@ class Conversations implements SlackFeature {
 		boolean assistantThread = delivery.text("event.channel_type").filter("im"::equals).isPresent()
 				&& delivery.text("event.thread_ts").isPresent();
 		assistantThreads.reply(channel, threadTs, assistantThread, () -> {
-			if (channel.startsWith("D") && programHome.asked(requester, text) && !intake.wants(text, key)) {
-				// the program team about its partners, only in a direct message
-				return programHome.answer(requester, text);
-			}
-			if (mixedAudience(delivery, requester, channel)) {
-				// people of other partners may read this channel: only what every partner
-				// may see
-				return (intake.wants(text, key) || dealQuestions.wants(text) || mdfIntake.wants(text, key)
-						|| mdfHome.wants(text) || scorecardQuestions.wants(text)
-						|| mdfClaims.saysAClaim(requester, text)) ? Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE)
-								: answers.replyForEveryone(requester, text, key);
-			}
-			// the thread's request waits for this claim, looked up once
-			boolean forTheClaim = mdfClaims.wants(requester, text, key);
-			if (!forTheClaim && mdfClaims.saysAClaim(requester, text) && !mdfIntake.wants(text, key)
-					&& !intake.wants(text, key)) {
-				return mdfClaims.whereToClaim(requester);
-			}
-			if (mdfHome.wants(text) && !mdfIntake.drafting(key)) {
-				// the partner's own numbers, not the policy document
-				return mdfHome.balance(requester);
-			}
-			if (forTheClaim) {
-				// the actual cost, attendance or leads of the claim of this thread's
-				// request
-				return mdfClaims.describe(requester, text, key);
-			}
-			if (mdfIntake.wants(text, key) && !intake.wants(text, key)) {
-				return mdfIntake.describe(requester, text, key);
-			}
-			if (scorecardQuestions.wants(text) && !intake.wants(text, key)) {
-				// the partner's own standing, not what a tier requires in general
-				return scorecardQuestions.answer(requester, text);
-			}
-			if (dealQuestions.wants(text) && !intake.wants(text, key)) {
-				return dealQuestions.answer(requester, text);
-			}
-			return intake.wants(text, key) ? intake.describe(requester, text, key)
-					: answers.reply(requester, text, key);
+			// "what's Acme's MDF balance?" from another partner: its own figures, and
+			// told so
+			String own = OtherCompanies.asOwn(requester, text);
+			boolean otherCompany = OtherCompanies.named(requester, text);
+			Route.Asked asked = new Route.Asked(channel.startsWith("D") && programHome.asked(requester, text),
+					intake.asksToRegister(text), mdfIntake.asksForFunds(text), mdfClaims.saysAClaim(requester, text),
+					mdfHome.wants(own), scorecardQuestions.wants(own), dealQuestions.wants(own));
+			// the thread's drafts and the request waiting for its claim, each read once
+			Route.Thread thread = new Route.Thread(intake.drafting(key), mdfIntake.drafting(key),
+					mdfClaims.wants(requester, text, key));
+			return switch (Route.of(mixedAudience(delivery, requester, channel), asked, thread)) {
+				case PROGRAM -> programHome.answer(requester, text);
+				case PRIVATE_ELSEWHERE -> Messages.Reply.plain(Messages.PRIVATE_ELSEWHERE);
+				case FOR_EVERYONE -> answers.replyForEveryone(requester, text, key);
+				case WHERE_TO_CLAIM -> mdfClaims.whereToClaim(requester);
+				case MDF_BALANCE -> ownOnly(otherCompany, mdfHome.balance(requester));
+				case CLAIM -> mdfClaims.describe(requester, text, key);
+				case DEAL -> intake.describe(requester, text, key);
+				case MDF_REQUEST -> mdfIntake.describe(requester, text, key);
+				case SCORECARD -> ownOnly(otherCompany, scorecardQuestions.answer(requester, own));
+				case DEAL_QUESTION -> ownOnly(otherCompany, dealQuestions.answer(requester, own, key));
+				case ANSWER -> answers.reply(requester, text, key);
+			};
 		});
+	}
+
+	private static Messages.Reply ownOnly(boolean otherCompany, Messages.Reply reply) {
+		return otherCompany ? OtherCompanies.ownOnly(reply) : reply;
 	}
 
 }

@@ -313,7 +313,9 @@ public final class DealBlocks {
 	 */
 	static Messages.Reply managerCard(Deal deal, String partnerName, List<Evidence> evidence, LocalDate due) {
 		List<LayoutBlock> blocks = new ArrayList<>();
-		String title = evidence.isEmpty() ? "Deal registration awaiting approval" : "Deal registration conflict";
+		// a rule of engagement broken, or an amount to check, is no conflict with anyone
+		String title = (deal.status() == DealStatus.CONFLICT) ? "Deal registration conflict"
+				: "Deal registration awaiting approval";
 		blocks.add(header(h -> h.text(plainText(title))));
 		blocks.add(section(s -> s.text(markdownText("*" + deal.reference() + "* from *" + Messages.escape(partnerName)
 				+ "*\n" + summary(deal) + people(deal) + "\nRegistered "

@@ -77,13 +77,15 @@ public class DealIntake implements SlackFeature {
 
 	private final SlackClicks clicks;
 
-	/**
-	 * Whether a message is about registering a deal: it says so, or its thread holds a
-	 * draft.
-	 */
-	public boolean wants(String text, String conversationKey) {
+	/** Whether a message says it registers a deal. */
+	public boolean asksToRegister(String text) {
+		return INTENT.matcher(text).find();
+	}
+
+	/** Whether the conversation holds a deal draft. */
+	public boolean drafting(String conversationKey) {
 		ThreadRef thread = thread(conversationKey);
-		return INTENT.matcher(text).find() || (thread != null && drafts.find(thread).isPresent());
+		return thread != null && drafts.find(thread).isPresent();
 	}
 
 	/** Adds a message to the thread's draft and says what comes next. */

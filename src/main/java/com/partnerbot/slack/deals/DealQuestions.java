@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 import com.partnerbot.deals.Deal;
 import com.partnerbot.deals.DealRegistrations;
+import com.partnerbot.deals.ThreadRef;
 import com.partnerbot.partners.Requester;
+import com.partnerbot.platform.ApiError;
 import com.partnerbot.platform.InvalidInputException;
 import com.partnerbot.platform.NotFoundException;
 import com.partnerbot.slack.bolt.Messages;
@@ -74,6 +76,11 @@ public class DealQuestions {
 	private static final Pattern HOW_IT_WORKS = Pattern.compile("\\b(?:happens?|if|when|why|how long|how do)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	// a registration meant by the thread it was registered in ("what's the status of this
+	// registration?" under its card)
+	private static final Pattern THIS = Pattern.compile("\\bthis\\s+(?:deal|registration|reg|opportunity)\\b",
+			Pattern.CASE_INSENSITIVE);
+
 	private final DealRegistrations registrations;
 
 	private final DealStanding standing;
@@ -85,7 +92,8 @@ public class DealQuestions {
 	 * meant as one), or for the partner's registrations.
 	 */
 	public boolean wants(String text) {
-		return REFERENCE.matcher(text).find() || LOOKS_LIKE_REFERENCE.matcher(text).find() || lists(text);
+		return REFERENCE.matcher(text).find() || LOOKS_LIKE_REFERENCE.matcher(text).find() || lists(text)
+				|| THIS.matcher(text).find();
 	}
 
 	private static boolean lists(String text) {
@@ -93,11 +101,23 @@ public class DealQuestions {
 				|| (QUEUE.matcher(text).find() && !HOW_IT_WORKS.matcher(text).find());
 	}
 
-	public Messages.Reply answer(Requester requester, String text) {
+	/**
+	 * The answer about the registration named by its reference, or meant as the one of
+	 * the conversation it is asked in.
+	 */
+	public Messages.Reply answer(Requester requester, String text, String conversationKey) {
 		Matcher m = REFERENCE.matcher(text);
 		if (!m.find()) {
 			if (lists(text)) {
 				return home.deals(requester);
+			}
+			List<Deal> here = THIS.matcher(text).find() ? registeredIn(requester, conversationKey) : List.of();
+			if (here.size() == 1) {
+				return about(requester, here.get(0), text);
+			}
+			if (!here.isEmpty()) {
+				// a registration split by its products: each part has its own standing
+				return Messages.Reply.plain(String.join("\n", here.stream().map(standing::status).toList()));
 			}
 			Matcher meant = LOOKS_LIKE_REFERENCE.matcher(text);
 			return Messages.Reply.plain((meant.find() ? "“" + meant.group() + "” is not a registration reference: "
@@ -114,14 +134,35 @@ public class DealQuestions {
 			return Messages.Reply.plain("I don't know a registration " + reference
 					+ " of yours. `/partner deals` lists your registrations.");
 		}
-		Deal deal = found.get();
+		return about(requester, found.get(), text);
+	}
+
+	/** The partner's registrations made in this conversation; none for anyone else. */
+	private List<Deal> registeredIn(Requester requester, String conversationKey) {
+		int colon = (conversationKey != null) ? conversationKey.indexOf(':') : -1;
+		if (colon < 0 || requester.partner().isEmpty()) {
+			return List.of();
+		}
+		ThreadRef thread = new ThreadRef(conversationKey.substring(0, colon), conversationKey.substring(colon + 1));
+		return registrations.forPartner(requester.partner().get().id())
+			.stream()
+			.filter(deal -> thread.equals(deal.thread()))
+			.toList();
+	}
+
+	private Messages.Reply about(Requester requester, Deal deal, String text) {
 		if (EXTEND.matcher(text).find() && requester instanceof Requester.PartnerPerson person) {
 			try {
 				Deal extended = registrations.extend(deal.id(), person.own().id(), person.userId());
 				return Messages.Reply.plain(":white_check_mark: *" + extended.reference() + "* is now protected until *"
 						+ extended.protectedUntil() + "*.");
 			}
-			catch (InvalidInputException | NotFoundException ex) {
+			catch (InvalidInputException ex) {
+				// the rule's words, not the API's field names
+				return Messages.Reply.plain(":warning: "
+						+ String.join("; ", ex.errors().stream().map(ApiError.FieldError::message).toList()) + ".");
+			}
+			catch (NotFoundException ex) {
 				return Messages.Reply.plain(":warning: " + ex.getMessage());
 			}
 		}

@@ -73,10 +73,9 @@ public class MdfIntake implements SlackFeature {
 
 	private final SlackClicks clicks;
 
-	/** Whether a message asks for MDF, or its thread holds an MDF draft. */
-	public boolean wants(String text, String conversationKey) {
-		return INTENT.matcher(text).find() || (AMOUNT_FOR.matcher(text).find() && drafts.namesAnActivity(text))
-				|| drafting(conversationKey);
+	/** Whether a message asks for MDF. */
+	public boolean asksForFunds(String text) {
+		return INTENT.matcher(text).find() || (AMOUNT_FOR.matcher(text).find() && drafts.namesAnActivity(text));
 	}
 
 	/** Whether the conversation holds an MDF draft. */

@@ -81,9 +81,18 @@ class ManagerQuestionTests extends EndToEndTests {
 		TestPartner unmanaged = newPartner("Unmanaged ", "Registered");
 		String thread = mentionBot(unmanaged.team(), unmanaged.channel(), "1700003400.000100",
 				"who is my channel manager?");
-		assertThat(reply(unmanaged.channel(), thread).arg("text")).startsWith("No channel manager is assigned")
+		StubSlackApi.Call reply = reply(unmanaged.channel(), thread);
+		assertThat(reply.arg("text")).startsWith("No channel manager is assigned")
 			.contains("Ask a channel manager")
 			.doesNotContain(manager);
+		// the button the reply names is under it, and hands the question to the team
+		assertThat(reply.arg("blocks")).contains(AnswerBlocks.HAND_OFF);
+		assertThat(click(unmanaged.team(), unique("U"), unmanaged.channel(), "1700003400.000200", AnswerBlocks.HAND_OFF,
+				answerId(reply))
+			.statusCode()).isEqualTo(200);
+		List<StubSlackApi.Call> alerts = slackApi.await("chat.postMessage",
+				c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains(unmanaged.name()), 1);
+		assertThat(alerts.get(0).arg("text")).contains("who is my channel manager?");
 	}
 
 	@Test

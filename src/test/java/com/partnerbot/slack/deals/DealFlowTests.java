@@ -587,6 +587,28 @@ class DealFlowTests extends EndToEndTests {
 	}
 
 	@Test
+	void aQuestionAboutThisRegistrationInItsThreadIsAnsweredAboutIt() {
+		String channel = ownChannel();
+		String thread = "1700001800.000100";
+		String reference = registeredDataPipeline(channel, thread);
+		replyInBotThread(acme.team(), channel, thread, "what's the status of this registration?");
+		List<StubSlackApi.Call> inThread = slackApi.await("chat.postMessage",
+				c -> channel.equals(c.arg("channel")) && thread.equals(c.arg("thread_ts")), 2);
+		assertThat(inThread.get(1).arg("text").replace("*", "")).contains(reference, "protected until",
+				"extension from");
+		// asked for too early, the extension is refused in the rule's words
+		replyInBotThread(acme.team(), channel, thread, "can we extend this deal?");
+		String refused = slackApi
+			.await("chat.postMessage", c -> channel.equals(c.arg("channel")) && thread.equals(c.arg("thread_ts")), 3)
+			.get(2)
+			.arg("text");
+		assertThat(refused).contains("extensions open").doesNotContain("protectedUntil");
+		// outside its thread, "this registration" names none
+		mentionBot(acme.team(), channel, "1700001900.000100", "what's the status of this registration?");
+		assertThat(replyText(channel, "1700001900.000100")).startsWith("Which registration?");
+	}
+
+	@Test
 	void theHomeListsThePartnersRegistrationsAndStaffSeeWhatIsOverdue() {
 		String channel = ownChannel();
 		String domain = customer.toLowerCase() + ".com";
@@ -606,6 +628,12 @@ class DealFlowTests extends EndToEndTests {
 			.param(domain)
 			.query(String.class)
 			.single();
+		// against a rule, not another registration: the managers' card says so
+		assertThat(slackApi
+			.await("chat.postMessage",
+					c -> ALERTS_CHANNEL.equals(c.arg("channel")) && c.arg("text").contains(reference), 1)
+			.get(0)
+			.arg("text")).startsWith("Deal registration awaiting approval");
 
 		String person = unique("U");
 		slackApi.user(person, acme.team());

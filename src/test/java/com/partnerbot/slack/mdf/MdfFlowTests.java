@@ -165,6 +165,31 @@ class MdfFlowTests extends MdfPartnerTests {
 	}
 
 	@Test
+	void anotherCompanysBalanceAskedForGetsTheAskersOwnAndSaysSoWhetherOrNotItIsAPartner() {
+		allocate("12345", TestClock.today().plusDays(300));
+		String otherTeam = unique("TO");
+		String otherChannel = unique("C");
+		registerPartner(unique("Other Fan "), "Gold", otherTeam, otherChannel);
+		// the partner as people call it, without the test's suffix
+		String partner = "Northwind Fan";
+		mentionBot(otherTeam, otherChannel, "1700001600.000100", "what's " + partner + "'s MDF balance?");
+		mentionBot(otherTeam, otherChannel, "1700001600.000200", "how much MDF does Initech have left?");
+		List<StubSlackApi.Call> answers = posts(otherChannel, 2);
+		for (StubSlackApi.Call answer : answers) {
+			assertThat(answer.arg("text")).startsWith(":information_source: You can only see your own company's")
+				.contains("0.00 USD* available")
+				.doesNotContain("12,345", partnerName.strip());
+		}
+		// the same words whether the name is a partner's or not
+		assertThat(answers.get(0).arg("blocks")).isEqualTo(answers.get(1).arg("blocks"));
+		// the asker's own company named: its figures, with nothing to explain
+		mentionBot(team, channel, "1700001600.000300", "what's " + partner + "'s MDF balance?");
+		assertThat(posts(channel, 1).get(0).arg("text")).startsWith("*")
+			.contains("12,345.00 USD* available")
+			.doesNotContain("only see your own");
+	}
+
+	@Test
 	void anExpiryReminderIsSentOnceThroughTheOutbox() {
 		allocate("3000", TestClock.today().plusDays(10));
 		mdf.remindAndExpire();

@@ -65,6 +65,18 @@ class ScorecardFlowTests extends EndToEndTests {
 	}
 
 	@Test
+	void aPartnerAskingAboutAnotherCompanysTierGetsItsOwnScorecardAndIsToldSo() {
+		TestPartner stark = newPartner("Stark ", "Silver");
+		String thread = mentionBot(stark.team(), stark.channel(), "1700002000.000100", "what's Globex's tier?");
+		StubSlackApi.Call standing = slackApi
+			.await("chat.postMessage",
+					c -> stark.channel().equals(c.arg("channel")) && thread.equals(c.arg("thread_ts")), 1)
+			.get(0);
+		assertThat(standing.arg("text")).startsWith(":information_source: You can only see your own company's");
+		assertThat(standing.arg("blocks")).contains(stark.name(), "To reach Gold").doesNotContain(globex.name());
+	}
+
+	@Test
 	void aPartnerAsksInPlainWordsWhereItStandsAndWhichCoursesCloseTheGap() {
 		TestPartner stark = newPartner("Stark ", "Silver");
 		String channel = stark.channel();
