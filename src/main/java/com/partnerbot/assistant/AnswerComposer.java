@@ -66,6 +66,11 @@ final class AnswerComposer {
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
 
+	// words of talk, not of a topic: never named as what the library lacks ("I couldn't
+	// find anything about “else”")
+	private static final Set<String> FILLER = Terms.of("else anything something thanks thank please hey hi hello "
+			+ "just actually really okay ok btw guys folks quick question hmm also anyway");
+
 	// "who is my channel manager?", "who are our certified engineers?": a person of the
 	// asker's own, which the library, the same for every partner, cannot name
 	private static final Pattern WHO_OF_OURS = Pattern.compile("(?i)\\bwho(?:'s|’s|\\s+is|\\s+are)\\s+(?:my|our)\\b");
@@ -398,6 +403,7 @@ final class AnswerComposer {
 		Set<String> unknown = knowledge.unknownTerms(query);
 		unknown.removeAll(QUESTION_WORDS);
 		unknown.removeAll(ExtractiveAnswerer.DOMAIN);
+		unknown.removeAll(FILLER);
 		unknown.removeIf(term -> term.indexOf('\'') >= 0 || term.indexOf('’') >= 0);
 		// an abbreviation of a word the library uses ("cert") is that word
 		unknown.removeIf(knowledge::beginsAKnownTerm);

@@ -261,6 +261,9 @@ class AnswerEvaluationTests {
 		assertThat(composer.unknownWords("is there a cost for the technical cert exams")).isEmpty();
 		// a word of several terms the library never uses is named once
 		assertThat(composer.unknownWords("is DR-1001 approved?")).containsExactly("DR-1001");
+		// words of talk are not what the library lacks
+		assertThat(composer.unknownWords("thanks! anything else about the Zorblax rebate, actually?"))
+			.containsExactly("Zorblax", "rebate");
 	}
 
 	@Test
