@@ -234,6 +234,22 @@ public class KnowledgeBase implements DisposableBean {
 	}
 
 	/**
+	 * Whether this library holds every search term of the words ("Northwind", "Secure
+	 * Gateway"): false for words without terms, and while there is no index to ask.
+	 */
+	public boolean uses(String words) {
+		Set<String> terms = Terms.of(words);
+		return !terms.isEmpty() && read(false, reader -> {
+			for (String term : terms) {
+				if (reader.docFreq(new Term(IndexSchema.BODY, term)) == 0) {
+					return false;
+				}
+			}
+			return true;
+		});
+	}
+
+	/**
 	 * The search terms of a text that no chunk of this library holds ("dog", "Bitcoin"),
 	 * in the order they appear.
 	 */

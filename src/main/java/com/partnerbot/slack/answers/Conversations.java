@@ -12,6 +12,7 @@ import com.slack.api.model.event.MessageEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.partnerbot.knowledge.KnowledgeBase;
 import com.partnerbot.partners.Partner;
 import com.partnerbot.partners.Requester;
 import com.partnerbot.partners.SlackIdentity;
@@ -85,6 +86,8 @@ class Conversations implements SlackFeature {
 	private final ScorecardQuestions scorecardQuestions;
 
 	private final ProgramHome programHome;
+
+	private final KnowledgeBase knowledge;
 
 	@Override
 	public void register(App app) {
@@ -199,8 +202,8 @@ class Conversations implements SlackFeature {
 		assistantThreads.reply(channel, threadTs, assistantThread, () -> {
 			// "what's Acme's MDF balance?" from another partner: its own figures, and
 			// told so
-			String own = OtherCompanies.asOwn(requester, text);
-			boolean otherCompany = OtherCompanies.named(requester, text);
+			String own = OtherCompanies.asOwn(requester, text, knowledge::uses);
+			boolean otherCompany = OtherCompanies.named(requester, text, knowledge::uses);
 			Route.Asked asked = new Route.Asked(channel.startsWith("D") && programHome.asked(requester, text),
 					intake.asksToRegister(text), mdfIntake.asksForFunds(text), mdfClaims.saysAClaim(requester, text),
 					mdfHome.wants(own), scorecardQuestions.wants(own), dealQuestions.wants(own));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +24,9 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
  * A company named in a partner's question about its own figures ("what's Acme's MDF
  * balance?", "how much MDF does Acme have left?"): a partner's person sees only its own
  * company's figures, and hears so before them. Every name other than the asker's own is
- * told the same, partner or not, so the answer never says which companies are partners.
+ * told the same, partner or not, so the answer never says which companies are partners. A
+ * name the enablement library uses (the vendor, its products) is no company's: "what is
+ * Northwind's MDF program?" stays a question for the library.
  */
 final class OtherCompanies {
 
@@ -63,23 +66,24 @@ final class OtherCompanies {
 	 * Whether a partner's person names a company other than its own; staff may ask of any
 	 * partner, and are never told this.
 	 */
-	static boolean named(Requester requester, String text) {
+	static boolean named(Requester requester, String text, Predicate<String> librarys) {
 		if (!(requester instanceof Requester.PartnerPerson person)) {
 			return false;
 		}
 		String own = person.own().name().toLowerCase(Locale.ROOT);
-		return names(text).stream().anyMatch(name -> !own.contains(name) && !name.contains(own));
+		return names(text, librarys).stream().anyMatch(name -> !own.contains(name) && !name.contains(own));
 	}
 
 	/**
 	 * A partner's person's question as about its own company: "Acme's" read as "our",
 	 * "does Acme have" as "do we have".
+	 * @param librarys whether a name is one the enablement library uses
 	 */
-	static String asOwn(Requester requester, String text) {
+	static String asOwn(Requester requester, String text, Predicate<String> librarys) {
 		if (!(requester instanceof Requester.PartnerPerson)) {
 			return text;
 		}
-		return replace(DOES, replace(POSSESSIVE, text, "our"), "do we");
+		return replace(DOES, replace(POSSESSIVE, text, "our", librarys), "do we", librarys);
 	}
 
 	/** The notice, then the answer about the asker's own company. */
@@ -90,12 +94,12 @@ final class OtherCompanies {
 		return new Messages.Reply(OWN_ONLY + "\n" + reply.text(), blocks);
 	}
 
-	private static List<String> names(String text) {
+	private static List<String> names(String text, Predicate<String> librarys) {
 		List<String> names = new ArrayList<>();
 		for (Pattern pattern : List.of(POSSESSIVE, DOES, OF)) {
 			Matcher m = pattern.matcher(text);
 			while (m.find()) {
-				name(m.group(1)).ifPresent(names::add);
+				name(m.group(1), librarys).ifPresent(names::add);
 			}
 		}
 		return names;
@@ -104,20 +108,20 @@ final class OtherCompanies {
 	/**
 	 * The name in lower case, without the capitalised words that name no company, those
 	 * with digits (Q1, FY27) and the references of registrations and requests (DR-…,
-	 * MDF-…).
+	 * MDF-…); empty for a name the library uses.
 	 */
-	private static Optional<String> name(String words) {
+	private static Optional<String> name(String words, Predicate<String> librarys) {
 		String name = Arrays.stream(words.split("\\s+"))
 			.map(w -> w.toLowerCase(Locale.ROOT))
 			.filter(w -> !NOT_NAMES.contains(w) && !TIERS.contains(w) && w.chars().noneMatch(Character::isDigit)
 					&& !REFERENCE.matcher(w).matches())
 			.collect(Collectors.joining(" "));
-		return name.isEmpty() ? Optional.empty() : Optional.of(name);
+		return (name.isEmpty() || librarys.test(name)) ? Optional.empty() : Optional.of(name);
 	}
 
-	private static String replace(Pattern pattern, String text, String with) {
+	private static String replace(Pattern pattern, String text, String with, Predicate<String> librarys) {
 		return pattern.matcher(text)
-			.replaceAll(m -> name(m.group(1)).isPresent() ? with : Matcher.quoteReplacement(m.group()));
+			.replaceAll(m -> name(m.group(1), librarys).isPresent() ? with : Matcher.quoteReplacement(m.group()));
 	}
 
 }

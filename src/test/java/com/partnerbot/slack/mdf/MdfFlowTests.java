@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import com.partnerbot.StubSlackApi;
 import com.partnerbot.TestClock;
+import com.partnerbot.knowledge.KnowledgeBase;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * decision, the balance asked for, and the reminders.
  */
 class MdfFlowTests extends MdfPartnerTests {
+
+	@Autowired
+	KnowledgeBase knowledge;
 
 	private static String day(LocalDate date) {
 		return date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
@@ -171,7 +177,7 @@ class MdfFlowTests extends MdfPartnerTests {
 		String otherChannel = unique("C");
 		registerPartner(unique("Other Fan "), "Gold", otherTeam, otherChannel);
 		// the partner as people call it, without the test's suffix
-		String partner = "Northwind Fan";
+		String partner = "Vandelay Fan";
 		mentionBot(otherTeam, otherChannel, "1700001600.000100", "what's " + partner + "'s MDF balance?");
 		mentionBot(otherTeam, otherChannel, "1700001600.000200", "how much MDF does Initech have left?");
 		List<StubSlackApi.Call> answers = posts(otherChannel, 2);
@@ -182,6 +188,10 @@ class MdfFlowTests extends MdfPartnerTests {
 		}
 		// the same words whether the name is a partner's or not
 		assertThat(answers.get(0).arg("blocks")).isEqualTo(answers.get(1).arg("blocks"));
+		// the vendor, whose name the library uses, is no company: the library answers
+		awaitIndexed(knowledge);
+		mentionBot(otherTeam, otherChannel, "1700001600.000250", "what is Northwind's MDF program?");
+		assertThat(posts(otherChannel, 3).get(2).arg("text")).doesNotContain("only see your own", "available");
 		// the asker's own company named: its figures, with nothing to explain
 		mentionBot(team, channel, "1700001600.000300", "what's " + partner + "'s MDF balance?");
 		assertThat(posts(channel, 1).get(0).arg("text")).startsWith("*")

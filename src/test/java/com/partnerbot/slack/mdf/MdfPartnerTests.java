@@ -34,7 +34,7 @@ abstract class MdfPartnerTests extends EndToEndTests {
 	void partner() {
 		team = unique("TM");
 		channel = unique("C");
-		partnerName = unique("Northwind Fan ");
+		partnerName = unique("Vandelay Fan ");
 		partnerId = registerPartner(partnerName, "Gold", team, channel);
 	}
 
